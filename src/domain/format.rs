@@ -1,0 +1,287 @@
+//! The assessment file format: versioned JSON, re-importable, documented in the
+//! README ("File format"). Reading validates everything and reports each problem with
+//! its JSON path in plain words; it never panics, whatever the input.
+
+use super::content::Framework;
+use super::model::{Answer, Assessment, Nation, Sector, SizeBand};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::fmt;
+
+pub const FORMAT: &str = "carer-benchmark-assessment";
+pub const VERSION: u64 = 1;
+/// Larger files are refused before parsing. A full assessment with long evidence notes
+/// is well under 200 KB.
+pub const MAX_BYTES: usize = 1024 * 1024;
+/// Longest organisation name, evidence note, and so on, in characters.
+pub const MAX_TEXT_CHARS: usize = 5000;
+
+/// One thing wrong with a file, at a JSON path such as `$.answers["L1.1.a"].answer`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+#[derive(Serialize)]
+struct FileRef<'a> {
+    format: &'static str,
+    version: u64,
+    #[serde(flatten)]
+    assessment: &'a Assessment,
+}
+
+/// The assessment as the tool's own JSON file (pretty-printed, UTF-8).
+pub fn to_json(assessment: &Assessment) -> String {
+    serde_json::to_string_pretty(&FileRef { format: FORMAT, version: VERSION, assessment })
+        .expect("an assessment always serialises")
+}
+
+/// A blank assessment listing every indicator with its question and `"answer": null`,
+/// for filling in by hand or by another program. It reads back as an assessment with
+/// no answers.
+pub fn template(framework: &Framework, now: chrono::DateTime<chrono::Utc>) -> String {
+    let answers: Map<String, Value> = framework
+        .indicators()
+        .map(|i| {
+            let entry = serde_json::json!({ "question": i.question, "answer": null, "evidence": "" });
+            (i.id.clone(), entry)
+        })
+        .collect();
+    let file = serde_json::json!({
+        "format": FORMAT,
+        "version": VERSION,
+        "organisation": { "name": "Your organisation", "sector": "private", "size": "50-249", "nation": "england" },
+        "created": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "updated": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "answers": answers,
+    });
+    serde_json::to_string_pretty(&file).expect("JSON values serialise")
+}
+
+/// A file name from an organisation name and a date: letters, digits and dashes only.
+pub fn file_name(organisation: &str, date: chrono::NaiveDate, ext: &str) -> String {
+    let slug: String = organisation
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() { "assessment".to_string() } else { slug.chars().take(60).collect() };
+    format!("{slug}-carer-benchmark-{date}.{ext}")
+}
+
+/// Reads a file's bytes, returning the assessment or every problem found.
+pub fn from_bytes(framework: &Framework, bytes: &[u8]) -> Result<Assessment, Vec<Problem>> {
+    let root = |message: String| vec![Problem { path: "$".into(), message }];
+    if bytes.len() > MAX_BYTES {
+        return Err(root(format!(
+            "the file is {} KB; the largest accepted is {} KB. Is this the right file?",
+            bytes.len().div_ceil(1024),
+            MAX_BYTES / 1024
+        )));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| root("the file is not text (UTF-8). Choose a .json file saved by this tool.".into()))?;
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        root(format!(
+            "the file is not valid JSON (line {}, column {}). It may be damaged or not saved by this tool.",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let problems = validate(framework, &value);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut obj = value;
+    if let Some(map) = obj.as_object_mut() {
+        map.remove("format");
+        map.remove("version");
+        let updated = map.get("updated").cloned().unwrap_or(Value::Null);
+        if let Some(Value::Object(answers)) = map.get_mut("answers") {
+            answers.retain(|_, e| e.get("answer") != Some(&Value::Null));
+            for entry in answers.values_mut().filter_map(Value::as_object_mut) {
+                entry.remove("question");
+                entry.entry("changed").or_insert_with(|| updated.clone());
+            }
+        }
+    }
+    serde_json::from_value(obj).map_err(|e| root(format!("the file could not be read: {e}")))
+}
+
+/// `parent.key` for plain keys, `parent["key"]` for anything else.
+fn child(parent: &str, key: &str) -> String {
+    let plain = !key.is_empty()
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !key.starts_with(|c: char| c.is_ascii_digit());
+    if plain {
+        format!("{parent}.{key}")
+    } else {
+        format!("{parent}[{}]", serde_json::to_string(key).unwrap_or_default())
+    }
+}
+
+fn describe(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "empty (null)",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem { path: path.to_string(), message: message.into() });
+    }
+
+    fn object<'v>(&mut self, v: Option<&'v Value>, path: &str) -> Option<&'v Map<String, Value>> {
+        match v {
+            None => {
+                self.problem(path, "is missing");
+                None
+            }
+            Some(Value::Object(m)) => Some(m),
+            Some(other) => {
+                self.problem(path, format!("should be an object, but is {}", describe(other)));
+                None
+            }
+        }
+    }
+
+    fn text<'v>(&mut self, v: Option<&'v Value>, path: &str, required: bool) -> Option<&'v str> {
+        match v {
+            None if required => {
+                self.problem(path, "is missing");
+                None
+            }
+            None => None,
+            Some(Value::String(s)) if s.chars().count() > MAX_TEXT_CHARS => {
+                self.problem(path, format!("is longer than {MAX_TEXT_CHARS} characters"));
+                None
+            }
+            Some(Value::String(s)) => Some(s),
+            Some(other) => {
+                self.problem(path, format!("should be text, but is {}", describe(other)));
+                None
+            }
+        }
+    }
+
+    fn choice<T>(&mut self, v: Option<&Value>, path: &str, parse: fn(&str) -> Option<T>, allowed: &[&str]) {
+        if let Some(s) = self.text(v, path, true) {
+            if parse(s).is_none() {
+                self.problem(
+                    path,
+                    format!("{:?} is not one of the allowed values: {}", s, allowed.join(", ")),
+                );
+            }
+        }
+    }
+
+    fn timestamp(&mut self, v: Option<&Value>, path: &str) {
+        if let Some(s) = self.text(v, path, true) {
+            if chrono::DateTime::parse_from_rfc3339(s).is_err() {
+                self.problem(path, format!("{s:?} is not a date and time like 2026-11-22T10:30:00Z"));
+            }
+        }
+    }
+
+    fn unknown_keys(&mut self, m: &Map<String, Value>, path: &str, known: &[&str]) {
+        for k in m.keys().filter(|k| !known.contains(&k.as_str())) {
+            self.problem(&child(path, k), "is not a field this tool knows");
+        }
+    }
+}
+
+fn ids<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|&x| id(x)).collect()
+}
+
+/// Every problem in a parsed file, in document order. Empty means the file is good.
+pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
+    let mut c = Checker { problems: Vec::new() };
+    let Some(top) = c.object(Some(value), "$") else {
+        return c.problems;
+    };
+    match top.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(_) => {
+            c.problem("$.format", format!("should be {FORMAT:?}: this is not an assessment file from this tool"));
+            return c.problems;
+        }
+        None => {
+            c.problem("$.format", format!("is missing: this is not an assessment file from this tool (expected {FORMAT:?})"));
+            return c.problems;
+        }
+    }
+    match top.get("version") {
+        Some(v) if v.as_u64() == Some(VERSION) => {}
+        Some(v) if v.as_u64().is_some_and(|n| n > VERSION) => {
+            c.problem("$.version", format!(
+                "is {v}, made by a newer version of this tool; this version reads version {VERSION}. Update the tool and try again."
+            ));
+            return c.problems;
+        }
+        Some(v) => {
+            c.problem("$.version", format!("is {v}; this tool reads version {VERSION}"));
+            return c.problems;
+        }
+        None => {
+            c.problem("$.version", "is missing");
+            return c.problems;
+        }
+    }
+    c.unknown_keys(top, "$", &["format", "version", "organisation", "created", "updated", "answers"]);
+
+    if let Some(org) = c.object(top.get("organisation"), "$.organisation") {
+        c.unknown_keys(org, "$.organisation", &["name", "sector", "size", "nation"]);
+        if let Some(name) = c.text(org.get("name"), "$.organisation.name", true) {
+            if name.trim().is_empty() {
+                c.problem("$.organisation.name", "is empty: every assessment needs an organisation name");
+            }
+        }
+        c.choice(org.get("sector"), "$.organisation.sector", Sector::from_id, &ids(&Sector::ALL, Sector::id));
+        c.choice(org.get("size"), "$.organisation.size", SizeBand::from_id, &ids(&SizeBand::ALL, SizeBand::id));
+        c.choice(org.get("nation"), "$.organisation.nation", Nation::from_id, &ids(&Nation::ALL, Nation::id));
+    }
+    c.timestamp(top.get("created"), "$.created");
+    c.timestamp(top.get("updated"), "$.updated");
+
+    if let Some(answers) = c.object(top.get("answers"), "$.answers") {
+        for (id, entry) in answers {
+            let path = child("$.answers", id);
+            if framework.indicator(id).is_none() {
+                c.problem(&path, format!("there is no indicator with the ID {id:?}"));
+                continue;
+            }
+            let Some(entry) = c.object(Some(entry), &path) else { continue };
+            c.unknown_keys(entry, &path, &["answer", "evidence", "changed", "question"]);
+            // `null` means not answered yet, as in the blank template.
+            if entry.get("answer") != Some(&Value::Null) {
+                c.choice(entry.get("answer"), &child(&path, "answer"), Answer::from_id, &ids(&Answer::ALL, Answer::id));
+            }
+            c.text(entry.get("evidence"), &child(&path, "evidence"), false);
+            c.text(entry.get("question"), &child(&path, "question"), false);
+            if entry.contains_key("changed") {
+                c.timestamp(entry.get("changed"), &child(&path, "changed"));
+            }
+        }
+    }
+    c.problems
+}

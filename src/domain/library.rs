@@ -1,0 +1,118 @@
+//! The saved assessments on this device: what the storage adapter reads and writes.
+//! Pure: the adapter hands over the stored text and stores what comes back.
+//!
+//! Stored shape (schema 1): `{"schema": 1, "assessments": [{"id": "...", "assessment": {...}}]}`.
+//! Text that cannot be read is never overwritten: [`Loaded::Unreadable`] tells the
+//! adapter to keep it aside before anything new is saved.
+
+use super::model::Assessment;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub const SCHEMA: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    pub id: String,
+    pub assessment: Assessment,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Library {
+    pub assessments: Vec<Saved>,
+}
+
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    schema: u32,
+    #[serde(flatten)]
+    library: &'a Library,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Loaded {
+    Ok(Library),
+    /// The stored text is not something this version can read. It must be kept.
+    Unreadable { reason: String },
+}
+
+/// Reads what storage holds; `None` (nothing stored yet) is an empty library.
+pub fn load(stored: Option<&str>) -> Loaded {
+    let Some(text) = stored else {
+        return Loaded::Ok(Library::default());
+    };
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return Loaded::Unreadable { reason: format!("not valid JSON ({e})") },
+    };
+    match value.get("schema").and_then(|s| s.as_u64()) {
+        Some(n) if n == u64::from(SCHEMA) => match serde_json::from_value::<Library>(value) {
+            Ok(lib) => Loaded::Ok(lib),
+            Err(e) => Loaded::Unreadable { reason: format!("damaged ({e})") },
+        },
+        Some(n) if n > u64::from(SCHEMA) => Loaded::Unreadable {
+            reason: format!("saved by a newer version of this tool (schema {n})"),
+        },
+        // Future migrations from older schemas go here, one step at a time.
+        _ => Loaded::Unreadable { reason: "no schema version".into() },
+    }
+}
+
+pub fn store(library: &Library) -> String {
+    serde_json::to_string(&StoredRef { schema: SCHEMA, library }).expect("a library always serialises")
+}
+
+impl Library {
+    pub fn get(&self, id: &str) -> Option<&Assessment> {
+        self.assessments.iter().find(|s| s.id == id).map(|s| &s.assessment)
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Assessment> {
+        self.assessments.iter_mut().find(|s| s.id == id).map(|s| &mut s.assessment)
+    }
+
+    /// A new ID from the clock, unique in this library.
+    fn new_id(&self, now: DateTime<Utc>) -> String {
+        let base = format!("a{:x}", now.timestamp_millis());
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.get(&id).is_some() {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        id
+    }
+
+    /// Adds an assessment (new or imported) and returns its ID.
+    pub fn add(&mut self, assessment: Assessment, now: DateTime<Utc>) -> String {
+        let id = self.new_id(now);
+        self.assessments.push(Saved { id: id.clone(), assessment });
+        id
+    }
+
+    pub fn rename(&mut self, id: &str, name: &str, now: DateTime<Utc>) -> bool {
+        match self.get_mut(id) {
+            Some(a) if !name.trim().is_empty() => {
+                a.organisation.name = name.trim().to_string();
+                a.updated = now;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Copies an assessment under the name "<name> (copy)"; returns the copy's ID.
+    pub fn duplicate(&mut self, id: &str, copy_suffix: &str, now: DateTime<Utc>) -> Option<String> {
+        let mut copy = self.get(id)?.clone();
+        copy.organisation.name = format!("{} {copy_suffix}", copy.organisation.name);
+        copy.created = now;
+        copy.updated = now;
+        Some(self.add(copy, now))
+    }
+
+    pub fn delete(&mut self, id: &str) -> bool {
+        let before = self.assessments.len();
+        self.assessments.retain(|s| s.id != id);
+        self.assessments.len() != before
+    }
+}

@@ -1,0 +1,10 @@
+//! The pure domain core: content, assessment model, scoring and the file format.
+//! No browser types here; everything is tested natively with `cargo test`.
+
+pub mod content;
+pub mod format;
+pub mod journey;
+pub mod library;
+pub mod model;
+pub mod scoring;
+pub mod statistics;

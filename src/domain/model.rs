@@ -1,0 +1,211 @@
+//! The assessment: who the organisation is and how it answered each indicator.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One indicator's answer. Ordered: `No < Partly < Yes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    No,
+    Partly,
+    Yes,
+}
+
+impl Answer {
+    pub const ALL: [Answer; 3] = [Answer::No, Answer::Partly, Answer::Yes];
+
+    /// Points this answer earns out of [`Answer::MAX_POINTS`].
+    pub fn points(self) -> u32 {
+        match self {
+            Answer::No => 0,
+            Answer::Partly => 1,
+            Answer::Yes => 2,
+        }
+    }
+
+    pub const MAX_POINTS: u32 = 2;
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Answer::No => "no",
+            Answer::Partly => "partly",
+            Answer::Yes => "yes",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Answer> {
+        Answer::ALL.into_iter().find(|a| a.id() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorAnswer {
+    pub answer: Answer,
+    /// A note, a document name or a link. Empty when none is recorded.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    pub changed: DateTime<Utc>,
+}
+
+impl IndicatorAnswer {
+    pub fn has_evidence(&self) -> bool {
+        !self.evidence.trim().is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Nation {
+    England,
+    Wales,
+    Scotland,
+    NorthernIreland,
+}
+
+impl Nation {
+    pub const ALL: [Nation; 4] = [
+        Nation::England,
+        Nation::Wales,
+        Nation::Scotland,
+        Nation::NorthernIreland,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Nation::England => "england",
+            Nation::Wales => "wales",
+            Nation::Scotland => "scotland",
+            Nation::NorthernIreland => "northern_ireland",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Nation> {
+        Nation::ALL.into_iter().find(|n| n.id() == s)
+    }
+}
+
+/// Number of people employed, in the bands employers recognise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SizeBand {
+    #[serde(rename = "1-9")]
+    Micro,
+    #[serde(rename = "10-49")]
+    Small,
+    #[serde(rename = "50-249")]
+    Medium,
+    #[serde(rename = "250-999")]
+    Large,
+    #[serde(rename = "1000+")]
+    VeryLarge,
+}
+
+impl SizeBand {
+    pub const ALL: [SizeBand; 5] = [
+        SizeBand::Micro,
+        SizeBand::Small,
+        SizeBand::Medium,
+        SizeBand::Large,
+        SizeBand::VeryLarge,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            SizeBand::Micro => "1-9",
+            SizeBand::Small => "10-49",
+            SizeBand::Medium => "50-249",
+            SizeBand::Large => "250-999",
+            SizeBand::VeryLarge => "1000+",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<SizeBand> {
+        SizeBand::ALL.into_iter().find(|b| b.id() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sector {
+    Private,
+    Public,
+    Voluntary,
+}
+
+impl Sector {
+    pub const ALL: [Sector; 3] = [Sector::Private, Sector::Public, Sector::Voluntary];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Sector::Private => "private",
+            Sector::Public => "public",
+            Sector::Voluntary => "voluntary",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Sector> {
+        Sector::ALL.into_iter().find(|x| x.id() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub name: String,
+    pub sector: Sector,
+    pub size: SizeBand,
+    pub nation: Nation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub organisation: Organisation,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    /// Indicator ID → answer. Unanswered indicators are absent.
+    pub answers: BTreeMap<String, IndicatorAnswer>,
+}
+
+impl Assessment {
+    pub fn new(organisation: Organisation, now: DateTime<Utc>) -> Self {
+        Assessment {
+            organisation,
+            created: now,
+            updated: now,
+            answers: BTreeMap::new(),
+        }
+    }
+
+    /// Records an answer, keeping any evidence already given.
+    pub fn set_answer(&mut self, indicator: &str, answer: Answer, now: DateTime<Utc>) {
+        let entry = self
+            .answers
+            .entry(indicator.to_string())
+            .or_insert(IndicatorAnswer {
+                answer,
+                evidence: String::new(),
+                changed: now,
+            });
+        entry.answer = answer;
+        entry.changed = now;
+        self.updated = now;
+    }
+
+    /// Records evidence for an indicator that has been answered. Returns false
+    /// (and changes nothing) when the indicator has no answer yet.
+    pub fn set_evidence(&mut self, indicator: &str, evidence: &str, now: DateTime<Utc>) -> bool {
+        match self.answers.get_mut(indicator) {
+            Some(a) => {
+                a.evidence = evidence.to_string();
+                a.changed = now;
+                self.updated = now;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn answer(&self, indicator: &str) -> Option<&IndicatorAnswer> {
+        self.answers.get(indicator)
+    }
+}

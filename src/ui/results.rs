@@ -1,0 +1,177 @@
+//! Results dashboard: level readiness, the five areas (SVG chart plus data table),
+//! every criterion's status, and published figures beside the employer's answers.
+//! Every number comes from `domain::scoring`.
+
+use super::journey::answer_label;
+use super::{level_name, Ctx, Screen};
+use crate::domain::content::Area;
+use crate::domain::scoring::{score, AreaScore, CriterionStatus, LevelStatus};
+use crate::domain::statistics::statistics;
+use crate::i18n::Msg;
+use leptos::prelude::*;
+
+fn area_name(ctx: &Ctx, a: Area) -> &'static str {
+    ctx.t(match a {
+        Area::Identification => Msg::AreaIdentification,
+        Area::Policy => Msg::AreaPolicy,
+        Area::Practice => Msg::AreaPractice,
+        Area::Peer => Msg::AreaPeer,
+        Area::Communication => Msg::AreaCommunication,
+    })
+}
+
+fn criterion_status(ctx: &Ctx, s: CriterionStatus) -> impl IntoView {
+    let (class, msg) = match s {
+        CriterionStatus::Met => ("cb-tag", Msg::CriterionMet),
+        CriterionStatus::Partly => ("cb-tag cb-tag--yellow", Msg::CriterionPartly),
+        CriterionStatus::NotMet => ("cb-tag cb-tag--red", Msg::CriterionNotMet),
+    };
+    view! { <strong class=class>{ctx.t(msg)}</strong> }
+}
+
+/// Horizontal bars, one per area, 0–100%. Decorative for screen readers: the table
+/// below carries the same numbers.
+fn area_chart(ctx: &Ctx, areas: &[AreaScore]) -> impl IntoView {
+    const ROW: u32 = 44;
+    const LABEL_W: u32 = 230;
+    const BAR_W: u32 = 400;
+    let height = ROW * areas.len() as u32 + 24;
+    view! {
+        <svg class="cb-chart" viewBox=format!("0 0 {} {height}", LABEL_W + BAR_W + 60) role="img" aria-labelledby="cb-chart-title">
+            <title id="cb-chart-title">{ctx.t(Msg::AreaChartTitle)}</title>
+            {[0u32, 25, 50, 75, 100].into_iter().map(|tick| {
+                let x = LABEL_W + BAR_W * tick / 100;
+                view! {
+                    <line class="cb-chart__grid" x1=x x2=x y1=0 y2=height - 20/>
+                    <text class="cb-chart__tick" x=x y=height - 4 text-anchor="middle">{format!("{tick}%")}</text>
+                }
+            }).collect_view()}
+            {areas.iter().enumerate().map(|(i, a)| {
+                let y = ROW * i as u32;
+                view! {
+                    <text class="cb-chart__label" x=LABEL_W - 10 y=y + 27 text-anchor="end">{area_name(ctx, a.area)}</text>
+                    <rect class="cb-chart__track" x=LABEL_W y=y + 10 width=BAR_W height=24/>
+                    <rect class="cb-chart__bar" x=LABEL_W y=y + 10 width=BAR_W * a.percent / 100 height=24/>
+                    <text class="cb-chart__value" x=LABEL_W + BAR_W * a.percent / 100 + 6 y=y + 27>{format!("{}%", a.percent)}</text>
+                }
+            }).collect_view()}
+        </svg>
+    }
+}
+
+#[component]
+pub fn Results() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let fw = ctx.fw();
+    move || {
+        let Some(a) = ctx.with_current(|a| a.clone()) else {
+            return view! { <h1 tabindex="-1">{ctx.t(Msg::NoAssessmentOpen)}</h1> }.into_any();
+        };
+        let s = score(fw, &a);
+        let index_of = |id: &str| fw.criteria.iter().position(|c| c.id == id);
+        view! {
+            <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(Msg::BackToTaskList)}</button>
+            <span class="cb-caption">{a.organisation.name.clone()}</span>
+            <h1 tabindex="-1">{ctx.t(Msg::ResultsHeading)}</h1>
+            <p class="cb-lead">{ctx.tf(Msg::OverallScore, &[
+                ("percent", &s.overall.percent().to_string()),
+                ("earned", &s.overall.earned.to_string()),
+                ("available", &s.overall.available.to_string()),
+            ])}</p>
+
+            <h2>{ctx.t(Msg::LevelReadiness)}</h2>
+            <ul class="cb-levels">
+                {s.levels.iter().map(|l| {
+                    let (class, msg) = match l.status {
+                        LevelStatus::Ready => ("cb-level cb-level--ready", Msg::LevelReady),
+                        LevelStatus::OnTrack => ("cb-level cb-level--on-track", Msg::LevelOnTrack),
+                        LevelStatus::NotYet => ("cb-level cb-level--not-yet", Msg::LevelNotYet),
+                    };
+                    view! {
+                        <li class=class>
+                            <h3>{level_name(&ctx, l.level)}</h3>
+                            <p class="cb-level__status">{ctx.t(msg)}</p>
+                            <p>{ctx.tf(Msg::LevelMetCount, &[("met", &l.met.to_string()), ("total", &l.total.to_string())])}</p>
+                            {(!l.missing.is_empty()).then(|| view! {
+                                <p>{ctx.t(Msg::StillToMeet)}</p>
+                                <ul class="cb-inline-list">
+                                    {l.missing.iter().map(|id| {
+                                        let i = index_of(id);
+                                        let id = id.clone();
+                                        view! { <li><button type="button" class="cb-link" on:click=move |_| { if let Some(i) = i { ctx.go(Screen::Question(i)) } }>{id.clone()}</button></li> }
+                                    }).collect_view()}
+                                </ul>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+
+            <h2>{ctx.t(Msg::AreasHeading)}</h2>
+            {area_chart(&ctx, &s.areas)}
+            <table class="cb-table">
+                <caption>{ctx.t(Msg::AreaTableCaption)}</caption>
+                <thead><tr>
+                    <th scope="col">{ctx.t(Msg::AreaColumn)}</th>
+                    <th scope="col" class="cb-num">{ctx.t(Msg::ScoreColumn)}</th>
+                    <th scope="col" class="cb-num">{ctx.t(Msg::PointsColumn)}</th>
+                </tr></thead>
+                <tbody>
+                    {s.areas.iter().map(|ar| view! {
+                        <tr>
+                            <th scope="row">{area_name(&ctx, ar.area)}</th>
+                            <td class="cb-num">{format!("{}%", ar.percent)}</td>
+                            <td class="cb-num">{format!("{} / {}", ar.points.earned, ar.points.available)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+
+            <h2>{ctx.t(Msg::CriteriaHeading)}</h2>
+            <table class="cb-table">
+                <caption class="cb-visually-hidden">{ctx.t(Msg::CriteriaHeading)}</caption>
+                <thead><tr>
+                    <th scope="col">{ctx.t(Msg::CriterionColumn)}</th>
+                    <th scope="col">{ctx.t(Msg::StatusColumn)}</th>
+                    <th scope="col" class="cb-num">{ctx.t(Msg::PointsColumn)}</th>
+                </tr></thead>
+                <tbody>
+                    {s.criteria.iter().map(|c| {
+                        let i = index_of(&c.id).unwrap_or(0);
+                        let title = fw.criteria[i].title.clone();
+                        view! {
+                            <tr>
+                                <th scope="row"><button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Question(i))>{format!("{} {}", c.id, title)}</button></th>
+                                <td>{criterion_status(&ctx, c.status)}</td>
+                                <td class="cb-num">{format!("{} / {}", c.points.earned, c.points.available)}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+
+            <h2>{ctx.t(Msg::HowOthersDo)}</h2>
+            <ul class="cb-benchmarks">
+                {statistics().iter().filter_map(|st| {
+                    let ind = st.indicator.as_deref()?;
+                    let (_, indicator) = fw.indicator(ind)?;
+                    let yours = answer_label(&ctx, a.answer(ind).map(|x| x.answer));
+                    Some(view! {
+                        <li class="cb-benchmark">
+                            <p><strong>{st.text.clone()}</strong></p>
+                            <p>{ctx.tf(Msg::YourAnswerTo, &[("question", &indicator.question), ("answer", yours)])}</p>
+                            <p class="cb-source">{ctx.tf(Msg::SourceLabel, &[("source", &format!("{} ({})", st.source, st.published))])}</p>
+                        </li>
+                    })
+                }).collect_view()}
+            </ul>
+
+            <div class="cb-inset">
+                <h2 class="cb-inset__title">{ctx.t(Msg::WhereToApply)}</h2>
+                <p>{ctx.t(Msg::WhereToApplyText)}</p>
+                <p><a href="https://www.employersforcarers.org/" rel="noopener">{ctx.t(Msg::EmployersForCarersLink)}</a></p>
+            </div>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,183 @@
+//! The assessment file format and the on-device library: round trips, and every kind
+//! of bad input reported with its path, never a panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use carer_benchmark::domain::content::framework;
+use carer_benchmark::domain::format::{self, file_name, from_bytes, to_json, MAX_BYTES};
+use carer_benchmark::domain::library::{self, Library, Loaded};
+use carer_benchmark::domain::model::Answer;
+use common::*;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn problems(v: Value) -> Vec<String> {
+    match from_bytes(framework(), v.to_string().as_bytes()) {
+        Ok(_) => vec![],
+        Err(p) => p.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+fn good() -> Value {
+    serde_json::from_str(&to_json(&all_yes_up_to(1))).unwrap()
+}
+
+#[test]
+fn a_written_file_reads_back_identically_and_names_its_format() {
+    let a = all_yes_up_to(2);
+    let text = to_json(&a);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["format"], format::FORMAT);
+    assert_eq!(v["version"], format::VERSION);
+    assert_eq!(from_bytes(framework(), text.as_bytes()).unwrap(), a);
+}
+
+#[test]
+fn the_template_lists_every_indicator_and_reads_back_unanswered() {
+    let text = format::template(framework(), t0());
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["answers"].as_object().unwrap().len(), framework().indicators().count());
+    let a = from_bytes(framework(), text.as_bytes()).unwrap();
+    assert!(a.answers.is_empty());
+}
+
+#[test]
+fn an_answer_without_a_change_time_takes_the_file_time() {
+    let mut v = good();
+    v["answers"]["L1.1.a"].as_object_mut().unwrap().remove("changed");
+    let a = from_bytes(framework(), v.to_string().as_bytes()).unwrap();
+    assert_eq!(a.answer("L1.1.a").unwrap().changed, a.updated);
+}
+
+#[test]
+fn each_problem_is_reported_with_its_json_path_in_plain_words() {
+    let mut v = good();
+    v["answers"]["L9.9.z"] = json!({"answer": "yes"});
+    v["answers"]["L1.1.a"]["answer"] = json!("maybe");
+    v["answers"]["L1.1.b"]["changed"] = json!("yesterday");
+    v["organisation"]["nation"] = json!("france");
+    v["organisation"]["name"] = json!("  ");
+    v["colour"] = json!("red");
+    let p = problems(v);
+    let expect = [
+        "$.colour: is not a field this tool knows",
+        "$.organisation.name: is empty",
+        "$.organisation.nation: \"france\" is not one of the allowed values: england, wales, scotland, northern_ireland",
+        "$.answers[\"L1.1.a\"].answer: \"maybe\" is not one of the allowed values: no, partly, yes",
+        "$.answers[\"L1.1.b\"].changed: \"yesterday\" is not a date and time",
+        "$.answers[\"L9.9.z\"]: there is no indicator with the ID \"L9.9.z\"",
+    ];
+    for e in expect {
+        assert!(p.iter().any(|x| x.starts_with(e)), "missing {e:?} in {p:#?}");
+    }
+    assert_eq!(p.len(), expect.len(), "{p:#?}");
+}
+
+#[test]
+fn wrong_format_or_version_is_said_plainly() {
+    let mut v = good();
+    v["version"] = json!(2);
+    assert_eq!(problems(v.clone()).len(), 1);
+    assert!(problems(v)[0].contains("newer version of this tool"));
+    let mut v = good();
+    v["version"] = json!(0);
+    assert!(problems(v)[0].starts_with("$.version: is 0; this tool reads version 1"));
+    let mut v = good();
+    v["format"] = json!("something-else");
+    assert!(problems(v)[0].contains("not an assessment file from this tool"));
+    assert!(problems(json!([1, 2]))[0].starts_with("$: should be an object, but is a list"));
+}
+
+#[test]
+fn wrong_types_are_named() {
+    let mut v = good();
+    v["answers"] = json!([]);
+    v["organisation"]["sector"] = json!(3);
+    let p = problems(v);
+    assert!(p.contains(&"$.organisation.sector: should be text, but is a number".to_string()), "{p:?}");
+    assert!(p.contains(&"$.answers: should be an object, but is a list".to_string()), "{p:?}");
+}
+
+#[test]
+fn too_large_not_json_and_not_text_are_refused_before_parsing() {
+    let big = vec![b' '; MAX_BYTES + 1];
+    let e = from_bytes(framework(), &big).unwrap_err();
+    assert!(e[0].message.contains("largest accepted is 1024 KB"), "{e:?}");
+    let e = from_bytes(framework(), b"{\"format\": ").unwrap_err();
+    assert!(e[0].message.contains("not valid JSON (line 1, column 11)"), "{e:?}");
+    let e = from_bytes(framework(), &[0xff, 0xfe, 0x00]).unwrap_err();
+    assert!(e[0].message.contains("not text"));
+    let mut with_bom = "\u{feff}".to_string();
+    with_bom.push_str(&to_json(&blank()));
+    assert!(from_bytes(framework(), with_bom.as_bytes()).is_ok(), "a byte-order mark is tolerated");
+}
+
+#[test]
+fn long_text_is_refused() {
+    let mut v = good();
+    v["answers"]["L1.1.a"]["evidence"] = json!("x".repeat(format::MAX_TEXT_CHARS + 1));
+    assert!(problems(v)[0].contains("longer than 5000 characters"));
+}
+
+#[test]
+fn file_names_are_safe_and_dated() {
+    let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    assert_eq!(file_name("Acme Care Ltd", d, "json"), "acme-care-ltd-carer-benchmark-2026-11-22.json");
+    assert_eq!(file_name("../<script>", d, "csv"), "script-carer-benchmark-2026-11-22.csv");
+    assert_eq!(file_name("   ", d, "md"), "assessment-carer-benchmark-2026-11-22.md");
+}
+
+#[test]
+fn library_round_trips_and_keeps_unreadable_data_unread() {
+    let mut lib = Library::default();
+    let id = lib.add(all_yes_up_to(1), t0());
+    let copy = lib.duplicate(&id, "(copy)", t0()).unwrap();
+    assert_ne!(id, copy, "IDs stay unique when made in the same millisecond");
+    assert!(lib.rename(&copy, "  Beta Ltd ", t0()));
+    assert!(!lib.rename(&copy, "   ", t0()), "an empty name is refused");
+    assert_eq!(lib.get(&copy).unwrap().organisation.name, "Beta Ltd");
+    let text = library::store(&lib);
+    assert_eq!(library::load(Some(&text)), Loaded::Ok(lib.clone()));
+    assert!(lib.delete(&id));
+    assert!(!lib.delete(&id));
+    assert_eq!(lib.assessments.len(), 1);
+
+    assert_eq!(library::load(None), Loaded::Ok(Library::default()));
+    for bad in ["not json", "{\"schema\": 99, \"assessments\": []}", "{\"assessments\": []}", "{\"schema\": 1, \"assessments\": 5}"] {
+        assert!(matches!(library::load(Some(bad)), Loaded::Unreadable { .. }), "{bad}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn reading_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = from_bytes(framework(), &bytes);
+    }
+
+    #[test]
+    fn reading_mangled_files_never_panics(cut in 0usize..4000, flip in any::<u8>()) {
+        let mut text = to_json(&all_yes_up_to(1)).into_bytes();
+        let at = cut % text.len();
+        text[at] = flip;
+        let _ = from_bytes(framework(), &text);
+        let _ = from_bytes(framework(), &text[..at]);
+    }
+
+    #[test]
+    fn serialise_then_parse_round_trips(
+        cells in prop::collection::vec((0u8..4, ".{0,40}"), 56),
+        name in "[^\u{0}]{1,60}",
+    ) {
+        let mut a = blank();
+        a.organisation.name = name;
+        prop_assume!(!a.organisation.name.trim().is_empty());
+        for (ind, (ans, ev)) in framework().indicators().zip(cells) {
+            if let Some(answer) = [None, Some(Answer::No), Some(Answer::Partly), Some(Answer::Yes)][ans as usize] {
+                a.set_answer(&ind.id, answer, t0());
+                a.set_evidence(&ind.id, &ev, t0());
+            }
+        }
+        let back = from_bytes(framework(), to_json(&a).as_bytes());
+        prop_assert_eq!(back, Ok(a));
+    }
+}
