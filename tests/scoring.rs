@@ -35,7 +35,7 @@ fn yes_without_evidence_is_partly_met_not_met() {
     let s = score(framework(), &a);
     let c = s.criterion("L1.1").unwrap();
     assert_eq!(c.status, CriterionStatus::Partly);
-    assert_eq!(c.shortfalls, vec![Shortfall::NoEvidence { indicator: first.clone() }]);
+    assert_eq!(c.shortfalls, vec![Shortfall::NoEvidence { indicator: first.to_string() }]);
     assert_eq!(s.level(1).unwrap().status, LevelStatus::OnTrack, "every L1 criterion at least partly met");
     // Evidence does not change points: the score stays full.
     assert_eq!(c.points.earned, c.points.available);
@@ -58,7 +58,7 @@ fn one_partly_blocks_the_level_and_all_levels_above() {
 #[test]
 fn a_criterion_with_only_no_answers_is_not_met_and_level_is_not_yet() {
     let mut a = all_yes_up_to(1);
-    for i in &framework().criterion("L1.3").unwrap().indicators {
+    for i in framework().criterion("L1.3").unwrap().indicators {
         a.set_answer(&i.id, Answer::No, t0());
     }
     let s = score(framework(), &a);
@@ -79,8 +79,8 @@ fn a_single_partly_makes_a_criterion_partly_met() {
 #[test]
 fn level_two_cannot_be_ready_while_level_one_is_not() {
     let mut a = all_yes_up_to(2);
-    for i in &framework().criterion("L1.1").unwrap().indicators {
-        a.answers.remove(&i.id);
+    for i in framework().criterion("L1.1").unwrap().indicators {
+        a.answers.remove(i.id);
     }
     let s = score(framework(), &a);
     assert!(s.level(2).unwrap().missing.contains(&"L1.1".to_string()));
@@ -124,7 +124,7 @@ fn arb_assessment() -> impl Strategy<Value = Assessment> {
 proptest! {
     #[test]
     fn raising_any_answer_never_lowers_any_score_or_readiness(a in arb_assessment(), pick in any::<prop::sample::Index>(), add_evidence in any::<bool>()) {
-        let ids: Vec<String> = framework().indicators().map(|i| i.id.clone()).collect();
+        let ids: Vec<&str> = framework().indicators().map(|i| i.id).collect();
         let id = &ids[pick.index(ids.len())];
         let mut raised = a.clone();
         let next = match a.answer(id).map(|x| x.answer) {

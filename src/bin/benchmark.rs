@@ -105,7 +105,7 @@ mod cli {
         }
         let _ = writeln!(out, "\nCriteria");
         for c in &s.criteria {
-            let title = fw.criterion(&c.id).map(|x| x.title.as_str()).unwrap_or("");
+            let title = fw.criterion(&c.id).map(|x| x.title).unwrap_or("");
             let status = match c.status {
                 scoring::CriterionStatus::Met => "met",
                 scoring::CriterionStatus::Partly => "partly met",

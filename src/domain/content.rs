@@ -1,9 +1,8 @@
 //! The benchmark's content: criteria, indicators, guidance, evidence examples and
-//! recommended actions. Authored in `src/content/criteria.toml`, converted to JSON by
-//! `build.rs` at compile time and parsed once on first use.
+//! recommended actions. Authored in `src/content/criteria.toml` and compiled in as
+//! static data by `build.rs` (which also rejects unknown fields and values).
 
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
 /// The five areas assessors read evidence in; the dashboard's axes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -65,58 +64,50 @@ pub enum Effort {
     Large,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, PartialEq)]
 pub struct Action {
-    pub id: String,
-    pub title: String,
+    pub id: &'static str,
+    pub title: &'static str,
     pub owner: Owner,
     pub priority: Priority,
     pub effort: Effort,
     /// How the employer will know the action worked.
-    pub success: String,
+    pub success: &'static str,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, PartialEq)]
 pub struct Indicator {
-    pub id: String,
-    pub question: String,
+    pub id: &'static str,
+    pub question: &'static str,
     /// What good looks like.
-    pub guidance: String,
+    pub guidance: &'static str,
     /// Examples of evidence an assessor would accept.
-    pub evidence: Vec<String>,
-    pub actions: Vec<Action>,
+    pub evidence: &'static [&'static str],
+    pub actions: &'static [Action],
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, PartialEq)]
 pub struct Criterion {
-    pub id: String,
+    pub id: &'static str,
     pub level: u8,
     pub area: Area,
     /// A short title for lists and headings.
-    pub title: String,
+    pub title: &'static str,
     /// The level statement, paraphrased from the scheme's public page.
-    pub statement: String,
-    pub indicators: Vec<Indicator>,
+    pub statement: &'static str,
+    pub indicators: &'static [Indicator],
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, PartialEq)]
 pub struct Framework {
-    pub criteria: Vec<Criterion>,
+    pub criteria: &'static [Criterion],
 }
 
-static FRAMEWORK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/criteria.json"));
+include!(concat!(env!("OUT_DIR"), "/criteria.rs"));
 
-/// The framework, parsed once. The content is compiled in and validated by tests,
-/// so a parse failure is a build defect, not a user error.
+/// The framework, compiled in from `src/content/criteria.toml` by `build.rs`.
 pub fn framework() -> &'static Framework {
-    static FRAMEWORK: OnceLock<Framework> = OnceLock::new();
-    FRAMEWORK.get_or_init(|| {
-        serde_json::from_str(FRAMEWORK_JSON).expect("src/content/criteria.toml is valid")
-    })
+    &FRAMEWORK
 }
 
 impl Framework {

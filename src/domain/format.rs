@@ -51,7 +51,7 @@ pub fn template(framework: &Framework, now: chrono::DateTime<chrono::Utc>) -> St
         .indicators()
         .map(|i| {
             let entry = serde_json::json!({ "question": i.question, "answer": null, "evidence": "" });
-            (i.id.clone(), entry)
+            (i.id.to_string(), entry)
         })
         .collect();
     let file = serde_json::json!({

@@ -47,16 +47,16 @@ fn count<'a>(assessment: &Assessment, ids: impl Iterator<Item = &'a str>) -> Pro
 
 /// Answered indicators of one criterion.
 pub fn criterion_progress(framework: &Framework, assessment: &Assessment, criterion: &str) -> Progress {
-    let ids = framework.criterion(criterion).into_iter().flat_map(|c| c.indicators.iter().map(|i| i.id.as_str()));
+    let ids = framework.criterion(criterion).into_iter().flat_map(|c| c.indicators.iter().map(|i| i.id));
     count(assessment, ids)
 }
 
 /// Answered indicators of one level (a task-list section).
 pub fn level_progress(framework: &Framework, assessment: &Assessment, level: u8) -> Progress {
-    count(assessment, framework.level(level).flat_map(|c| c.indicators.iter().map(|i| i.id.as_str())))
+    count(assessment, framework.level(level).flat_map(|c| c.indicators.iter().map(|i| i.id)))
 }
 
 /// Answered indicators across the whole benchmark.
 pub fn overall_progress(framework: &Framework, assessment: &Assessment) -> Progress {
-    count(assessment, framework.indicators().map(|i| i.id.as_str()))
+    count(assessment, framework.indicators().map(|i| i.id))
 }

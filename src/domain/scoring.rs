@@ -151,19 +151,19 @@ pub fn score(framework: &Framework, assessment: &Assessment) -> Score {
             let mut shortfalls = Vec::new();
             let mut answered = 0;
             let mut any_credit = false;
-            for ind in &c.indicators {
+            for ind in c.indicators {
                 points.available += Answer::MAX_POINTS;
                 let Some(a) = assessment.answer(&ind.id) else {
-                    shortfalls.push(Shortfall::Unanswered { indicator: ind.id.clone() });
+                    shortfalls.push(Shortfall::Unanswered { indicator: ind.id.to_string() });
                     continue;
                 };
                 answered += 1;
                 points.earned += a.answer.points();
                 any_credit |= a.answer != Answer::No;
                 if a.answer != Answer::Yes {
-                    shortfalls.push(Shortfall::NotYes { indicator: ind.id.clone(), answer: a.answer });
+                    shortfalls.push(Shortfall::NotYes { indicator: ind.id.to_string(), answer: a.answer });
                 } else if !a.has_evidence() {
-                    shortfalls.push(Shortfall::NoEvidence { indicator: ind.id.clone() });
+                    shortfalls.push(Shortfall::NoEvidence { indicator: ind.id.to_string() });
                 }
             }
             let status = if shortfalls.is_empty() {
@@ -174,7 +174,7 @@ pub fn score(framework: &Framework, assessment: &Assessment) -> Score {
                 CriterionStatus::NotMet
             };
             CriterionScore {
-                id: c.id.clone(),
+                id: c.id.to_string(),
                 level: c.level,
                 area: c.area,
                 status,

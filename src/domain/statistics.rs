@@ -1,41 +1,26 @@
 //! Published figures with their sources (`src/content/statistics.toml`), for the
 //! business case and for "how others do" comparisons on the results page.
+//! Compiled in as static data by `build.rs`.
 
-use serde::Deserialize;
-use std::sync::OnceLock;
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, PartialEq)]
 pub struct Statistic {
-    pub id: String,
-    pub text: String,
-    pub source: String,
+    pub id: &'static str,
+    pub text: &'static str,
+    pub source: &'static str,
     /// `YYYY-MM`, `YYYY` or `unknown`.
-    pub published: String,
+    pub published: &'static str,
     /// For survey percentages: the share of employers doing what `indicator` asks.
     pub percent: Option<u32>,
-    pub indicator: Option<String>,
+    pub indicator: Option<&'static str>,
 }
 
-#[derive(Deserialize)]
-struct File {
-    statistics: Vec<Statistic>,
-}
-
-static JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/statistics.json"));
+include!(concat!(env!("OUT_DIR"), "/statistics.rs"));
 
 pub fn statistics() -> &'static [Statistic] {
-    static STATS: OnceLock<Vec<Statistic>> = OnceLock::new();
-    STATS.get_or_init(|| {
-        serde_json::from_str::<File>(JSON)
-            .expect("src/content/statistics.toml is valid")
-            .statistics
-    })
+    STATISTICS
 }
 
 /// The survey figure to compare an indicator's answer with, if one is published.
 pub fn benchmark_for(indicator: &str) -> Option<&'static Statistic> {
-    statistics()
-        .iter()
-        .find(|s| s.percent.is_some() && s.indicator.as_deref() == Some(indicator))
+    STATISTICS.iter().find(|s| s.percent.is_some() && s.indicator == Some(indicator))
 }

@@ -41,13 +41,13 @@ pub fn Home() -> impl IntoView {
         });
     };
 
-    let one_in_seven = statistics().iter().find(|s| s.id == "workforce-carers").cloned();
+    let one_in_seven = statistics().iter().find(|s| s.id == "workforce-carers");
 
     view! {
         <h1 tabindex="-1">{ctx.t(Msg::ProductName)}</h1>
         <p class="cb-lead">{ctx.t(Msg::ProductSummary)}</p>
         {one_in_seven.map(|s| view! {
-            <p class="cb-stat">{s.text}" "<span class="cb-source">{ctx.tf(Msg::SourceLabel, &[("source", &s.source)])}</span></p>
+            <p class="cb-stat">{s.text}" "<span class="cb-source">{ctx.tf(Msg::SourceLabel, &[("source", s.source)])}</span></p>
         })}
         <div class="cb-inset" role="note">
             <h2 class="cb-inset__title">{ctx.t(Msg::DisclaimerTitle)}</h2>
@@ -99,7 +99,7 @@ fn AssessmentCard(id: String, assessment: Assessment) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let new_name = RwSignal::new(assessment.organisation.name.clone());
     let name = assessment.organisation.name.clone();
-    let updated = assessment.updated.with_timezone(&chrono::Local).format("%-d %B %Y, %H:%M").to_string();
+    let updated = super::local_time(assessment.updated, true);
     let field_id = format!("cb-rename-{id}");
 
     let open = {

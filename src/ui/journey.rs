@@ -134,14 +134,14 @@ pub fn Question(index: usize) -> impl IntoView {
             ("level", level_name(&ctx, level)), ("n", &(pos + 1).to_string()), ("total", &in_level.len().to_string())
         ])}</span>
         <h1 tabindex="-1">{format!("{} {}", c.id, c.title)}</h1>
-        <p class="cb-lead">{c.statement.clone()}</p>
+        <p class="cb-lead">{c.statement}</p>
         {progress}
         {c.indicators.iter().map(|ind| {
-            let id = ind.id.clone();
+            let id = ind.id;
             let name = format!("cb-answer-{}", ind.id.replace('.', "-"));
             let evidence_id = format!("cb-evidence-{}", ind.id.replace('.', "-"));
             let current = {
-                let id = id.clone();
+                
                 move || ctx.with_current(|a| a.answer(&id).cloned()).flatten()
             };
             let current2 = current.clone();
@@ -151,19 +151,19 @@ pub fn Question(index: usize) -> impl IntoView {
             };
             view! {
                 <fieldset class="cb-field cb-indicator">
-                    <legend class="cb-label cb-label--m">{ind.question.clone()}</legend>
+                    <legend class="cb-label cb-label--m">{ind.question}</legend>
                     <details class="cb-details">
                         <summary>{ctx.t(Msg::WhatGoodLooksLike)}</summary>
                         <div class="cb-details__text">
-                            <p>{ind.guidance.clone()}</p>
+                            <p>{ind.guidance}</p>
                             <p>{ctx.t(Msg::EvidenceExamples)}</p>
-                            <ul>{ind.evidence.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
+                            <ul>{ind.evidence.iter().map(|e| view! { <li>{*e}</li> }).collect_view()}</ul>
                         </div>
                     </details>
                     <div class="cb-radios cb-radios--inline">
                         {Answer::ALL.into_iter().map(|ans| {
                             let rid = format!("{name}-{}", ans.id());
-                            let id = id.clone();
+                            
                             let current = current.clone();
                             view! {
                                 <div class="cb-radio">
@@ -182,7 +182,7 @@ pub fn Question(index: usize) -> impl IntoView {
                             prop:disabled=evidence_disabled
                             prop:value=move || current2().map(|x| x.evidence).unwrap_or_default()
                             on:change={
-                                let id = id.clone();
+                                
                                 move |ev| { let v = event_target_value(&ev); ctx.update_current(|a| { a.set_evidence(&id, &v, now()); }); }
                             }></textarea>
                     </div>
@@ -216,14 +216,14 @@ pub fn Check(level: u8) -> impl IntoView {
                         let evidence = ans.map(|x| x.evidence.clone()).filter(|e| !e.trim().is_empty());
                         view! {
                             <div class="cb-summary__row">
-                                <dt class="cb-summary__key">{ind.question.clone()}</dt>
+                                <dt class="cb-summary__key">{ind.question}</dt>
                                 <dd class="cb-summary__value">
                                     <p>{answer_label(&ctx, ans.map(|x| x.answer))}</p>
                                     <p class="cb-hint">{evidence.map(|e| ctx.tf(Msg::EvidenceGiven, &[("evidence", &e)])).unwrap_or_else(|| ctx.t(Msg::NoEvidence).to_string())}</p>
                                 </dd>
                                 <dd class="cb-summary__actions">
                                     <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Question(i))>
-                                        {ctx.t(Msg::Change)}<span class="cb-visually-hidden">" "{ind.question.clone()}</span>
+                                        {ctx.t(Msg::Change)}<span class="cb-visually-hidden">" "{ind.question}</span>
                                     </button>
                                 </dd>
                             </div>

@@ -84,6 +84,18 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
 }
 
+/// A time in the user's time zone: "22/11/2026 14:05" (UK order), or "14:05:09".
+/// Formatted by hand: chrono's strftime machinery costs bundle size.
+pub fn local_time(t: chrono::DateTime<chrono::Utc>, with_date: bool) -> String {
+    use chrono::{Datelike, Timelike};
+    let t = t.with_timezone(&chrono::Local);
+    if with_date {
+        format!("{:02}/{:02}/{} {:02}:{:02}", t.day(), t.month(), t.year(), t.hour(), t.minute())
+    } else {
+        format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+    }
+}
+
 /// Mounts the app into `#carer-benchmark` when the page has one, else into `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
@@ -121,7 +133,7 @@ pub fn App() -> impl IntoView {
             return;
         }
         ctx.saved.set(if ok {
-            SaveState::Saved(chrono::Local::now().format("%H:%M:%S").to_string())
+            SaveState::Saved(local_time(now(), false))
         } else {
             SaveState::Failed
         });

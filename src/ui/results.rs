@@ -97,7 +97,7 @@ pub fn Results() -> impl IntoView {
                                 <ul class="cb-inline-list">
                                     {l.missing.iter().map(|id| {
                                         let i = index_of(id);
-                                        let id = id.clone();
+                                        
                                         view! { <li><button type="button" class="cb-link" on:click=move |_| { if let Some(i) = i { ctx.go(Screen::Question(i)) } }>{id.clone()}</button></li> }
                                     }).collect_view()}
                                 </ul>
@@ -138,7 +138,7 @@ pub fn Results() -> impl IntoView {
                 <tbody>
                     {s.criteria.iter().map(|c| {
                         let i = index_of(&c.id).unwrap_or(0);
-                        let title = fw.criteria[i].title.clone();
+                        let title = fw.criteria[i].title;
                         view! {
                             <tr>
                                 <th scope="row"><button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Question(i))>{format!("{} {}", c.id, title)}</button></th>
@@ -158,7 +158,7 @@ pub fn Results() -> impl IntoView {
                     let yours = answer_label(&ctx, a.answer(ind).map(|x| x.answer));
                     Some(view! {
                         <li class="cb-benchmark">
-                            <p><strong>{st.text.clone()}</strong></p>
+                            <p><strong>{st.text}</strong></p>
                             <p>{ctx.tf(Msg::YourAnswerTo, &[("question", &indicator.question), ("answer", yours)])}</p>
                             <p class="cb-source">{ctx.tf(Msg::SourceLabel, &[("source", &format!("{} ({})", st.source, st.published))])}</p>
                         </li>
