@@ -28,7 +28,7 @@ pub fn answer_label(ctx: &Ctx, a: Option<Answer>) -> &'static str {
 fn progress_bar(ctx: &Ctx, id: &'static str, label: String, p: Progress) -> impl IntoView {
     view! {
         <div class="cb-progress">
-            <label for=id>{label}" "{ctx.tf(Msg::ProgressCount, &[("answered", &p.answered.to_string()), ("total", &p.total.to_string())])}</label>
+            <label for=id>{ctx.tf(Msg::ProgressCount, &[("section", &label), ("answered", &p.answered.to_string()), ("total", &p.total.to_string())])}</label>
             <progress id=id max=p.total.to_string() value=p.answered.to_string()>{format!("{}%", p.percent())}</progress>
         </div>
     }

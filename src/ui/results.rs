@@ -155,11 +155,14 @@ pub fn Results() -> impl IntoView {
                 {statistics().iter().filter_map(|st| {
                     let ind = st.indicator.as_deref()?;
                     let (_, indicator) = fw.indicator(ind)?;
-                    let yours = answer_label(&ctx, a.answer(ind).map(|x| x.answer));
+                    let yours = match a.answer(ind) {
+                        Some(x) => ctx.tf(Msg::YourAnswerTo, &[("question", indicator.question), ("answer", answer_label(&ctx, Some(x.answer)))]),
+                        None => ctx.tf(Msg::YouHaveNotAnswered, &[("question", indicator.question)]),
+                    };
                     Some(view! {
                         <li class="cb-benchmark">
                             <p><strong>{st.text}</strong></p>
-                            <p>{ctx.tf(Msg::YourAnswerTo, &[("question", &indicator.question), ("answer", yours)])}</p>
+                            <p>{yours}</p>
                             <p class="cb-source">{ctx.tf(Msg::SourceLabel, &[("source", &format!("{} ({})", st.source, st.published))])}</p>
                         </li>
                     })

@@ -1,0 +1,95 @@
+//! Component tests: the real Leptos app mounted in headless Chromium by
+//! wasm-bindgen-test (`scripts/dev test` runs them; see webdriver.json).
+#![cfg(target_arch = "wasm32")]
+
+use carer_benchmark::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Lets Leptos run its effects and re-render.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// A fresh app in its own element, with empty storage.
+async fn mount() -> HtmlElement {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    leptos::mount::mount_to(root.clone(), App).forget();
+    settle().await;
+    root
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
+}
+
+fn click(root: &HtmlElement, selector: &str) {
+    let el: HtmlElement = root.query_selector(selector).unwrap().expect(selector).unchecked_into();
+    el.click();
+}
+
+#[wasm_bindgen_test]
+async fn first_screen_names_the_tool_and_says_it_is_not_the_official_scheme() {
+    let root = mount().await;
+    assert_eq!(text(&root, "h1"), "Carer-friendly employer benchmark");
+    let body = root.text_content().unwrap();
+    assert!(body.contains("This is not the official Carer Confident scheme"), "{body}");
+    assert!(body.contains("Employers for Carers"));
+    assert_eq!(text(&root, ".cb-button--start"), "Start an assessment");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_form_shows_an_error_summary_linked_to_each_field() {
+    let root = mount().await;
+    click(&root, ".cb-button--start");
+    settle().await;
+    assert_eq!(text(&root, "h1"), "About your organisation");
+    click(&root, "form button[type=submit]");
+    settle().await;
+    let links = root.query_selector_all(".cb-error-summary a").unwrap();
+    assert_eq!(links.length(), 4, "one error per missing field");
+    let first: web_sys::HtmlAnchorElement = links.get(0).unwrap().unchecked_into();
+    assert!(first.href().ends_with("#cb-org-name"));
+    assert_eq!(first.text_content().unwrap(), "Enter your organisation's name");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn answering_a_question_is_saved_to_local_storage() {
+    let root = mount().await;
+    click(&root, ".cb-button--start");
+    settle().await;
+    let name: web_sys::HtmlInputElement = root.query_selector("#cb-org-name").unwrap().unwrap().unchecked_into();
+    name.set_value("Test Council");
+    name.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    click(&root, "#cb-sector-public");
+    let size: web_sys::HtmlSelectElement = root.query_selector("#cb-size").unwrap().unwrap().unchecked_into();
+    size.set_value("250-999");
+    size.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    click(&root, "#cb-nation-wales");
+    click(&root, "form button[type=submit]");
+    settle().await;
+    assert_eq!(text(&root, "h1"), "Test Council", "the task list is headed with the organisation");
+    click(&root, ".cb-task-list__item button");
+    settle().await;
+    click(&root, "#cb-answer-L1-1-a-yes");
+    settle().await;
+    let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("carer-benchmark:assessments").unwrap().unwrap();
+    assert!(stored.contains("\"L1.1.a\":{\"answer\":\"yes\""), "{stored}");
+    assert!(stored.contains("\"nation\":\"wales\""));
+    assert!(text(&root, ".cb-header__saved").starts_with("Saved at "));
+    root.remove();
+}
