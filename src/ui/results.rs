@@ -29,30 +29,32 @@ fn criterion_status(ctx: &Ctx, s: CriterionStatus) -> impl IntoView {
     view! { <strong class=class>{ctx.t(msg)}</strong> }
 }
 
-/// Horizontal bars, one per area, 0–100%. Decorative for screen readers: the table
-/// below carries the same numbers.
+/// Horizontal bars, one per area, 0–100%, each with its name above it so the drawing
+/// stays narrow (and its text legible) on a phone. The table below carries the same
+/// numbers for screen readers.
 fn area_chart(ctx: &Ctx, areas: &[AreaScore]) -> impl IntoView {
-    const ROW: u32 = 44;
-    const LABEL_W: u32 = 230;
-    const BAR_W: u32 = 400;
+    const ROW: u32 = 56;
+    const BAR_W: u32 = 380;
+    const PAD: u32 = 16;
     let height = ROW * areas.len() as u32 + 24;
     view! {
-        <svg class="cb-chart" viewBox=format!("0 0 {} {height}", LABEL_W + BAR_W + 60) role="img" aria-labelledby="cb-chart-title">
+        <svg class="cb-chart" viewBox=format!("0 0 {} {height}", BAR_W + 2 * PAD + 52) role="img" aria-labelledby="cb-chart-title">
             <title id="cb-chart-title">{ctx.t(Msg::AreaChartTitle)}</title>
             {[0u32, 25, 50, 75, 100].into_iter().map(|tick| {
-                let x = LABEL_W + BAR_W * tick / 100;
+                let x = PAD + BAR_W * tick / 100;
                 view! {
-                    <line class="cb-chart__grid" x1=x x2=x y1=0 y2=height - 20/>
+                    <line class="cb-chart__grid" x1=x x2=x y1=20 y2=height - 20/>
                     <text class="cb-chart__tick" x=x y=height - 4 text-anchor="middle">{format!("{tick}%")}</text>
                 }
             }).collect_view()}
             {areas.iter().enumerate().map(|(i, a)| {
                 let y = ROW * i as u32;
+                let w = BAR_W * a.percent / 100;
                 view! {
-                    <text class="cb-chart__label" x=LABEL_W - 10 y=y + 27 text-anchor="end">{area_name(ctx, a.area)}</text>
-                    <rect class="cb-chart__track" x=LABEL_W y=y + 10 width=BAR_W height=24/>
-                    <rect class="cb-chart__bar" x=LABEL_W y=y + 10 width=BAR_W * a.percent / 100 height=24/>
-                    <text class="cb-chart__value" x=LABEL_W + BAR_W * a.percent / 100 + 6 y=y + 27>{format!("{}%", a.percent)}</text>
+                    <text class="cb-chart__label" x=PAD y=y + 18>{area_name(ctx, a.area)}</text>
+                    <rect class="cb-chart__track" x=PAD y=y + 26 width=BAR_W height=22/>
+                    <rect class="cb-chart__bar" x=PAD y=y + 26 width=w height=22/>
+                    <text class="cb-chart__value" x=PAD + w + 6 y=y + 43>{format!("{}%", a.percent)}</text>
                 }
             }).collect_view()}
         </svg>

@@ -192,25 +192,32 @@ test('unreadable stored data is kept aside, not overwritten, and the user is tol
   await context.close();
 });
 
-test('every screen fits 320 px and 200% zoom without sideways scrolling', async () => {
-  for (const [label, viewport, scale] of [['320px', { width: 320, height: 700 }, 1], ['200% zoom', { width: 640, height: 450 }, 2]]) {
+test('every screen fits 320 px, 375 px and 200% zoom without sideways scrolling', async () => {
+  const sizes = [['320px', { width: 320, height: 700 }, 1], ['375px', { width: 375, height: 812 }, 2], ['200% zoom', { width: 640, height: 450 }, 2]];
+  for (const [label, viewport, scale] of sizes) {
+    const mobile = label === '375px';
     const context = await browser.newContext({ viewport, deviceScaleFactor: scale });
     const page = await watchedPage(context);
     await page.goto(server.url);
     await page.waitForSelector('.cb-button--start');
     await assertNoHorizontalScroll(page, `start (${label})`);
+    if (mobile) await shot(page, 'first-screen-mobile');
     await createByKeyboard(page, 'Small Screen Ltd');
     await assertNoHorizontalScroll(page, `task list (${label})`);
-    if (viewport.width === 320) await shot(page, 'task-list-mobile');
+    if (mobile) await shot(page, 'task-list-mobile');
     await page.locator('.cb-task-list__item button').first().click();
     await page.waitForSelector('fieldset.cb-indicator');
     await assertNoHorizontalScroll(page, `question (${label})`);
-    if (viewport.width === 320) await shot(page, 'question-mobile');
+    if (mobile) await shot(page, 'question-mobile');
     await page.locator('text=Return to the task list').click();
+    await page.locator('text=Check your answers: Level 1: Active').click();
+    await page.waitForSelector('.cb-summary');
+    await assertNoHorizontalScroll(page, `check answers (${label})`);
+    if (mobile) await shot(page, 'check-answers-mobile');
     await page.locator('text=See your results').click();
     await page.waitForSelector('.cb-levels');
     await assertNoHorizontalScroll(page, `results (${label})`);
-    if (viewport.width === 320) await shot(page, 'results-mobile');
+    if (mobile) await shot(page, 'results-mobile');
     await assertClean(page);
     await context.close();
   }
