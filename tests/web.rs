@@ -83,7 +83,7 @@ async fn answering_a_question_is_saved_to_local_storage() {
     click(&root, "form button[type=submit]");
     settle().await;
     assert_eq!(text(&root, "h1"), "Test Council", "the task list is headed with the organisation");
-    click(&root, ".cb-task-list__item button");
+    click(&root, ".cb-task-criterion");
     settle().await;
     click(&root, "#cb-answer-L1-1-a-yes");
     settle().await;

@@ -176,13 +176,15 @@ fn AssessmentCard(id: String, assessment: Assessment) -> impl IntoView {
 }
 
 /// The "About your organisation" form, with an error summary linked to the fields.
+/// With `edit`, it changes the open assessment's details instead of creating one.
 #[component]
-pub fn NewAssessment() -> impl IntoView {
+pub fn NewAssessment(#[prop(optional)] edit: bool) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let name = RwSignal::new(String::new());
-    let sector = RwSignal::new(None::<Sector>);
-    let size = RwSignal::new(None::<SizeBand>);
-    let nation = RwSignal::new(None::<Nation>);
+    let existing = if edit { ctx.with_current(|a| a.organisation.clone()) } else { None };
+    let name = RwSignal::new(existing.as_ref().map(|o| o.name.clone()).unwrap_or_default());
+    let sector = RwSignal::new(existing.as_ref().map(|o| o.sector));
+    let size = RwSignal::new(existing.as_ref().map(|o| o.size));
+    let nation = RwSignal::new(existing.as_ref().map(|o| o.nation));
     let errors = RwSignal::new(Vec::<(&'static str, Msg)>::new());
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -205,8 +207,15 @@ pub fn NewAssessment() -> impl IntoView {
         {
             let org = Organisation { name: name.get_untracked().trim().to_string(), sector, size, nation };
             let t = now();
-            let id = ctx.lib.try_update(|lib| lib.add(Assessment::new(org, t), t));
-            ctx.current.set(id);
+            if edit {
+                ctx.update_current(|a| {
+                    a.organisation = org;
+                    a.updated = t;
+                });
+            } else {
+                let id = ctx.lib.try_update(|lib| lib.add(Assessment::new(org, t), t));
+                ctx.current.set(id);
+            }
             ctx.go(Screen::Tasks);
         } else {
             errors.set(errs);
@@ -230,7 +239,7 @@ pub fn NewAssessment() -> impl IntoView {
     };
 
     view! {
-        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Home)>{ctx.t(Msg::Back)}</button>
+        <button type="button" class="cb-back" on:click=move |_| ctx.go(if edit { Screen::Tasks } else { Screen::Home })>{ctx.t(Msg::Back)}</button>
         {move || (!errors.get().is_empty()).then(|| view! {
             <div class="cb-error-summary" id="cb-error-summary" role="alert" tabindex="-1">
                 <h2 class="cb-error-summary__title">{ctx.t(Msg::ThereIsAProblem)}</h2>
@@ -268,9 +277,9 @@ pub fn NewAssessment() -> impl IntoView {
                 <label class="cb-label" for="cb-size">{ctx.t(Msg::SizeLabel)}</label>
                 {move || error_for("cb-size")().map(|e| view! { <p class="cb-error">{e}</p> })}
                 <select class="cb-select" id="cb-size" on:change=move |ev| size.set(SizeBand::from_id(&event_target_value(&ev)))>
-                    <option value="" selected=true>{ctx.t(Msg::ChooseOne)}</option>
+                    <option value="" selected=move || size.get().is_none()>{ctx.t(Msg::ChooseOne)}</option>
                     {SizeBand::ALL.into_iter().map(|b| view! {
-                        <option value=b.id()>{ctx.tf(Msg::SizeOption, &[("band", b.id())])}</option>
+                        <option value=b.id() selected=move || size.get() == Some(b)>{ctx.tf(Msg::SizeOption, &[("band", b.id())])}</option>
                     }).collect_view()}
                 </select>
             </div>

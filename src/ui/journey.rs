@@ -60,7 +60,9 @@ pub fn TaskList() -> impl IntoView {
                     <h2 class="cb-task-list__heading">{ctx.t(Msg::AboutOrganisation)}</h2>
                     <ul class="cb-task-list__items">
                         <li class="cb-task-list__item">
-                            <span>{ctx.t(Msg::OrganisationDetails)}</span>
+                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::EditOrganisation)>
+                                {ctx.t(Msg::OrganisationDetails)}
+                            </button>
                             {status_tag(&ctx, SectionStatus::Completed)}
                         </li>
                     </ul>
@@ -75,7 +77,7 @@ pub fn TaskList() -> impl IntoView {
                                     let cp = criterion_progress(fw, &a, &c.id);
                                     view! {
                                         <li class="cb-task-list__item">
-                                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Question(i))>
+                                            <button type="button" class="cb-link cb-task-criterion" on:click=move |_| ctx.go(Screen::Question(i))>
                                                 {format!("{} {}", c.id, c.title)}
                                             </button>
                                             {status_tag(&ctx, cp.status())}

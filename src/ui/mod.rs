@@ -20,6 +20,7 @@ use wasm_bindgen::JsCast;
 pub enum Screen {
     Home,
     New,
+    EditOrganisation,
     Tasks,
     Question(usize),
     Check(u8),
@@ -177,7 +178,8 @@ pub fn App() -> impl IntoView {
                 })}
                 {move || match ctx.screen.get() {
                     Screen::Home => home::Home().into_any(),
-                    Screen::New => home::NewAssessment().into_any(),
+                    Screen::New => view! { <home::NewAssessment/> }.into_any(),
+                    Screen::EditOrganisation => view! { <home::NewAssessment edit=true/> }.into_any(),
                     Screen::Tasks => journey::TaskList().into_any(),
                     Screen::Question(i) => view! { <journey::Question index=i/> }.into_any(),
                     Screen::Check(level) => view! { <journey::Check level=level/> }.into_any(),

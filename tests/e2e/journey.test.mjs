@@ -67,7 +67,7 @@ test('keyboard only: from no data to Level 1 ready, every screen accessible, all
   await shot(page, 'task-list-desktop');
 
   // Level 1: three criteria, one page each, reached with Save and continue.
-  await tabTo(page, '.cb-task-list__item button');
+  await tabTo(page, '.cb-task-criterion');
   await page.keyboard.press('Enter');
   for (const id of LEVEL1) {
     await page.waitForFunction((id) => document.querySelector('h1')?.textContent.startsWith(id), id);
@@ -124,6 +124,16 @@ test('rename, duplicate and delete (with confirmation) on the start page', async
   await page.goto(server.url);
   await page.waitForSelector('.cb-button--start');
   await createByKeyboard(page, 'Original Ltd');
+  // The organisation's details can be changed later from the task list, pre-filled.
+  await page.locator('button:has-text("Organisation details")').click();
+  assert.equal(await page.inputValue('#cb-org-name'), 'Original Ltd');
+  assert.ok(await page.isChecked('#cb-nation-england'));
+  assert.equal(await page.inputValue('#cb-size'), '50-249');
+  await assertAccessible(page, 'edit organisation');
+  await page.check('#cb-nation-northern_ireland');
+  await page.locator('form button[type=submit]').click();
+  await page.waitForSelector('.cb-task-list');
+  assert.match(await page.evaluate(() => localStorage.getItem('carer-benchmark:assessments')), /"nation":"northern_ireland"/);
   await page.locator('.cb-header__home').click();
   await page.locator('.cb-card button:has-text("Duplicate")').click();
   await page.waitForSelector('.cb-card >> nth=1');
@@ -205,7 +215,7 @@ test('every screen fits 320 px, 375 px and 200% zoom without sideways scrolling'
     await createByKeyboard(page, 'Small Screen Ltd');
     await assertNoHorizontalScroll(page, `task list (${label})`);
     if (mobile) await shot(page, 'task-list-mobile');
-    await page.locator('.cb-task-list__item button').first().click();
+    await page.locator('.cb-task-criterion').first().click();
     await page.waitForSelector('fieldset.cb-indicator');
     await assertNoHorizontalScroll(page, `question (${label})`);
     if (mobile) await shot(page, 'question-mobile');
