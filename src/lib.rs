@@ -5,6 +5,7 @@
 //! - `ui` (wasm32 only): the Leptos components, a thin layer over the domain.
 
 pub mod domain;
+pub mod embed;
 pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]

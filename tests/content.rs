@@ -98,3 +98,9 @@ fn statistics_have_sources_and_point_at_real_indicators() {
         }
     }
 }
+
+#[test]
+fn the_json_the_browser_loads_is_exactly_the_compiled_in_content() {
+    let parsed = carer_benchmark::domain::content::parse_json(carer_benchmark::domain::content::FRAMEWORK_JSON).unwrap();
+    assert_eq!(&parsed, framework());
+}

@@ -7,6 +7,7 @@ use carer_benchmark::domain::content::framework;
 use carer_benchmark::domain::format::{self, file_name, from_bytes, to_json, MAX_BYTES};
 use carer_benchmark::domain::library::{self, Library, Loaded};
 use carer_benchmark::domain::model::Answer;
+use carer_benchmark::domain::policy::{fields, Kind, PolicyAnswers};
 use common::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -148,7 +149,129 @@ fn library_round_trips_and_keeps_unreadable_data_unread() {
     }
 }
 
+#[test]
+fn policy_answers_are_optional_and_round_trip() {
+    let mut a = all_yes_up_to(1);
+    assert!(!to_json(&a).contains("policies"), "no policies key until an answer is given");
+    a.policies = Some(compliant_policy());
+    let text = to_json(&a);
+    assert!(text.contains("\"service_weeks\": 0"), "{text}");
+    assert_eq!(from_bytes(framework(), text.as_bytes()).unwrap(), a);
+    a.policies = Some(PolicyAnswers::default());
+    assert!(to_json(&a).contains("\"policies\": {}"));
+    assert_eq!(from_bytes(framework(), to_json(&a).as_bytes()).unwrap(), a);
+
+    // `null` means not answered yet, as for indicators; a half-filled section is valid.
+    let mut v = good();
+    v["policies"] = json!({
+        "flexible_working": { "service_weeks": null, "arrangements": null, "appeal": true },
+        "carers_leave": {},
+        "written_policy": null
+    });
+    let back = from_bytes(framework(), v.to_string().as_bytes()).unwrap();
+    let mut want = PolicyAnswers::default();
+    want.flexible_working.appeal = Some(true);
+    assert_eq!(back.policies, Some(want));
+    v["policies"] = Value::Null;
+    assert_eq!(from_bytes(framework(), v.to_string().as_bytes()).unwrap().policies, None);
+}
+
+#[test]
+fn policy_problems_are_reported_with_their_json_paths() {
+    let mut v = good();
+    v["policies"] = json!({
+        "flexible_working": {
+            "service_weeks": -1,
+            "requests_per_year": 2.5,
+            "decision_months": 0,
+            "appeal": "yes",
+            "arrangements": ["part_time", "nap_pods", 3, "part_time"],
+            "colour": 1
+        },
+        "carers_leave": { "smallest_unit": "minute", "days_per_year": "five", "postponement": 2, "notice_days": 400 },
+        "dependants": null,
+        "pets": {},
+        "written_policy": 1
+    });
+    let p = problems(v);
+    let expect = [
+        "$.policies.carers_leave.days_per_year: should be a whole number, but is text",
+        "$.policies.carers_leave.notice_days: 400 is more than the largest allowed, 90",
+        "$.policies.carers_leave.postponement: should be text, but is a number",
+        "$.policies.carers_leave.smallest_unit: \"minute\" is not one of the allowed values: hour, half_day, day, week",
+        "$.policies.dependants: should be an object, but is empty (null)",
+        "$.policies.flexible_working.appeal: should be true or false, but is text",
+        "$.policies.flexible_working.arrangements[1]: \"nap_pods\" is not one of the allowed values: part_time, ",
+        "$.policies.flexible_working.arrangements[2]: should be text, but is a number",
+        "$.policies.flexible_working.arrangements[3]: \"part_time\" is listed more than once",
+        "$.policies.flexible_working.colour: is not a field this tool knows",
+        "$.policies.flexible_working.decision_months: 0 is less than the smallest allowed, 1",
+        "$.policies.flexible_working.requests_per_year: 2.5 should be a whole number, without a decimal point",
+        "$.policies.flexible_working.service_weeks: -1 is less than the smallest allowed, 0",
+        "$.policies.pets: is not a field this tool knows",
+        "$.policies.written_policy: should be true or false, but is a number",
+    ];
+    for e in expect {
+        assert!(p.iter().any(|x| x.starts_with(e)), "missing {e:?} in {p:#?}");
+    }
+    assert_eq!(p.len(), expect.len(), "{p:#?}");
+    let mut v = good();
+    v["policies"] = json!([]);
+    assert_eq!(problems(v), vec!["$.policies: should be an object, but is a list".to_string()]);
+}
+
+/// Any JSON value, biased towards the policy questions' names and values.
+fn arb_json() -> impl Strategy<Value = Value> {
+    let mut names: Vec<String> = fields().iter().flat_map(|f| f.id.split('.').map(String::from)).collect();
+    names.extend(fields().iter().flat_map(|f| f.options.iter().map(|o| o.id.to_string())));
+    names.push("colour".into());
+    let words = prop::sample::select(names);
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        (-3i64..200).prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        (-10.0f64..100.0).prop_map(Value::from),
+        words.clone().prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 40, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(words.clone(), inner, 0..8).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
 proptest! {
+    #[test]
+    fn any_policies_value_is_read_or_refused_with_paths_never_a_panic(policies in arb_json()) {
+        let mut v = good();
+        v["policies"] = policies;
+        match from_bytes(framework(), v.to_string().as_bytes()) {
+            // Whatever validation accepts, the reader can read and write back.
+            Ok(a) => prop_assert_eq!(from_bytes(framework(), to_json(&a).as_bytes()), Ok(a)),
+            Err(p) => {
+                for x in &p {
+                    prop_assert!(x.path.starts_with("$.policies"), "{}", x);
+                    prop_assert!(!x.message.contains("could not be read"), "validation missed {}", x);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_answer_in_range_is_accepted(levels in prop::collection::vec(any::<u32>(), 32)) {
+        let mut p = PolicyAnswers::default();
+        for (f, l) in fields().iter().zip(levels) {
+            if f.kind != Kind::Set {
+                p.set_level(f.field, Some(l));
+            }
+        }
+        let mut a = all_yes_up_to(1);
+        a.policies = Some(p);
+        prop_assert_eq!(from_bytes(framework(), to_json(&a).as_bytes()), Ok(a));
+    }
+
     #[test]
     fn reading_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
         let _ = from_bytes(framework(), &bytes);
@@ -156,7 +279,9 @@ proptest! {
 
     #[test]
     fn reading_mangled_files_never_panics(cut in 0usize..4000, flip in any::<u8>()) {
-        let mut text = to_json(&all_yes_up_to(1)).into_bytes();
+        let mut a = all_yes_up_to(1);
+        a.policies = Some(compliant_policy());
+        let mut text = to_json(&a).into_bytes();
         let at = cut % text.len();
         text[at] = flip;
         let _ = from_bytes(framework(), &text);

@@ -24,9 +24,11 @@ async fn settle() {
 /// A fresh app in its own element, with empty storage.
 async fn mount() -> HtmlElement {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    // The page loads the criteria from criteria.json; the tests install the same JSON.
+    carer_benchmark::domain::content::install_json(carer_benchmark::domain::content::FRAMEWORK_JSON).unwrap();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    leptos::mount::mount_to(root.clone(), App).forget();
+    leptos::mount::mount_to(root.clone(), || leptos::view! { <App/> }).forget();
     settle().await;
     root
 }

@@ -1,9 +1,14 @@
 //! Command-line tool for carers' organisations and tests.
 //!
-//!     benchmark template                 print a blank assessment listing every indicator
-//!     benchmark score FILE [--json]      level readiness, criteria, areas and overall score
+//!     benchmark template                                print a blank assessment listing every indicator
+//!     benchmark content-json                            the criteria content as JSON (what the browser loads)
+//!     benchmark score FILE [--json] [--on DATE]         level readiness, criteria, areas and overall score
+//!     benchmark check-policy FILE [--json] [--on DATE]  the policy answers checked against the law and good practice
+//!     benchmark draft-policy FILE [--on DATE]           a draft "Supporting carers at work" policy, as Markdown
 //!
-//! Exit status: 0 success, 2 invalid input or usage (each problem is named on stderr).
+//! DATE is YYYY-MM-DD: the day the policies are checked against the law (default: today).
+//! Exit status: 0 success (even when breaches are found), 2 invalid input or usage (each
+//! problem is named on stderr).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -23,42 +28,154 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use carer_benchmark::domain::{content::framework, format, scoring};
+    use carer_benchmark::domain::model::Assessment;
+    use carer_benchmark::domain::policy::{self, Grade};
+    use carer_benchmark::domain::{content::framework, draft_policy, format, scoring};
+    use chrono::NaiveDate;
     use serde_json::{json, Map, Value};
     use std::fmt::Write;
 
-    const USAGE: &str = "usage:\n  benchmark template\n  benchmark score FILE [--json]";
+    const USAGE: &str = "usage:\n  benchmark template\n  benchmark content-json\n  benchmark score FILE [--json] [--on YYYY-MM-DD]\n  \
+                         benchmark check-policy FILE [--json] [--on YYYY-MM-DD]\n  benchmark draft-policy FILE [--on YYYY-MM-DD]";
+
+    /// A command's FILE and options.
+    struct Opts<'a> {
+        file: &'a str,
+        json: bool,
+        on: NaiveDate,
+    }
+
+    fn options<'a>(command: &str, rest: &[&'a str], json_allowed: bool) -> Result<Opts<'a>, String> {
+        let mut files = Vec::new();
+        let (mut json, mut on) = (false, None);
+        let mut args = rest.iter();
+        while let Some(&a) = args.next() {
+            match a {
+                "--json" if json_allowed => json = true,
+                "--on" => {
+                    let value = args.next().ok_or_else(|| format!("--on needs a date like 2024-04-06\n{USAGE}"))?;
+                    on = Some(policy::parse_date(value).map_err(|e| format!("--on: {e}"))?);
+                }
+                _ if a.starts_with("--on=") => {
+                    on = Some(policy::parse_date(&a[5..]).map_err(|e| format!("--on: {e}"))?);
+                }
+                _ if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
+                _ => files.push(a),
+            }
+        }
+        let [file] = files.as_slice() else {
+            return Err(format!("{command} needs exactly one FILE\n{USAGE}"));
+        };
+        Ok(Opts { file, json, on: on.unwrap_or_else(policy::today) })
+    }
 
     pub fn run(args: &[String]) -> Result<String, String> {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         match args.as_slice() {
             ["template"] => Ok(format::template(framework(), chrono::Utc::now()) + "\n"),
+            ["content-json"] => Ok(carer_benchmark::domain::content::FRAMEWORK_JSON.to_string()),
             ["score", rest @ ..] => {
-                let json = rest.contains(&"--json");
-                let files: Vec<&&str> = rest.iter().filter(|a| !a.starts_with("--")).collect();
-                if let Some(bad) = rest.iter().find(|a| a.starts_with("--") && **a != "--json") {
-                    return Err(format!("unknown option {bad}\n{USAGE}"));
-                }
-                let [file] = files.as_slice() else {
-                    return Err(format!("score needs exactly one FILE\n{USAGE}"));
-                };
-                score(file, json)
+                let o = options("score", rest, true)?;
+                score(o.file, o.json, o.on)
+            }
+            ["check-policy", rest @ ..] => {
+                let o = options("check-policy", rest, true)?;
+                check_policy(o.file, o.json, o.on)
+            }
+            ["draft-policy", rest @ ..] => {
+                let o = options("draft-policy", rest, false)?;
+                let a = read(o.file, "nothing was drafted")?;
+                let answers = a.policies.unwrap_or_default();
+                let findings = policy::check(policy::rules(), &answers, a.organisation.nation, o.on);
+                Ok(draft_policy::draft_policy_markdown(&a.organisation.name, a.organisation.nation, &answers, &findings, o.on))
             }
             _ => Err(USAGE.to_string()),
         }
     }
 
-    fn score(path: &str, as_json: bool) -> Result<String, String> {
+    /// Reads and validates an assessment file, naming every problem.
+    fn read(path: &str, outcome: &str) -> Result<Assessment, String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))?;
-        let fw = framework();
-        let assessment = format::from_bytes(fw, &bytes).map_err(|problems| {
-            let mut msg = format!("{path}: {} problem(s) found; nothing was scored.", problems.len());
+        format::from_bytes(framework(), &bytes).map_err(|problems| {
+            let mut msg = format!("{path}: {} problem(s) found; {outcome}.", problems.len());
             for p in problems {
                 let _ = write!(msg, "\n  {p}");
             }
             msg
-        })?;
-        let s = scoring::score(fw, &assessment);
+        })
+    }
+
+    fn check_policy(path: &str, as_json: bool, on: NaiveDate) -> Result<String, String> {
+        let a = read(path, "nothing was checked")?;
+        let nation = a.organisation.nation;
+        let answers = a.policies.clone().unwrap_or_default();
+        let rules = policy::rules();
+        let findings = policy::check(rules, &answers, nation, on);
+        let not_checked = policy::not_checked(rules, &answers, nation, on);
+        let suggestions = policy::suggested_answers(rules, &answers, nation, on);
+        let count = |g: Grade| findings.iter().filter(|f| f.grade == g).count();
+        if as_json {
+            let summary: Map<String, Value> = Grade::ALL.iter().map(|&g| (g.id().to_string(), json!(count(g)))).collect();
+            let not_checked: Vec<Value> = not_checked
+                .iter()
+                .map(|r| json!({ "rule_id": r.id, "title": r.title(), "field": r.check.field.id() }))
+                .collect();
+            let out = json!({
+                "organisation": a.organisation.name,
+                "nation": nation.id(),
+                "on": on.to_string(),
+                "findings": findings,
+                "not_checked": not_checked,
+                "suggestions": suggestions,
+                "summary": summary,
+            });
+            return Ok(serde_json::to_string_pretty(&out).expect("JSON values serialise") + "\n");
+        }
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{}: policy check for {} on {}",
+            a.organisation.name,
+            policy::nations_text(&[nation]),
+            policy::long_date(on)
+        );
+        if a.policies.is_none() {
+            let _ = writeln!(out, "\nThis file has no policy answers yet, so no rule could be checked.");
+        }
+        for f in &findings {
+            let _ = writeln!(out, "\n{}  {}  {}", f.rule_id, f.grade.id().to_uppercase(), f.title);
+            let _ = writeln!(out, "  {}", f.note);
+            let _ = writeln!(out, "  {}", f.explanation);
+            let _ = writeln!(out, "  Applies: {}. Source: {}", f.when, f.source);
+        }
+        if !not_checked.is_empty() {
+            let _ = writeln!(out, "\nNot checked, because the question is not answered:");
+            for r in &not_checked {
+                let _ = writeln!(out, "  {}  {}", r.id, r.check.field.info().question);
+            }
+        }
+        if !suggestions.is_empty() {
+            let _ = writeln!(out, "\nSuggested answers for the criteria:");
+            for s in &suggestions {
+                let _ = writeln!(out, "  {}  {}: {}", s.indicator, s.answer.id(), s.reason);
+            }
+        }
+        let _ = writeln!(
+            out,
+            "\nSummary: {} breach(es), {} minimum, {} enhanced, {} coming; {} not checked.",
+            count(Grade::Breach),
+            count(Grade::Minimum),
+            count(Grade::Enhanced),
+            count(Grade::Coming),
+            not_checked.len()
+        );
+        Ok(out)
+    }
+
+    fn score(path: &str, as_json: bool, on: NaiveDate) -> Result<String, String> {
+        let fw = framework();
+        let assessment = read(path, "nothing was scored")?;
+        let s = scoring::score(fw, &assessment, on);
         if as_json {
             let levels: Map<String, Value> = s
                 .levels
@@ -85,6 +202,10 @@ mod cli {
                 "areas": areas,
                 "overall": s.overall.percent(),
                 "points": s.overall,
+                "policy_breaches": s.criteria.iter().flat_map(|c| &c.shortfalls).filter_map(|x| match x {
+                    scoring::Shortfall::PolicyBreach { rule, .. } => Some(rule.as_str()),
+                    _ => None,
+                }).collect::<Vec<_>>(),
             });
             return Ok(serde_json::to_string_pretty(&out).expect("JSON values serialise") + "\n");
         }
@@ -115,6 +236,23 @@ mod cli {
                 out,
                 "  {:<5} {:<11} {:>2}/{:<2} points  {title}",
                 c.id, status, c.points.earned, c.points.available
+            );
+        }
+        let held: Vec<&str> = s
+            .criteria
+            .iter()
+            .flat_map(|c| &c.shortfalls)
+            .filter_map(|x| match x {
+                scoring::Shortfall::PolicyBreach { rule, .. } => Some(rule.as_str()),
+                _ => None,
+            })
+            .collect();
+        if !held.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nPolicy breaches on {} (L1.2 cannot be met until they are fixed; see check-policy): {}",
+                policy::long_date(on),
+                held.join(", ")
             );
         }
         let _ = writeln!(out, "\nAreas");

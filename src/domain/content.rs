@@ -103,11 +103,101 @@ pub struct Framework {
     pub criteria: &'static [Criterion],
 }
 
+// Native code (the command line, the tests) has the content compiled in.
+#[cfg(not(target_arch = "wasm32"))]
 include!(concat!(env!("OUT_DIR"), "/criteria.rs"));
 
 /// The framework, compiled in from `src/content/criteria.toml` by `build.rs`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn framework() -> &'static Framework {
     &FRAMEWORK
+}
+
+/// The same content as JSON, as the browser loads it (`benchmark content-json`).
+pub const FRAMEWORK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/criteria.json"));
+
+// The browser loads the content (about 13 KB compressed) from `criteria.json` when it
+// is first needed, so the first page load does not carry it. See `ui::content`.
+#[cfg(target_arch = "wasm32")]
+static LOADED: std::sync::OnceLock<Framework> = std::sync::OnceLock::new();
+
+/// The framework, once [`install_json`] has run. Only screens shown after loading ask
+/// for it.
+#[cfg(target_arch = "wasm32")]
+pub fn framework() -> &'static Framework {
+    LOADED.get().expect("content is loaded before any screen that uses it")
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn is_loaded() -> bool {
+    LOADED.get().is_some()
+}
+
+/// Installs the content from its JSON form (once; later calls do nothing).
+#[cfg(target_arch = "wasm32")]
+pub fn install_json(json: &str) -> Result<(), String> {
+    if LOADED.get().is_none() {
+        let _ = LOADED.set(parse_json(json)?);
+    }
+    Ok(())
+}
+
+/// Reads the content's JSON form. The strings are leaked once into `'static` data
+/// shaped exactly like the native statics: content lives as long as the page.
+pub fn parse_json(json: &str) -> Result<Framework, String> {
+    fn s(x: String) -> &'static str {
+        Box::leak(x.into_boxed_str())
+    }
+    fn leak<T>(v: Vec<T>) -> &'static [T] {
+        Box::leak(v.into_boxed_slice())
+    }
+    // Through `Value`, like every other JSON the app reads: one parser in the bundle.
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let file: owned::File = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    let criteria = file
+        .criteria
+        .into_iter()
+        .map(|c| Criterion {
+            id: s(c.id),
+            level: c.level,
+            area: c.area,
+            title: s(c.title),
+            statement: s(c.statement),
+            indicators: leak(
+                c.indicators
+                    .into_iter()
+                    .map(|i| Indicator {
+                        id: s(i.id),
+                        question: s(i.question),
+                        guidance: s(i.guidance),
+                        evidence: leak(i.evidence.into_iter().map(s).collect()),
+                        actions: leak(
+                            i.actions
+                                .into_iter()
+                                .map(|a| Action { id: s(a.id), title: s(a.title), owner: a.owner, priority: a.priority, effort: a.effort, success: s(a.success) })
+                                .collect(),
+                        ),
+                    })
+                    .collect(),
+            ),
+        })
+        .collect();
+    Ok(Framework { criteria: leak(criteria) })
+}
+
+/// The JSON shape of `criteria.toml`, for [`parse_json`].
+mod owned {
+    use super::{Area, Effort, Owner, Priority};
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct File { pub criteria: Vec<Criterion> }
+    #[derive(Deserialize)]
+    pub struct Criterion { pub id: String, pub level: u8, pub area: Area, pub title: String, pub statement: String, pub indicators: Vec<Indicator> }
+    #[derive(Deserialize)]
+    pub struct Indicator { pub id: String, pub question: String, pub guidance: String, pub evidence: Vec<String>, pub actions: Vec<Action> }
+    #[derive(Deserialize)]
+    pub struct Action { pub id: String, pub title: String, pub owner: Owner, pub priority: Priority, pub effort: Effort, pub success: String }
 }
 
 impl Framework {

@@ -4,6 +4,7 @@
 
 use super::content::Framework;
 use super::model::{Answer, Assessment, Nation, Sector, SizeBand};
+use super::policy::{self, FieldInfo, Kind};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::fmt;
@@ -118,6 +119,12 @@ pub fn from_bytes(framework: &Framework, bytes: &[u8]) -> Result<Assessment, Vec
     serde_json::from_value(obj).map_err(|e| root(format!("the file could not be read: {e}")))
 }
 
+/// A value quoted for a message, `"like this"`, with JSON escaping. (Not `{:?}`: Rust's
+/// debug formatting brings Unicode tables into the browser bundle.)
+pub fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
 /// `parent.key` for plain keys, `parent["key"]` for anything else.
 fn child(parent: &str, key: &str) -> String {
     let plain = !key.is_empty()
@@ -188,7 +195,7 @@ impl Checker {
             if parse(s).is_none() {
                 self.problem(
                     path,
-                    format!("{:?} is not one of the allowed values: {}", s, allowed.join(", ")),
+                    format!("{} is not one of the allowed values: {}", quoted(s), allowed.join(", ")),
                 );
             }
         }
@@ -197,7 +204,7 @@ impl Checker {
     fn timestamp(&mut self, v: Option<&Value>, path: &str) {
         if let Some(s) = self.text(v, path, true) {
             if chrono::DateTime::parse_from_rfc3339(s).is_err() {
-                self.problem(path, format!("{s:?} is not a date and time like 2026-11-22T10:30:00Z"));
+                self.problem(path, format!("{} is not a date and time like 2026-11-22T10:30:00Z", quoted(s)));
             }
         }
     }
@@ -205,6 +212,80 @@ impl Checker {
     fn unknown_keys(&mut self, m: &Map<String, Value>, path: &str, known: &[&str]) {
         for k in m.keys().filter(|k| !known.contains(&k.as_str())) {
             self.problem(&child(path, k), "is not a field this tool knows");
+        }
+    }
+
+    /// `$.policies`: sections of answers to the policy checker's questions. Every answer
+    /// may be `null` (not answered yet).
+    fn policies(&mut self, v: &Value) {
+        const PATH: &str = "$.policies";
+        if v.is_null() {
+            return;
+        }
+        let Some(top) = self.object(Some(v), PATH) else { return };
+        let fields = policy::fields();
+        for (key, value) in top {
+            let path = child(PATH, key);
+            if let Some(f) = fields.iter().find(|f| f.id == key) {
+                self.policy_answer(f, value, &path);
+                continue;
+            }
+            let in_section = |f: &&FieldInfo| f.id.split_once('.').is_some_and(|(s, _)| s == key);
+            if !fields.iter().any(|f| in_section(&f)) {
+                self.problem(&path, "is not a field this tool knows");
+                continue;
+            }
+            let Some(section) = self.object(Some(value), &path) else { continue };
+            for (name, answer) in section {
+                let at = child(&path, name);
+                match fields.iter().filter(in_section).find(|f| f.id.split_once('.').is_some_and(|(_, n)| n == name)) {
+                    Some(f) => self.policy_answer(f, answer, &at),
+                    None => self.problem(&at, "is not a field this tool knows"),
+                }
+            }
+        }
+    }
+
+    fn policy_answer(&mut self, f: &FieldInfo, v: &Value, path: &str) {
+        let options = || f.options.iter().map(|o| o.id).collect::<Vec<_>>().join(", ");
+        match (f.kind, v) {
+            (_, Value::Null) => {}
+            (Kind::Number { min, max, .. }, Value::Number(n)) => match n.as_u64() {
+                Some(x) if x < u64::from(min) => self.problem(path, format!("{x} is less than the smallest allowed, {min}")),
+                Some(x) if x > u64::from(max) => self.problem(path, format!("{x} is more than the largest allowed, {max}")),
+                Some(_) => {}
+                None if n.as_f64().is_some_and(|x| x < 0.0) => {
+                    self.problem(path, format!("{n} is less than the smallest allowed, {min}"))
+                }
+                None => self.problem(path, format!("{n} should be a whole number, without a decimal point")),
+            },
+            (Kind::Number { .. }, other) => {
+                self.problem(path, format!("should be a whole number, but is {}", describe(other)))
+            }
+            (Kind::YesNo, Value::Bool(_)) => {}
+            (Kind::YesNo, other) => self.problem(path, format!("should be true or false, but is {}", describe(other))),
+            (Kind::Choice, Value::String(s)) if f.options.iter().any(|o| o.id == s) => {}
+            (Kind::Choice, Value::String(s)) => {
+                self.problem(path, format!("{} is not one of the allowed values: {}", quoted(s), options()))
+            }
+            (Kind::Choice, other) => self.problem(path, format!("should be text, but is {}", describe(other))),
+            (Kind::Set, Value::Array(items)) => {
+                let mut seen: Vec<&str> = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let at = format!("{path}[{i}]");
+                    match item {
+                        Value::String(s) if !f.options.iter().any(|o| o.id == s) => {
+                            self.problem(&at, format!("{} is not one of the allowed values: {}", quoted(s), options()))
+                        }
+                        Value::String(s) if seen.contains(&s.as_str()) => {
+                            self.problem(&at, format!("{} is listed more than once", quoted(s)))
+                        }
+                        Value::String(s) => seen.push(s),
+                        other => self.problem(&at, format!("should be text, but is {}", describe(other))),
+                    }
+                }
+            }
+            (Kind::Set, other) => self.problem(path, format!("should be a list, but is {}", describe(other))),
         }
     }
 }
@@ -222,11 +303,11 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
     match top.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(_) => {
-            c.problem("$.format", format!("should be {FORMAT:?}: this is not an assessment file from this tool"));
+            c.problem("$.format", format!("should be \"{FORMAT}\": this is not an assessment file from this tool"));
             return c.problems;
         }
         None => {
-            c.problem("$.format", format!("is missing: this is not an assessment file from this tool (expected {FORMAT:?})"));
+            c.problem("$.format", format!("is missing: this is not an assessment file from this tool (expected \"{FORMAT}\")"));
             return c.problems;
         }
     }
@@ -247,7 +328,7 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
             return c.problems;
         }
     }
-    c.unknown_keys(top, "$", &["format", "version", "organisation", "created", "updated", "answers"]);
+    c.unknown_keys(top, "$", &["format", "version", "organisation", "created", "updated", "answers", "policies"]);
 
     if let Some(org) = c.object(top.get("organisation"), "$.organisation") {
         c.unknown_keys(org, "$.organisation", &["name", "sector", "size", "nation"]);
@@ -267,7 +348,7 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
         for (id, entry) in answers {
             let path = child("$.answers", id);
             if framework.indicator(id).is_none() {
-                c.problem(&path, format!("there is no indicator with the ID {id:?}"));
+                c.problem(&path, format!("there is no indicator with the ID {}", quoted(id)));
                 continue;
             }
             let Some(entry) = c.object(Some(entry), &path) else { continue };
@@ -282,6 +363,9 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
                 c.timestamp(entry.get("changed"), &child(&path, "changed"));
             }
         }
+    }
+    if let Some(p) = top.get("policies") {
+        c.policies(p);
     }
     c.problems
 }

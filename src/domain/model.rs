@@ -1,5 +1,6 @@
 //! The assessment: who the organisation is and how it answered each indicator.
 
+use super::policy::PolicyAnswers;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -46,6 +47,7 @@ pub struct IndicatorAnswer {
     /// A note, a document name or a link. Empty when none is recorded.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
+    #[serde(with = "rfc3339")]
     pub changed: DateTime<Utc>,
 }
 
@@ -160,10 +162,15 @@ pub struct Organisation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {
     pub organisation: Organisation,
+    #[serde(with = "rfc3339")]
     pub created: DateTime<Utc>,
+    #[serde(with = "rfc3339")]
     pub updated: DateTime<Utc>,
     /// Indicator ID → answer. Unanswered indicators are absent.
     pub answers: BTreeMap<String, IndicatorAnswer>,
+    /// The answers to the policy checker's questions; `None` until any is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policies: Option<PolicyAnswers>,
 }
 
 impl Assessment {
@@ -173,6 +180,7 @@ impl Assessment {
             created: now,
             updated: now,
             answers: BTreeMap::new(),
+            policies: None,
         }
     }
 
@@ -207,5 +215,22 @@ impl Assessment {
 
     pub fn answer(&self, indicator: &str) -> Option<&IndicatorAnswer> {
         self.answers.get(indicator)
+    }
+}
+
+/// Timestamps in files and storage: RFC 3339 in UTC, e.g. `2026-11-22T09:30:00Z`.
+/// Parsed with chrono's dedicated RFC 3339 parser rather than its general
+/// format-string one, which would add kilobytes to the browser bundle.
+mod rfc3339 {
+    use chrono::{DateTime, SecondsFormat, Utc};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let s = String::deserialize(d)?;
+        DateTime::parse_from_rfc3339(&s).map(|t| t.with_timezone(&Utc)).map_err(D::Error::custom)
     }
 }

@@ -7,12 +7,17 @@
 //!   level below it is met; **on track** when none of them is not met; else **not yet**.
 //! - Area and overall scores are points earned over points available, as percentages
 //!   rounded to the nearest whole number (halves up).
+//! - A breach found by the policy checker (on the check date, for the organisation's
+//!   nation) stops criterion L1.2 (legal rights) being met, whatever its answers. It
+//!   changes no points.
 //!
 //! The result carries the points and the reasons behind every number, so the UI and
 //! the command line can show where each figure comes from.
 
 use super::content::{Area, Framework};
 use super::model::{Answer, Assessment};
+use super::policy;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -41,13 +46,16 @@ pub enum LevelStatus {
     Ready,
 }
 
-/// Why a criterion is not met: one entry per indicator that falls short.
+/// Why a criterion is not met: one entry per indicator that falls short, then one per
+/// policy breach.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Shortfall {
     Unanswered { indicator: String },
     NotYes { indicator: String, answer: Answer },
     NoEvidence { indicator: String },
+    /// The policy checker found a breach of this rule; `indicator` is the one it feeds.
+    PolicyBreach { indicator: String, rule: String },
 }
 
 impl Shortfall {
@@ -55,7 +63,8 @@ impl Shortfall {
         match self {
             Shortfall::Unanswered { indicator }
             | Shortfall::NotYes { indicator, .. }
-            | Shortfall::NoEvidence { indicator } => indicator,
+            | Shortfall::NoEvidence { indicator }
+            | Shortfall::PolicyBreach { indicator, .. } => indicator,
         }
     }
 }
@@ -142,7 +151,18 @@ impl Score {
 
 pub const LEVELS: [u8; 3] = [1, 2, 3];
 
-pub fn score(framework: &Framework, assessment: &Assessment) -> Score {
+/// Scores an assessment. `on` is the date the policy answers are checked against the law
+/// (normally [`policy::today`]); it matters only when there are policy answers.
+pub fn score(framework: &Framework, assessment: &Assessment, on: NaiveDate) -> Score {
+    let breaches: Vec<&policy::Rule> = match &assessment.policies {
+        Some(p) => policy::breached_rules(policy::rules(), p, assessment.organisation.nation, on),
+        None => Vec::new(),
+    };
+    score_with_breaches(framework, assessment, &breaches)
+}
+
+/// Scores the answers, with `breaches` (from the policy checker) holding L1.2 back.
+pub fn score_with_breaches(framework: &Framework, assessment: &Assessment, breaches: &[&policy::Rule]) -> Score {
     let criteria: Vec<CriterionScore> = framework
         .criteria
         .iter()
@@ -164,6 +184,12 @@ pub fn score(framework: &Framework, assessment: &Assessment) -> Score {
                     shortfalls.push(Shortfall::NotYes { indicator: ind.id.to_string(), answer: a.answer });
                 } else if !a.has_evidence() {
                     shortfalls.push(Shortfall::NoEvidence { indicator: ind.id.to_string() });
+                }
+            }
+            for b in breaches {
+                // Every legal rule feeds an L1.2 indicator (checked by build.rs).
+                if let Some(ind) = b.indicator.filter(|i| c.indicators.iter().any(|x| x.id == *i)) {
+                    shortfalls.push(Shortfall::PolicyBreach { indicator: ind.to_string(), rule: b.id.to_string() });
                 }
             }
             let status = if shortfalls.is_empty() {

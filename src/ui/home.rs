@@ -21,6 +21,11 @@ pub fn Home() -> impl IntoView {
         let input: web_sys::HtmlInputElement = input.unchecked_into();
         leptos::task::spawn_local(async move {
             let Some((name, bytes)) = files::read_chosen(&input).await else { return };
+            // Checking a file needs the criteria (to know every indicator ID).
+            if let Err(reason) = super::load_content(ctx).await {
+                import_errors.set(vec![ctx.tf(Msg::ImportFailed, &[("file", &name)]), ctx.tf(Msg::ContentFailed, &[("reason", &reason)])]);
+                return;
+            }
             match format::from_bytes(ctx.fw(), &bytes) {
                 Ok(assessment) => {
                     let org = assessment.organisation.name.clone();
@@ -184,7 +189,7 @@ pub fn NewAssessment(#[prop(optional)] edit: bool) -> impl IntoView {
     let name = RwSignal::new(existing.as_ref().map(|o| o.name.clone()).unwrap_or_default());
     let sector = RwSignal::new(existing.as_ref().map(|o| o.sector));
     let size = RwSignal::new(existing.as_ref().map(|o| o.size));
-    let nation = RwSignal::new(existing.as_ref().map(|o| o.nation));
+    let nation = RwSignal::new(existing.as_ref().map(|o| o.nation).or(ctx.config.nation));
     let errors = RwSignal::new(Vec::<(&'static str, Msg)>::new());
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -219,7 +224,7 @@ pub fn NewAssessment(#[prop(optional)] edit: bool) -> impl IntoView {
             ctx.go(Screen::Tasks);
         } else {
             errors.set(errs);
-            request_animation_frame(|| focus_by_id("cb-error-summary"));
+            request_animation_frame(move || ctx.focus_id("cb-error-summary"));
         }
     };
     let error_for = move |field: &'static str| {
@@ -245,7 +250,7 @@ pub fn NewAssessment(#[prop(optional)] edit: bool) -> impl IntoView {
                 <h2 class="cb-error-summary__title">{ctx.t(Msg::ThereIsAProblem)}</h2>
                 <ul>
                     {errors.get().into_iter().map(|(field, m)| view! {
-                        <li><a href=format!("#{field}") on:click=move |ev| { ev.prevent_default(); focus_by_id(field); }>{ctx.t(m)}</a></li>
+                        <li><a href=format!("#{field}") on:click=move |ev| { ev.prevent_default(); ctx.focus_id(field); }>{ctx.t(m)}</a></li>
                     }).collect_view()}
                 </ul>
             </div>
@@ -300,15 +305,5 @@ pub fn NewAssessment(#[prop(optional)] edit: bool) -> impl IntoView {
             </fieldset>
             <button type="submit" class="cb-button">{ctx.t(Msg::CreateAssessment)}</button>
         </form>
-    }
-}
-
-pub fn focus_by_id(id: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        let _ = el.focus();
     }
 }

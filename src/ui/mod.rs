@@ -11,6 +11,7 @@ mod storage;
 use crate::domain::content::{framework, Framework};
 use crate::domain::library::Library;
 use crate::domain::model::Assessment;
+use crate::embed::{self, EmbedConfig};
 use crate::i18n::{t, tf, Lang, Msg};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,6 +26,60 @@ pub enum Screen {
     Question(usize),
     Check(u8),
     Results,
+}
+
+impl Screen {
+    /// Screens that show the criteria, which load on first need.
+    fn needs_content(&self) -> bool {
+        matches!(self, Screen::Tasks | Screen::Question(_) | Screen::Check(_) | Screen::Results)
+    }
+}
+
+/// Fetches `criteria.json` from the app's files once; the error is in words for the user.
+pub async fn load_content(ctx: Ctx) -> Result<(), String> {
+    use wasm_bindgen_futures::JsFuture;
+    if crate::domain::content::is_loaded() {
+        ctx.content_ready.set(true);
+        return Ok(());
+    }
+    let url = format!("{}criteria.json", ctx.asset_base);
+    let result: Result<(), String> = async {
+        let window = web_sys::window().ok_or("no window")?;
+        let response: web_sys::Response =
+            JsFuture::from(window.fetch_with_str(&url)).await.map_err(|_| "the network request failed")?.unchecked_into();
+        if !response.ok() {
+            return Err(format!("the server answered {}", response.status()));
+        }
+        let text = JsFuture::from(response.text().map_err(|_| "no body")?).await.map_err(|_| "the download was cut short")?;
+        crate::domain::content::install_json(&text.as_string().unwrap_or_default())
+    }
+    .await;
+    match &result {
+        Ok(()) => {
+            ctx.content_error.set(None);
+            ctx.content_ready.set(true);
+        }
+        Err(e) => ctx.content_error.set(Some(ctx.tf(Msg::ContentFailed, &[("reason", e)]))),
+    }
+    result
+}
+
+/// Shown while the questions load, or if they could not.
+fn loading(ctx: Ctx) -> AnyView {
+    view! {
+        {move || match ctx.content_error.get() {
+            None => view! { <h1 tabindex="-1">{ctx.t(Msg::LoadingQuestions)}</h1> }.into_any(),
+            Some(e) => view! {
+                <h1 tabindex="-1">{ctx.t(Msg::ContentFailedTitle)}</h1>
+                <p role="alert">{e}</p>
+                <button type="button" class="cb-button" on:click=move |_| {
+                    ctx.content_error.set(None);
+                    leptos::task::spawn_local(async move { let _ = load_content(ctx).await; });
+                }>{ctx.t(Msg::TryAgain)}</button>
+            }.into_any(),
+        }}
+    }
+    .into_any()
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +99,15 @@ pub struct Ctx {
     pub saved: RwSignal<SaveState>,
     /// A message about stored data that could not be read (and was kept aside).
     pub storage_warning: RwSignal<Option<String>>,
+    /// The embedding page's settings, read once at start-up and never changed.
+    pub config: &'static EmbedConfig,
+    /// Which mounted instance this is (several embeds can share a page).
+    pub instance: Option<usize>,
+    /// Where the app's files are (ends with `/`), for loading `criteria.json`.
+    pub asset_base: &'static str,
+    /// Whether the criteria content has loaded (see [`load_content`]).
+    pub content_ready: RwSignal<bool>,
+    pub content_error: RwSignal<Option<String>>,
 }
 
 impl Ctx {
@@ -61,6 +125,23 @@ impl Ctx {
 
     pub fn go(&self, screen: Screen) {
         self.screen.set(screen);
+    }
+
+    /// The first element matching `selector` inside this instance (its shadow root
+    /// when embedded), as an HtmlElement.
+    pub fn query(&self, selector: &str) -> Option<web_sys::HtmlElement> {
+        let found = match self.instance.and_then(|i| ROOTS.with(|r| r.borrow().get(i).map(|(root, _, _)| root.clone()))) {
+            Some(root) => root.query_selector(selector),
+            None => web_sys::window()?.document()?.query_selector(selector),
+        };
+        found.ok().flatten()?.dyn_into().ok()
+    }
+
+    /// Moves keyboard focus to the element with this ID, if present.
+    pub fn focus_id(&self, id: &str) {
+        if let Some(el) = self.query(&format!("#{id}")) {
+            let _ = el.focus();
+        }
     }
 
     /// Reads the current assessment (None when there is none).
@@ -86,34 +167,99 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 }
 
 /// A time in the user's time zone: "22/11/2026 14:05" (UK order), or "14:05:09".
-/// Formatted by hand: chrono's strftime machinery costs bundle size.
+/// Read through the browser's own Date: chrono's strftime and local time-zone code
+/// would cost bundle size.
 pub fn local_time(t: chrono::DateTime<chrono::Utc>, with_date: bool) -> String {
-    use chrono::{Datelike, Timelike};
-    let t = t.with_timezone(&chrono::Local);
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.timestamp_millis() as f64));
     if with_date {
-        format!("{:02}/{:02}/{} {:02}:{:02}", t.day(), t.month(), t.year(), t.hour(), t.minute())
+        format!("{:02}/{:02}/{} {:02}:{:02}", d.get_date(), d.get_month() + 1, d.get_full_year(), d.get_hours(), d.get_minutes())
     } else {
-        format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+        format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
     }
 }
 
-/// Mounts the app into `#carer-benchmark` when the page has one, else into `<body>`.
+thread_local! {
+    /// Each mounted instance's shadow root and settings, indexed by `Ctx::instance`.
+    static ROOTS: std::cell::RefCell<Vec<(web_sys::ShadowRoot, &'static EmbedConfig, &'static str)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The settings on a container: `data-*` attributes and the links inside it; or, when
+/// it has none (the iframe case), the page's query string.
+fn read_config(container: &web_sys::Element) -> (EmbedConfig, Vec<String>) {
+    const NAMES: [&str; 6] = ["org-name", "logo", "accent", "nation", "lang", "storage-key"];
+    let mut links = Vec::new();
+    if let Ok(anchors) = container.query_selector_all("a[href]") {
+        for i in 0..anchors.length() {
+            if let Some(a) = anchors.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                links.push((a.text_content().unwrap_or_default(), a.get_attribute("href").unwrap_or_default()));
+            }
+        }
+    }
+    let has_settings = NAMES.iter().any(|n| container.has_attribute(&format!("data-{n}")));
+    if has_settings || !links.is_empty() {
+        embed::parse(|n| container.get_attribute(&format!("data-{n}")), &links)
+    } else {
+        let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        embed::parse_query(&query)
+    }
+}
+
+/// Mounts the app into every `#carer-benchmark` or `[data-carer-benchmark]` element
+/// (or a new one at the end of `<body>`), each inside its own open shadow root so the
+/// host page's styles and the app's cannot reach each other.
 pub fn mount() {
     console_error_panic_hook::set_once();
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");
-    let target = document
-        .get_element_by_id("carer-benchmark")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| document.body())
-        .expect("a mount point");
-    leptos::mount::mount_to(target, App).forget();
+    let mut containers = Vec::new();
+    if let Ok(found) = document.query_selector_all("#carer-benchmark, [data-carer-benchmark]") {
+        containers.extend((0..found.length()).filter_map(|i| found.get(i)?.dyn_into::<web_sys::Element>().ok()));
+    }
+    if containers.is_empty() {
+        let el = document.create_element("div").expect("a div");
+        document.body().expect("a body").append_child(&el).expect("append");
+        containers.push(el);
+    }
+    for container in containers {
+        let (config, warnings) = read_config(&container);
+        for w in warnings {
+            web_sys::console::warn_1(&format!("carer-benchmark: {w}").into());
+        }
+        // boot.js records where the app's files are, so the stylesheet loads from there.
+        let base: &'static str =
+            Box::leak(container.get_attribute("data-asset-base").unwrap_or_else(|| "./".into()).into_boxed_str());
+        container.replace_children_with_node_0();
+        let Ok(shadow) = container.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) else {
+            web_sys::console::error_1(&"carer-benchmark: this element cannot hold the app (no shadow root)".into());
+            continue;
+        };
+        let link = document.create_element("link").expect("a link");
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &format!("{base}main.css"));
+        let host: web_sys::HtmlElement = document.create_element("div").expect("a div").unchecked_into();
+        let _ = shadow.append_child(&link);
+        let _ = shadow.append_child(&host);
+        // Read once, kept for the page's lifetime.
+        let config: &'static EmbedConfig = Box::leak(Box::new(config));
+        let instance = ROOTS.with(|r| {
+            r.borrow_mut().push((shadow, config, base));
+            r.borrow().len() - 1
+        });
+        leptos::mount::mount_to(host, move || view! { <App instance=instance/> }).forget();
+    }
 }
 
+/// The whole app. Mounted by [`mount`] as an embedded `instance`, or bare (as the
+/// component tests do) with the default settings.
 #[component]
-pub fn App() -> impl IntoView {
-    let store = storage::Store::new("carer-benchmark");
+pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
+    let (config, asset_base): (&'static EmbedConfig, &'static str) = instance
+        .and_then(|i| ROOTS.with(|r| r.borrow().get(i).map(|(_, c, b)| (*c, *b))))
+        .unwrap_or_else(|| (Box::leak(Box::default()), "./"));
+    let store = storage::Store::new(&config.storage_key);
     let opened = store.open();
-    let lang = Lang::En;
+    let lang = config.lang;
+    let accent = config.accent;
     let ctx = Ctx {
         lang,
         lib: RwSignal::new(opened.library),
@@ -123,6 +269,11 @@ pub fn App() -> impl IntoView {
         storage_warning: RwSignal::new(
             opened.unreadable.map(|(reason, key)| tf(lang, Msg::StorageUnreadable, &[("reason", &reason), ("key", &key)])),
         ),
+        config,
+        instance,
+        asset_base,
+        content_ready: RwSignal::new(crate::domain::content::is_loaded()),
+        content_error: RwSignal::new(None),
     };
     provide_context(ctx);
 
@@ -145,17 +296,32 @@ pub fn App() -> impl IntoView {
     Effect::new(move |prev: Option<Screen>| {
         let screen = ctx.screen.get();
         if prev.is_some_and(|p| p != screen) {
-            request_animation_frame(|| {
-                let h1 = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.query_selector(".cb-app h1").ok().flatten())
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(h1) = h1 {
+            request_animation_frame(move || {
+                if let Some(h1) = ctx.query(".cb-app h1") {
                     let _ = h1.focus();
                 }
             });
         }
         screen
+    });
+
+    // The council's accent colour (already checked for contrast) is set through the
+    // CSSOM, which a strict CSP allows, unlike a style attribute.
+    Effect::new(move |_| {
+        if let (Some(colour), Some(app)) = (accent, ctx.query(".cb-app")) {
+            let _ = app.style().set_property("--cb-accent", &colour.css());
+            let _ = app.style().set_property("--cb-button", &colour.css());
+        }
+    });
+
+    let (host_name, logo) = (config.host_name.as_deref(), config.logo.as_deref());
+    // The criteria content loads when a screen first needs it.
+    Effect::new(move |_| {
+        if ctx.screen.get().needs_content() && !ctx.content_ready.get_untracked() {
+            leptos::task::spawn_local(async move {
+                let _ = load_content(ctx).await;
+            });
+        }
     });
 
     let save_text = move || match ctx.saved.get() {
@@ -167,6 +333,12 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="cb-app" lang=lang.tag()>
             <header class="cb-header">
+                {(host_name.is_some() || logo.is_some()).then(|| view! {
+                    <p class="cb-header__host">
+                        {logo.map(|src| view! { <img class="cb-header__logo" src=src alt=""/> })}
+                        {host_name}
+                    </p>
+                })}
                 <button type="button" class="cb-header__home" on:click=move |_| ctx.go(Screen::Home)>
                     {ctx.t(Msg::ProductName)}
                 </button>
@@ -177,6 +349,7 @@ pub fn App() -> impl IntoView {
                     <div class="cb-warning" role="alert"><p>{w}</p></div>
                 })}
                 {move || match ctx.screen.get() {
+                    s if s.needs_content() && !ctx.content_ready.get() => loading(ctx),
                     Screen::Home => home::Home().into_any(),
                     Screen::New => view! { <home::NewAssessment/> }.into_any(),
                     Screen::EditOrganisation => view! { <home::NewAssessment edit=true/> }.into_any(),

@@ -69,7 +69,7 @@ pub fn Results() -> impl IntoView {
         let Some(a) = ctx.with_current(|a| a.clone()) else {
             return view! { <h1 tabindex="-1">{ctx.t(Msg::NoAssessmentOpen)}</h1> }.into_any();
         };
-        let s = score(fw, &a);
+        let s = score(fw, &a, crate::domain::policy::today());
         let index_of = |id: &str| fw.criteria.iter().position(|c| c.id == id);
         view! {
             <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(Msg::BackToTaskList)}</button>
@@ -171,6 +171,16 @@ pub fn Results() -> impl IntoView {
                 }).collect_view()}
             </ul>
 
+            {
+                let links = &ctx.config.links;
+                (!links.is_empty()).then(|| view! {
+                    <h2>{ctx.t(Msg::SupportNearYou)}</h2>
+                    <p>{ctx.t(Msg::SupportNearYouIntro)}</p>
+                    <ul class="cb-signposts">
+                        {links.iter().map(|l| view! { <li><a href=l.url.as_str() rel="noopener">{l.title.as_str()}</a></li> }).collect_view()}
+                    </ul>
+                })
+            }
             <div class="cb-inset">
                 <h2 class="cb-inset__title">{ctx.t(Msg::WhereToApply)}</h2>
                 <p>{ctx.t(Msg::WhereToApplyText)}</p>

@@ -3,10 +3,20 @@
 
 use carer_benchmark::domain::content::framework;
 use carer_benchmark::domain::model::{Answer, Assessment, Nation, Organisation, Sector, SizeBand};
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 pub fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, 9, 30, 0).unwrap()
+}
+
+/// The check date used where the date does not matter (after every dated rule so far).
+pub fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+/// `"2024-04-06"` → a date.
+pub fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
 pub fn blank() -> Assessment {
@@ -31,4 +41,35 @@ pub fn all_yes_up_to(level: u8) -> Assessment {
         }
     }
     a
+}
+
+/// Policy answers that meet the law in every nation on any date since 6 April 2024, and
+/// good practice, with a few arrangements offered.
+pub fn compliant_policy() -> carer_benchmark::domain::policy::PolicyAnswers {
+    use carer_benchmark::domain::policy::{Arrangement, LeaveUnit, PolicyAnswers, Postponement};
+    let mut p = PolicyAnswers::default();
+    let fw = &mut p.flexible_working;
+    fw.service_weeks = Some(0);
+    fw.requests_per_year = Some(2);
+    fw.decision_months = Some(2);
+    fw.consult_before_refusal = Some(true);
+    fw.refusal_only_statutory_grounds = Some(true);
+    fw.explains_refusal_in_writing = Some(true);
+    fw.asks_business_impact = Some(false);
+    fw.appeal = Some(true);
+    fw.arrangements = Some([Arrangement::PartTime, Arrangement::RemoteHybrid, Arrangement::TrialPeriods].into());
+    let cl = &mut p.carers_leave;
+    cl.offered = Some(true);
+    cl.days_per_year = Some(5);
+    cl.paid_days = Some(5);
+    cl.smallest_unit = Some(LeaveUnit::HalfDay);
+    cl.notice_days = Some(3);
+    cl.evidence_required = Some(false);
+    cl.service_weeks = Some(0);
+    cl.postponement = Some(Postponement::IfUndulyDisrupted);
+    p.dependants.time_off = Some(true);
+    p.dependants.paid_days = Some(2);
+    p.dependants.excluded_from_absence_triggers = Some(true);
+    p.written_policy = Some(true);
+    p
 }

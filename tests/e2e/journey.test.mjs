@@ -2,7 +2,7 @@
 // checked with axe, state surviving a reload, bad imports refused with nothing lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage, assertClean, assertAccessible, assertNoHorizontalScroll, shot, tabTo, h1 } from './harness.mjs';
+import { serve, launch, watchedPage, assertClean, assertAccessible, assertNoHorizontalScroll, shot, tabTo, h1, focused } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -16,17 +16,17 @@ async function createByKeyboard(page, name) {
   await page.keyboard.press('Enter');
   await page.waitForSelector('#cb-org-name');
   assert.equal(await h1(page), 'About your organisation');
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus moves to the heading');
+  assert.equal((await focused(page)).tag, 'H1', 'focus moves to the heading');
   // Submitting the empty form shows the error summary, focused, with links to fields.
   await tabTo(page, 'form button[type=submit]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.cb-error-summary');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'cb-error-summary');
+  assert.equal((await focused(page)).id, 'cb-error-summary');
   await assertAccessible(page, 'new assessment with errors');
   await shot(page, 'new-assessment-errors');
   await tabTo(page, '.cb-error-summary a[href="#cb-org-name"]');
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'cb-org-name', 'the error link focuses its field');
+  assert.equal((await focused(page)).id, 'cb-org-name', 'the error link focuses its field');
   await page.keyboard.type(name);
   await page.keyboard.press('Tab'); // into the sector radios: first one
   await page.keyboard.press('Space');
@@ -70,7 +70,7 @@ test('keyboard only: from no data to Level 1 ready, every screen accessible, all
   await tabTo(page, '.cb-task-criterion');
   await page.keyboard.press('Enter');
   for (const id of LEVEL1) {
-    await page.waitForFunction((id) => document.querySelector('h1')?.textContent.startsWith(id), id);
+    await page.locator(`h1:text-matches("^${id.replace('.', '\\.')} ")`).waitFor();
     if (id === 'L1.1') {
       await assertAccessible(page, 'question page');
       await page.locator('details summary').first().focus();
@@ -144,7 +144,7 @@ test('rename, duplicate and delete (with confirmation) on the start page', async
   await page.locator('.cb-card').first().locator('button:has-text("Delete")').click();
   await assertAccessible(page, 'delete confirmation');
   await page.locator('.cb-confirm button:has-text("Yes, delete it")').click();
-  await page.waitForFunction(() => document.querySelectorAll('.cb-card').length === 1);
+  await page.locator('.cb-card').nth(1).waitFor({ state: 'detached' });
   assert.deepEqual(await page.locator('.cb-card__title').allInnerTexts(), ['Second Ltd']);
   await page.reload();
   await page.waitForSelector('.cb-card');

@@ -1,0 +1,454 @@
+//! A draft "Supporting carers at work" policy, written from the policy answers as
+//! Markdown. It is lawful for the nation on the check date:
+//!
+//! - an answer that meets the law is used as it is, marked *(Enhanced …)* where it goes
+//!   beyond the law or meets good practice;
+//! - an answer below the law is replaced by the legal minimum and marked
+//!   **[To decide: …]**, naming the rule;
+//! - an unanswered question is written as the legal minimum where there is one, and
+//!   marked **[To decide: …]** either way;
+//! - a good-practice rule that is not met is marked **[To decide: …]**.
+//!
+//! Coming changes are listed, never applied. The organisation's name is the only text
+//! the user typed; it is escaped for Markdown.
+
+use super::model::Nation;
+use super::policy::{
+    arrangement_label, long_date, nations_text, rules, Field, Finding, Grade, PolicyAnswers, Rule, RuleStatus,
+};
+use chrono::NaiveDate;
+use std::fmt::Write;
+
+/// Escapes text for Markdown: every ASCII punctuation character that Markdown or inline
+/// HTML could read as syntax is backslash-escaped, and line breaks become spaces.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '-' | '.' | '!'
+            | '|' | '~' | '&' | '"' | '=' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What to write for one question.
+enum Pick {
+    /// The employer's own answer, with a mark.
+    Own(u32, Mark),
+    /// The legal minimum, because the answer is missing or below the law; the note says which.
+    Law(u32, String),
+    /// No answer and no legal minimum: for the employer to decide.
+    Open(String),
+}
+
+enum Mark {
+    Plain,
+    Enhanced,
+    /// A good-practice rule the answer does not meet.
+    GoodPractice(&'static Rule),
+}
+
+struct Draft<'a> {
+    nation: Nation,
+    on: NaiveDate,
+    answers: &'a PolicyAnswers,
+    findings: &'a [Finding],
+}
+
+impl Draft<'_> {
+    fn in_force(&self, rule_id: &str) -> bool {
+        rules().iter().any(|r| r.id == rule_id && r.status_on(self.nation, self.on) == RuleStatus::InForce)
+    }
+
+    /// The legal threshold for a question in force on the date, with its rule.
+    fn law(&self, field: Field) -> Option<(u32, &'static Rule)> {
+        rules()
+            .iter()
+            .filter(|r| r.check.field == field && r.status_on(self.nation, self.on) == RuleStatus::InForce)
+            .find_map(|r| r.check.law.map(|l| (l, r)))
+    }
+
+    fn pick(&self, field: Field) -> Pick {
+        let rule = |f: &Finding| rules().iter().find(|r| r.id == f.rule_id);
+        let found: Vec<&Finding> =
+            self.findings.iter().filter(|f| f.field == field.id() && f.grade != Grade::Coming).collect();
+        let Some(level) = self.answers.level(field) else {
+            let question = field.info().question;
+            return match self.law(field) {
+                Some((law, _)) => Pick::Law(law, format!("{question} Not answered yet: this draft uses the legal minimum.")),
+                None => Pick::Open(question.to_string()),
+            };
+        };
+        if let Some(b) = found.iter().find(|f| f.grade == Grade::Breach) {
+            if let Some((law, _)) = self.law(field) {
+                return Pick::Law(
+                    law,
+                    format!(
+                        "your current policy says {}, which is below the law ({}). This draft uses the legal minimum.",
+                        b.answer.as_deref().unwrap_or("something else"),
+                        b.rule_id
+                    ),
+                );
+            }
+        }
+        if found.iter().any(|f| f.grade == Grade::Enhanced) {
+            return Pick::Own(level, Mark::Enhanced);
+        }
+        let gap = found.iter().filter(|f| f.grade == Grade::Minimum).filter_map(|f| rule(f)).find(|r| r.is_good_practice());
+        Pick::Own(level, gap.map_or(Mark::Plain, Mark::GoodPractice))
+    }
+
+    /// A sentence for a question: `text` of the value to use, then any mark.
+    fn say(&self, field: Field, text: impl Fn(u32) -> String) -> String {
+        match self.pick(field) {
+            Pick::Own(v, Mark::Plain) => text(v),
+            Pick::Own(v, Mark::Enhanced) => format!("{} *(Enhanced: goes beyond the legal minimum.)*", text(v)),
+            Pick::Own(v, Mark::GoodPractice(r)) => {
+                format!("{} **[To decide: good practice is \"{}\" ({}).]**", text(v), r.title(), r.id)
+            }
+            Pick::Law(v, note) => format!("{} **[To decide: {note}]**", text(v)),
+            Pick::Open(question) => format!("**[To decide: {question}]**"),
+        }
+    }
+}
+
+fn para(md: &mut String, text: &str) {
+    md.push_str(text);
+    md.push_str("\n\n");
+}
+
+/// "one week", "two requests", "26 weeks": numbers up to twelve in words.
+fn plural(n: u32, one: &str, many: &str) -> String {
+    const WORDS: [&str; 13] =
+        ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    let number = WORDS.get(n as usize).map_or_else(|| n.to_string(), |w| w.to_string());
+    format!("{number} {}", if n == 1 { one } else { many })
+}
+
+/// The draft policy as Markdown. `findings` are [`check`](super::policy::check)'s for the
+/// same answers, nation and date.
+pub fn draft_policy_markdown(
+    organisation: &str,
+    nation: Nation,
+    answers: &PolicyAnswers,
+    findings: &[Finding],
+    on: NaiveDate,
+) -> String {
+    let d = Draft { nation, on, answers, findings };
+    let org = escape_markdown(organisation.trim());
+    let org = if org.is_empty() { "Our organisation".to_string() } else { org };
+    let place = nations_text(&[nation]);
+    let ni = nation == Nation::NorthernIreland;
+    let mut md = String::new();
+
+    let _ = write!(md, "# Supporting carers at work\n\n**{org}**: policy for staff in {place}. Draft of {}.\n\n", long_date(on));
+    para(
+        &mut md,
+        &format!(
+            "> This draft was written by the carer-friendly employer benchmark from your answers about your policies, \
+             checked against the law in {place} on {}. It is a starting point, not legal advice: decide each point \
+             marked **[To decide: …]**, check the draft against the law when you adopt it, and take advice if you are \
+             unsure. Points marked *(Enhanced …)* go beyond the legal minimum.",
+            long_date(on)
+        ),
+    );
+
+    md.push_str("## 1. Why this policy matters\n\n");
+    para(
+        &mut md,
+        &format!(
+            "Around 1 in 7 of the workforce are juggling work and unpaid care (Carers UK). {org} wants carers to be able \
+             to stay in work and do well at work. This policy sets out the support we offer and how to ask for it."
+        ),
+    );
+
+    md.push_str("## 2. Who this policy is for\n\n");
+    para(
+        &mut md,
+        "A carer is anyone who looks after, without pay, a family member, partner or friend who needs help because of \
+         illness, disability, a mental health condition, an addiction or old age. You do not have to tell us you are a \
+         carer, but we encourage you to talk to your line manager or HR so that we can support you.",
+    );
+
+    // ── Flexible working ──
+    md.push_str("## 3. Flexible working\n\n");
+    let gb_2024 = d.in_force("FW-GB-DAY-ONE");
+    let who = d.say(Field::FlexibleWorkingServiceWeeks, |w| match w {
+        0 => "Every employee can ask for flexible working from their first day of employment.".into(),
+        w => format!("Every employee can ask for flexible working once they have worked for us for {}.", plural(w, "week", "weeks")),
+    });
+    let often = d.say(Field::FlexibleWorkingRequestsPerYear, |n| {
+        let tail = if gb_2024 { ", with one under consideration at a time" } else { "" };
+        format!("You can make up to {} in any 12 months{tail}.", plural(n, "request", "requests"))
+    });
+    para(&mut md, &format!("{who} {often}"));
+    let mut how = "To ask, write to your line manager saying what change you would like and when you would like it to start.".to_string();
+    if gb_2024 {
+        how += " ";
+        how += &d.say(Field::FlexibleWorkingAsksBusinessImpact, |asks| {
+            if asks > 0 {
+                "You may also say how you think the change would affect the business.".into()
+            } else {
+                "You do not have to explain how the change would affect the business.".into()
+            }
+        });
+    }
+    para(&mut md, &how);
+
+    let meet = d.say(Field::FlexibleWorkingConsultBeforeRefusal, |yes| match (ni, yes > 0) {
+        (true, true) => "Your manager will meet you to discuss your request within 28 days of receiving it, unless we agree to it \
+                         straight away, and will tell you the decision in writing within 14 days of the meeting."
+            .into(),
+        (false, true) => "Before refusing a request, your manager will meet you to discuss it and any alternatives with an open mind.".into(),
+        (_, false) => "Your manager may decide a request without meeting you first.".into(),
+    });
+    let decide = d.say(Field::FlexibleWorkingDecisionMonths, |m| {
+        format!(
+            "We will decide within {} of receiving your request, including any appeal, unless you agree to a longer time.",
+            plural(m, "month", "months")
+        )
+    });
+    para(&mut md, &format!("{meet} {decide}"));
+
+    let grounds = d.say(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds, |yes| {
+        if yes > 0 {
+            "We will agree to a request unless we cannot, and we will refuse one only for one of the eight business reasons \
+             set in law, listed below."
+                .into()
+        } else {
+            "We may refuse a request for a business reason.".into()
+        }
+    });
+    para(&mut md, &grounds);
+    if answers.level(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds) != Some(0) || d.law(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds).is_some() {
+        for reason in [
+            "extra costs that would be a burden",
+            "an effect on our ability to meet customer demand",
+            "being unable to reorganise work among other staff",
+            "being unable to recruit more staff",
+            "an effect on quality",
+            "an effect on performance",
+            "not enough work during the times you propose to work",
+            "planned structural changes",
+        ] {
+            let _ = writeln!(md, "- {reason}");
+        }
+        md.push('\n');
+    }
+    let reasons = d.say(Field::FlexibleWorkingExplainsRefusalInWriting, |yes| {
+        if yes > 0 {
+            "If we refuse, we will explain the reason to you in writing.".into()
+        } else {
+            "If we refuse, we will tell you which business reason applies.".into()
+        }
+    });
+    let appeal = d.say(Field::FlexibleWorkingAppeal, |yes| match (ni, yes > 0) {
+        (true, true) => "You can appeal against a refusal within 14 days of the decision.".into(),
+        (false, true) => "You can appeal against a refusal; where possible a different manager will hear the appeal, within the time limit above.".into(),
+        (_, false) => "There is no appeal against a refusal.".into(),
+    });
+    para(&mut md, &format!("{reasons} {appeal}"));
+
+    md.push_str("Ways of working we offer:\n\n");
+    match &answers.flexible_working.arrangements {
+        Some(set) if !set.is_empty() => {
+            for a in set {
+                let _ = writeln!(md, "- {}", arrangement_label(*a));
+            }
+            md.push('\n');
+        }
+        Some(_) => para(&mut md, "**[To decide: which ways of working you offer. None are listed yet.]**"),
+        None => para(&mut md, &format!("**[To decide: {}]**", Field::FlexibleWorkingArrangements.info().question)),
+    }
+    para(&mut md, "You can also ask for other patterns: we will consider every request.");
+
+    // ── Carer's leave ──
+    md.push_str("## 4. Carer's leave\n\n");
+    let statutory = d.in_force("CL-GB-RIGHT");
+    if statutory {
+        para(
+            &mut md,
+            "A dependant with a long-term care need is someone with an illness or injury likely to need care for more than \
+             three months, a disability, or care needs because of old age. They may be a spouse, partner, child or parent, \
+             someone who lives with you, or someone who reasonably relies on you for care.",
+        );
+    } else {
+        let why = if ni { "in Northern Ireland".to_string() } else { format!("in {place} on {}", long_date(on)) };
+        para(&mut md, &format!("There is no statutory carer's leave {why}."));
+    }
+    let offered = answers.level(Field::CarersLeaveOffered);
+    if !statutory && offered != Some(1) {
+        let current = if offered == Some(0) { " Your answers say you do not offer it now." } else { "" };
+        para(
+            &mut md,
+            &format!(
+                "**[To decide: whether to offer carer's leave.{current} Good practice is to match the law in Great Britain: \
+                 one working week a year from the first day, in half days or whole days, without asking for evidence.]**"
+            ),
+        );
+    } else {
+        let mut text = if statutory {
+            d.say(Field::CarersLeaveOffered, |_| {
+                "If you have a dependant with a long-term care need, you can take carer's leave to give or arrange their care.".into()
+            })
+        } else {
+            "If you have a dependant with a long-term care need, you can take carer's leave to give or arrange their care. \
+             *(Enhanced: goes beyond the legal minimum.)*"
+                .to_string()
+        };
+        text += " ";
+        text += &d.say(Field::CarersLeaveDaysPerYear, |n| {
+            if n == 5 {
+                "You can take up to one working week in any 12 months: five days if you work five days a week, in proportion for other patterns.".into()
+            } else {
+                format!(
+                    "You can take up to {} in any 12 months if you work five days a week, in proportion for other patterns.",
+                    plural(n, "day", "days")
+                )
+            }
+        });
+        text += " ";
+        let days = answers.carers_leave.days_per_year;
+        text += &d.say(Field::CarersLeavePaidDays, |n| match n {
+            0 => "Carer's leave is unpaid.".into(),
+            n if days.is_some_and(|d| n >= d && d > 0) => "All of it is paid.".into(),
+            n => format!("Of this, {} {} paid.", plural(n, "day", "days"), if n == 1 { "is" } else { "are" }),
+        });
+        if let (Some(paid), Some(days)) = (answers.carers_leave.paid_days, days) {
+            if paid > days {
+                text += &format!(
+                    " **[To decide: your answers give {} of paid leave but {} of leave in all.]**",
+                    plural(paid, "day", "days"),
+                    plural(days, "day", "days")
+                );
+            }
+        }
+        para(&mut md, &text);
+        let mut taking = d.say(Field::CarersLeaveServiceWeeks, |w| match w {
+            0 => "You can take it from your first day of employment.".into(),
+            w => format!("You can take it once you have worked for us for {}.", plural(w, "week", "weeks")),
+        });
+        taking += " ";
+        taking += &d.say(Field::CarersLeaveSmallestUnit, |u| match u {
+            0 => "You can take it by the hour, and the days do not have to be together.".into(),
+            1 => "You can take it in half days or whole days, and the days do not have to be together.".into(),
+            2 => "You can take it in whole days, and the days do not have to be together.".into(),
+            _ => "You take it as a whole week at a time.".into(),
+        });
+        taking += " ";
+        taking += &d.say(Field::CarersLeaveNoticeDays, |n| match n {
+            0 => "You do not need to give notice, but please tell your manager as soon as you can.".into(),
+            3 if statutory => "Please give notice of three days, or twice as many days as the leave you ask for if that is longer \
+                               (for example, four days' notice for two days' leave). Your manager can agree to less."
+                .into(),
+            n => format!("Please give at least {}' notice for a day's leave. Your manager can agree to less.", plural(n, "day", "days")),
+        });
+        taking += " ";
+        taking += &d.say(Field::CarersLeaveEvidenceRequired, |asks| {
+            if asks > 0 {
+                "We may ask for evidence of the caring need.".into()
+            } else {
+                "We will not ask for evidence of the caring need.".into()
+            }
+        });
+        para(&mut md, &taking);
+        para(
+            &mut md,
+            &d.say(Field::CarersLeavePostponement, |p| match p {
+                0 => "We will not refuse or postpone carer's leave.".into(),
+                1 => "We will not refuse carer's leave. If the business would be unduly disrupted, your manager may postpone it, \
+                      giving you the reasons in writing before it was due to start and agreeing new dates with you within one \
+                      month of the dates you asked for."
+                    .into(),
+                _ => "Your manager may refuse or postpone carer's leave.".into(),
+            }),
+        );
+    }
+
+    // ── Emergencies ──
+    md.push_str("## 5. Emergencies: time off for dependants\n\n");
+    let mut text = d.say(Field::DependantsTimeOff, |yes| {
+        if yes > 0 {
+            "Every employee can take a reasonable amount of time off, from their first day, to deal with an emergency involving \
+             a dependant: for example when a dependant falls ill or is injured, when care arrangements break down \
+             unexpectedly, or after a death. Tell your manager as soon as you can why you are away and how long you expect \
+             to be."
+                .into()
+        } else {
+            "Time off for a dependant's emergency is at your manager's discretion.".into()
+        }
+    });
+    text += " ";
+    text += &d.say(Field::DependantsPaidDays, |n| match n {
+        0 => "This time off is unpaid.".into(),
+        n => format!("We pay up to {} of it in a year.", plural(n, "day", "days")),
+    });
+    text += " ";
+    text += &d.say(Field::DependantsExcludedFromAbsenceTriggers, |yes| {
+        if yes > 0 {
+            "We record it separately and never count it towards absence triggers or warnings.".into()
+        } else {
+            "It is recorded as absence.".into()
+        }
+    });
+    para(&mut md, &text);
+
+    // ── Fair treatment, support, review ──
+    md.push_str("## 6. Fair treatment\n\n");
+    let law = if ni {
+        "the Disability Discrimination Act 1995, as the courts have applied it since Coleman v Attridge Law (2008)"
+    } else {
+        "the Equality Act 2010"
+    };
+    let mut fair = format!(
+        "No one will be treated less favourably for being a carer, or for asking for flexible working or time off under this \
+         policy. Carers are protected from discrimination and harassment because of their association with a disabled \
+         person ({law})."
+    );
+    if statutory {
+        fair += " Employees are protected from detriment and dismissal for taking, or asking to take, carer's leave.";
+    }
+    para(&mut md, &fair);
+
+    md.push_str("## 7. Getting support\n\n");
+    para(
+        &mut md,
+        "Talk to your line manager or HR about what would help. **[To decide: name the contact for carers, any carers' \
+         network or staff group, your employee assistance programme and the local carers' services you signpost to.]**",
+    );
+
+    md.push_str("## 8. Review\n\n");
+    let mut review = "We review this policy every year and whenever the law changes.".to_string();
+    review += match answers.written_policy {
+        Some(true) => " **[To decide: how this draft fits with your existing policy or guidance for carers.]**",
+        _ => " Once approved, it becomes our written policy for carers.",
+    };
+    para(&mut md, &review);
+
+    let coming: Vec<&Finding> = findings.iter().filter(|f| f.grade == Grade::Coming).collect();
+    if !coming.is_empty() {
+        md.push_str("### Changes coming\n\n");
+        for f in coming {
+            let rule = rules().iter().find(|r| r.id == f.rule_id);
+            let ready = match rule.and_then(|r| answers.level(r.check.field).map(|l| r.check.grade(l))) {
+                None => "**[To decide: not answered yet.]**",
+                Some(Grade::Breach) => "**[To decide: your policy will need to change.]**",
+                Some(_) => "Your policy already meets it.",
+            };
+            let _ = writeln!(md, "- **{}** ({}, {}): {} {ready}", f.title, f.rule_id, f.when, f.explanation);
+        }
+        md.push('\n');
+    }
+
+    md.push_str("## Sources\n\n");
+    for r in rules().iter().filter(|r| matches!(r.status_on(nation, on), RuleStatus::InForce | RuleStatus::Coming)) {
+        let _ = writeln!(md, "- {}: {}", r.id, r.source());
+    }
+    md
+}
