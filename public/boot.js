@@ -9,6 +9,9 @@ for (const el of document.querySelectorAll('#carer-benchmark, [data-carer-benchm
   if (!el.dataset.assetBase) el.dataset.assetBase = base;
 }
 
+// Inside an iframe, report the app's height to the host page (public/frame.js).
+if (window.parent !== window) import('./frame.js');
+
 init().catch((error) => {
   const root = document.getElementById('carer-benchmark') || document.body;
   const p = document.createElement('p');

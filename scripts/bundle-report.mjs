@@ -11,8 +11,9 @@ const dist = process.argv[2] || 'dist';
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 
 const files = new Set(['index.html']);
-for (const m of html.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)="\.?\/?([^"]+)"[^>]*>/g)) {
-  if (!/data-trunk/.test(m[0])) files.add(m[1]);
+// Attribute values may be quoted or not (Trunk's minifier drops the quotes).
+for (const m of html.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)=(?:"([^"]+)"|'([^']+)'|([^\s>]+))[^>]*>/g)) {
+  if (!/data-trunk/.test(m[0])) files.add((m[1] ?? m[2] ?? m[3]).replace(/^\.?\//, ''));
 }
 // Static imports of the bootstrap modules (boot.js imports app.js, which loads the wasm).
 for (const f of [...files].filter((f) => f.endsWith('.js'))) {
@@ -35,6 +36,13 @@ for (const f of files) {
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   });
+}
+// A report that cannot see the app must not pass: the wasm and its loader are required.
+for (const ext of ['.wasm', '.js', '.css']) {
+  if (![...files].some((f) => f.endsWith(ext))) {
+    console.error(`bundle-report: found no ${ext} file in the first load of ${dist}/index.html; the report is broken, not the budget met`);
+    process.exit(1);
+  }
 }
 rows.sort((a, b) => b.raw - a.raw);
 const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });

@@ -130,7 +130,7 @@ impl Ctx {
     /// The first element matching `selector` inside this instance (its shadow root
     /// when embedded), as an HtmlElement.
     pub fn query(&self, selector: &str) -> Option<web_sys::HtmlElement> {
-        let found = match self.instance.and_then(|i| ROOTS.with(|r| r.borrow().get(i).map(|(root, _, _)| root.clone()))) {
+        let found = match self.instance.and_then(|i| ROOTS.with(|r| r.borrow().get(i).map(|x| x.root.clone()))) {
             Some(root) => root.query_selector(selector),
             None => web_sys::window()?.document()?.query_selector(selector),
         };
@@ -178,10 +178,19 @@ pub fn local_time(t: chrono::DateTime<chrono::Utc>, with_date: bool) -> String {
     }
 }
 
+/// One mounted copy of the app.
+struct Instance {
+    root: web_sys::ShadowRoot,
+    config: &'static EmbedConfig,
+    /// Where the app's files are.
+    asset_base: &'static str,
+    /// The app is the page (index.html) rather than part of someone else's page.
+    standalone: bool,
+}
+
 thread_local! {
-    /// Each mounted instance's shadow root and settings, indexed by `Ctx::instance`.
-    static ROOTS: std::cell::RefCell<Vec<(web_sys::ShadowRoot, &'static EmbedConfig, &'static str)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    /// Every mounted instance, indexed by `Ctx::instance`.
+    static ROOTS: std::cell::RefCell<Vec<Instance>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The settings on a container: `data-*` attributes and the links inside it; or, when
@@ -241,8 +250,9 @@ pub fn mount() {
         let _ = shadow.append_child(&host);
         // Read once, kept for the page's lifetime.
         let config: &'static EmbedConfig = Box::leak(Box::new(config));
+        let standalone = container.has_attribute("data-standalone");
         let instance = ROOTS.with(|r| {
-            r.borrow_mut().push((shadow, config, base));
+            r.borrow_mut().push(Instance { root: shadow, config, asset_base: base, standalone });
             r.borrow().len() - 1
         });
         leptos::mount::mount_to(host, move || view! { <App instance=instance/> }).forget();
@@ -253,9 +263,9 @@ pub fn mount() {
 /// component tests do) with the default settings.
 #[component]
 pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
-    let (config, asset_base): (&'static EmbedConfig, &'static str) = instance
-        .and_then(|i| ROOTS.with(|r| r.borrow().get(i).map(|(_, c, b)| (*c, *b))))
-        .unwrap_or_else(|| (Box::leak(Box::default()), "./"));
+    let (config, asset_base, standalone): (&'static EmbedConfig, &'static str, bool) = instance
+        .and_then(|i| ROOTS.with(|r| r.borrow().get(i).map(|x| (x.config, x.asset_base, x.standalone))))
+        .unwrap_or_else(|| (Box::leak(Box::default()), "./", true));
     let store = storage::Store::new(&config.storage_key);
     let opened = store.open();
     let lang = config.lang;
@@ -344,7 +354,10 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
                 </button>
                 <p class="cb-header__saved" role="status" aria-live="polite">{save_text}</p>
             </header>
-            <main class="cb-main">
+            // The page's main landmark when the app is the page; inside a council's page
+            // (which has its own <main>), a labelled region.
+            <div class="cb-main" role=if standalone { "main" } else { "region" }
+                aria-label=(!standalone).then(|| ctx.t(Msg::ProductName))>
                 {move || ctx.storage_warning.get().map(|w| view! {
                     <div class="cb-warning" role="alert"><p>{w}</p></div>
                 })}
@@ -358,7 +371,7 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
                     Screen::Check(level) => view! { <journey::Check level=level/> }.into_any(),
                     Screen::Results => results::Results().into_any(),
                 }}
-            </main>
+            </div>
             <footer class="cb-footer">
                 <p>{ctx.t(Msg::DisclaimerShort)}</p>
             </footer>

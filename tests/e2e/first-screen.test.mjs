@@ -14,7 +14,7 @@ test('first screen: name, purpose, independence disclaimer and a start button; c
   assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
   await page.waitForSelector('.cb-button--start');
   assert.equal(await h1(page), 'Carer-friendly employer benchmark');
-  const text = await page.locator('main').innerText();
+  const text = await page.locator('[role=main]').innerText();
   assert.match(text, /how well your organisation supports staff who are also unpaid carers/);
   assert.match(text, /This is not the official Carer Confident scheme/);
   assert.match(text, /Employers for Carers/);

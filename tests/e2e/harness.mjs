@@ -14,17 +14,27 @@ const TYPES = {
   '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-/** Serves `root` on an ephemeral loopback port, every response with the strict CSP. */
-export async function serve(root = 'dist') {
+/**
+ * Serves `root` on an ephemeral loopback port, every response with a CSP (the strict one
+ * unless `csp` is given). `cors` adds Access-Control-Allow-Origin: * (a widget host);
+ * `pages` maps paths to HTML served instead of files (a council's page).
+ */
+export async function serve(root = 'dist', { csp = CSP, cors = false, pages = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const headers = { 'Content-Security-Policy': csp, ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}) };
+    if (pages[path] !== undefined) {
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] });
+      res.end(pages[path]);
+      return;
+    }
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP });
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain', 'Content-Security-Policy': CSP });
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
       res.end('not found');
     }
   });
@@ -81,10 +91,12 @@ export async function assertClean(page) {
  * strict CSP rightly blocks; style-src reports raised during the axe run are axe's,
  * not the app's, and are dropped. Everything else still counts.
  */
-export async function assertAccessible(page, screen) {
+export async function assertAccessible(page, screen, include) {
   const logged = page.problemLog.length;
   const reported = await page.evaluate(() => (window.__csp || []).length);
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const axeOwn = (p) => /style-src|inline style/.test(p);
   const during = page.problemLog.splice(logged);
   page.problemLog.push(...during.filter((p) => !axeOwn(p)));
