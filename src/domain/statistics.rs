@@ -19,8 +19,3 @@ include!(concat!(env!("OUT_DIR"), "/statistics.rs"));
 pub fn statistics() -> &'static [Statistic] {
     STATISTICS
 }
-
-/// The survey figure to compare an indicator's answer with, if one is published.
-pub fn benchmark_for(indicator: &str) -> Option<&'static Statistic> {
-    STATISTICS.iter().find(|s| s.percent.is_some() && s.indicator == Some(indicator))
-}
