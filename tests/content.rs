@@ -104,3 +104,13 @@ fn the_json_the_browser_loads_is_exactly_the_compiled_in_content() {
     let parsed = carer_benchmark::domain::content::parse_json(carer_benchmark::domain::content::FRAMEWORK_JSON).unwrap();
     assert_eq!(&parsed, framework());
 }
+
+#[test]
+fn damaged_content_json_is_refused_with_the_place_named() {
+    use carer_benchmark::domain::content::{parse_json, FRAMEWORK_JSON};
+    let broken = FRAMEWORK_JSON.replacen("\"question\":", "\"questio\":", 1);
+    assert_eq!(parse_json(&broken).unwrap_err(), "criteria.json: criteria[0].indicators[0].question is missing or not text");
+    let wrong_owner = FRAMEWORK_JSON.replacen("\"owner\":\"leadership\"", "\"owner\":\"board\"", 1);
+    assert!(parse_json(&wrong_owner).unwrap_err().ends_with(".owner is board"));
+    assert!(parse_json("{").unwrap_err().starts_with("criteria.json: "));
+}

@@ -144,60 +144,78 @@ pub fn install_json(json: &str) -> Result<(), String> {
 
 /// Reads the content's JSON form. The strings are leaked once into `'static` data
 /// shaped exactly like the native statics: content lives as long as the page.
+/// Walked by hand from a `serde_json::Value` (which the app parses anyway): derived
+/// deserialisers for these nested lists cost about 12 KB of browser bundle.
 pub fn parse_json(json: &str) -> Result<Framework, String> {
-    fn s(x: String) -> &'static str {
-        Box::leak(x.into_boxed_str())
-    }
+    use serde_json::Value;
     fn leak<T>(v: Vec<T>) -> &'static [T] {
         Box::leak(v.into_boxed_slice())
     }
-    // Through `Value`, like every other JSON the app reads: one parser in the bundle.
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    let file: owned::File = serde_json::from_value(value).map_err(|e| e.to_string())?;
-    let criteria = file
-        .criteria
-        .into_iter()
-        .map(|c| Criterion {
-            id: s(c.id),
-            level: c.level,
-            area: c.area,
-            title: s(c.title),
-            statement: s(c.statement),
-            indicators: leak(
-                c.indicators
-                    .into_iter()
-                    .map(|i| Indicator {
-                        id: s(i.id),
-                        question: s(i.question),
-                        guidance: s(i.guidance),
-                        evidence: leak(i.evidence.into_iter().map(s).collect()),
-                        actions: leak(
-                            i.actions
-                                .into_iter()
-                                .map(|a| Action { id: s(a.id), title: s(a.title), owner: a.owner, priority: a.priority, effort: a.effort, success: s(a.success) })
-                                .collect(),
-                        ),
-                    })
-                    .collect(),
-            ),
-        })
-        .collect();
+    fn text(v: &Value, key: &str, at: &str) -> Result<&'static str, String> {
+        match v.get(key).and_then(Value::as_str) {
+            Some(s) => Ok(Box::leak(s.to_string().into_boxed_str())),
+            None => Err(format!("criteria.json: {at}.{key} is missing or not text")),
+        }
+    }
+    fn list<'v>(v: &'v Value, key: &str, at: &str) -> Result<&'v Vec<Value>, String> {
+        v.get(key).and_then(Value::as_array).ok_or_else(|| format!("criteria.json: {at}.{key} is missing or not a list"))
+    }
+    fn choice<T: Copy>(v: &Value, key: &str, at: &str, options: &[(&str, T)]) -> Result<T, String> {
+        let s = text(v, key, at)?;
+        options.iter().find(|(id, _)| *id == s).map(|(_, x)| *x).ok_or_else(|| format!("criteria.json: {at}.{key} is {s}"))
+    }
+    let root: Value = serde_json::from_str(json).map_err(|e| format!("criteria.json: {e}"))?;
+    let areas = Area::ALL.map(|a| (a.id(), a));
+    let owners = [
+        ("hr", Owner::Hr),
+        ("line_managers", Owner::LineManagers),
+        ("leadership", Owner::Leadership),
+        ("carers_network", Owner::CarersNetwork),
+        ("communications", Owner::Communications),
+        ("learning", Owner::Learning),
+    ];
+    let priorities = [("high", Priority::High), ("medium", Priority::Medium), ("low", Priority::Low)];
+    let efforts = [("small", Effort::Small), ("medium", Effort::Medium), ("large", Effort::Large)];
+    let mut criteria = Vec::new();
+    for (ci, c) in list(&root, "criteria", "$")?.iter().enumerate() {
+        let at = format!("criteria[{ci}]");
+        let mut indicators = Vec::new();
+        for (ii, i) in list(c, "indicators", &at)?.iter().enumerate() {
+            let at = format!("{at}.indicators[{ii}]");
+            let evidence = list(i, "evidence", &at)?
+                .iter()
+                .map(|e| e.as_str().map(|s| &*Box::leak(s.to_string().into_boxed_str())).ok_or_else(|| format!("criteria.json: {at}.evidence has a non-text item")))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut actions = Vec::new();
+            for (ai, a) in list(i, "actions", &at)?.iter().enumerate() {
+                let at = format!("{at}.actions[{ai}]");
+                actions.push(Action {
+                    id: text(a, "id", &at)?,
+                    title: text(a, "title", &at)?,
+                    owner: choice(a, "owner", &at, &owners)?,
+                    priority: choice(a, "priority", &at, &priorities)?,
+                    effort: choice(a, "effort", &at, &efforts)?,
+                    success: text(a, "success", &at)?,
+                });
+            }
+            indicators.push(Indicator {
+                id: text(i, "id", &at)?,
+                question: text(i, "question", &at)?,
+                guidance: text(i, "guidance", &at)?,
+                evidence: leak(evidence),
+                actions: leak(actions),
+            });
+        }
+        criteria.push(Criterion {
+            id: text(c, "id", &at)?,
+            level: c.get("level").and_then(Value::as_u64).and_then(|l| u8::try_from(l).ok()).ok_or_else(|| format!("criteria.json: {at}.level is not a level"))?,
+            area: choice(c, "area", &at, &areas)?,
+            title: text(c, "title", &at)?,
+            statement: text(c, "statement", &at)?,
+            indicators: leak(indicators),
+        });
+    }
     Ok(Framework { criteria: leak(criteria) })
-}
-
-/// The JSON shape of `criteria.toml`, for [`parse_json`].
-mod owned {
-    use super::{Area, Effort, Owner, Priority};
-    use serde::Deserialize;
-
-    #[derive(Deserialize)]
-    pub struct File { pub criteria: Vec<Criterion> }
-    #[derive(Deserialize)]
-    pub struct Criterion { pub id: String, pub level: u8, pub area: Area, pub title: String, pub statement: String, pub indicators: Vec<Indicator> }
-    #[derive(Deserialize)]
-    pub struct Indicator { pub id: String, pub question: String, pub guidance: String, pub evidence: Vec<String>, pub actions: Vec<Action> }
-    #[derive(Deserialize)]
-    pub struct Action { pub id: String, pub title: String, pub owner: Owner, pub priority: Priority, pub effort: Effort, pub success: String }
 }
 
 impl Framework {
