@@ -5,7 +5,7 @@
 use super::journey::answer_label;
 use super::{level_name, Ctx, Screen};
 use crate::domain::content::Area;
-use crate::domain::scoring::{score, AreaScore, CriterionStatus, LevelStatus};
+use crate::domain::scoring::{score, AreaScore, CriterionStatus, LevelStatus, Shortfall};
 use crate::domain::statistics::statistics;
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -81,6 +81,18 @@ pub fn Results() -> impl IntoView {
                 ("available", &s.overall.available.to_string()),
             ])}</p>
 
+            {
+                // A policy breach holds L1.2 back whatever the answers: say which rules.
+                let rules: Vec<&str> = s.criteria.iter().flat_map(|c| &c.shortfalls).filter_map(|f| match f {
+                    Shortfall::PolicyBreach { rule, .. } => Some(rule.as_str()),
+                    _ => None,
+                }).collect();
+                (!rules.is_empty()).then(|| view! {
+                    <div class="cb-warning" role="note">
+                        <p>{ctx.tf(Msg::PolicyBreachWarning, &[("rules", &rules.join(", "))])}</p>
+                    </div>
+                })
+            }
             <h2>{ctx.t(Msg::LevelReadiness)}</h2>
             <ul class="cb-levels">
                 {s.levels.iter().map(|l| {

@@ -232,3 +232,26 @@ test('every screen fits 320 px, 375 px and 200% zoom without sideways scrolling'
     await context.close();
   }
 });
+
+test('a policy breach in an imported file holds L1.2 back, and the results page says which rule', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await page.goto(server.url);
+  await page.waitForSelector('.cb-button--start');
+  const file = {
+    format: 'carer-benchmark-assessment', version: 1,
+    organisation: { name: 'Strict Ltd', sector: 'private', size: '50-249', nation: 'england' },
+    created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z',
+    answers: {},
+    policies: { flexible_working: { service_weeks: 26 } },
+  };
+  await page.setInputFiles('#cb-import', { name: 'strict.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.waitForSelector('.cb-success');
+  await page.locator('.cb-card button:has-text("Open")').click();
+  await page.locator('text=See your results').click();
+  await page.waitForSelector('.cb-levels');
+  assert.match(await page.locator('.cb-warning').innerText(), /fall below the law today \(rules FW-GB-DAY-ONE\)/);
+  await assertAccessible(page, 'results with a policy breach');
+  await assertClean(page);
+  await context.close();
+});
