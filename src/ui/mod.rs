@@ -12,7 +12,7 @@ use crate::domain::content::{framework, Framework};
 use crate::domain::library::Library;
 use crate::domain::model::Assessment;
 use crate::embed::{self, EmbedConfig};
-use crate::i18n::{t, tf, Lang, Msg};
+use crate::i18n::{t, tf, Msg};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -89,10 +89,9 @@ pub enum SaveState {
     Failed,
 }
 
-/// Shared UI state, passed by context. Everything is a signal, so it is `Copy`.
+/// Shared UI state, passed by context: signals and `'static` references, so `Copy`.
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    pub lang: Lang,
     pub lib: RwSignal<Library>,
     pub current: RwSignal<Option<String>>,
     pub screen: RwSignal<Screen>,
@@ -112,11 +111,11 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn t(&self, m: Msg) -> &'static str {
-        t(self.lang, m)
+        t(self.config.lang, m)
     }
 
     pub fn tf(&self, m: Msg, args: &[(&str, &str)]) -> String {
-        tf(self.lang, m, args)
+        tf(self.config.lang, m, args)
     }
 
     pub fn fw(&self) -> &'static Framework {
@@ -271,7 +270,6 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
     let lang = config.lang;
     let accent = config.accent;
     let ctx = Ctx {
-        lang,
         lib: RwSignal::new(opened.library),
         current: RwSignal::new(None),
         screen: RwSignal::new(Screen::Home),

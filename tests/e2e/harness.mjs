@@ -130,6 +130,20 @@ export async function tabTo(page, selector, max = 80) {
   throw new Error(`could not reach ${selector} with Tab`);
 }
 
+/**
+ * Waits until the focused element (inside the app's shadow root) matches `selector`.
+ * The app moves focus on the next animation frame after it renders, so a check made
+ * the moment the new content appears can run before the focus does.
+ */
+export async function waitForFocus(page, selector, what) {
+  try {
+    await page.waitForFunction((s) => window.__deepActive()?.matches(s), selector, { timeout: 5000 });
+  } catch {
+    const { id, tag } = await focused(page);
+    throw new Error(`${what}: focus should be on ${selector} but is on ${tag}#${id}`);
+  }
+}
+
 /** The focused element's id and tag name, inside the app's shadow root. */
 export async function focused(page) {
   return page.evaluate(() => ({ id: window.__deepActive()?.id, tag: window.__deepActive()?.tagName }));

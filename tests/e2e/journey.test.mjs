@@ -2,7 +2,7 @@
 // checked with axe, state surviving a reload, bad imports refused with nothing lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage, assertClean, assertAccessible, assertNoHorizontalScroll, shot, tabTo, h1, focused } from './harness.mjs';
+import { serve, launch, watchedPage, assertClean, assertAccessible, assertNoHorizontalScroll, shot, tabTo, h1, focused, waitForFocus } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -16,12 +16,12 @@ async function createByKeyboard(page, name) {
   await page.keyboard.press('Enter');
   await page.waitForSelector('#cb-org-name');
   assert.equal(await h1(page), 'About your organisation');
-  assert.equal((await focused(page)).tag, 'H1', 'focus moves to the heading');
+  await waitForFocus(page, 'h1', 'after navigating');
   // Submitting the empty form shows the error summary, focused, with links to fields.
   await tabTo(page, 'form button[type=submit]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.cb-error-summary');
-  assert.equal((await focused(page)).id, 'cb-error-summary');
+  await waitForFocus(page, '#cb-error-summary', 'after a failed submit');
   await assertAccessible(page, 'new assessment with errors');
   await shot(page, 'new-assessment-errors');
   await tabTo(page, '.cb-error-summary a[href="#cb-org-name"]');
