@@ -1,7 +1,7 @@
 // The release build, served with the strict CSP, as a first-time visitor sees it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage, assertClean, assertAccessible, assertNoHorizontalScroll, shot, h1 } from './harness.mjs';
+import { serve, launch, watchedPage, openApp, assertClean, assertAccessible, assertNoHorizontalScroll, shot, h1 } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -29,19 +29,13 @@ test('first screen: name, purpose, independence disclaimer and a start button; c
 });
 
 test('first screen fits a 320 px phone without sideways scrolling', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-  const page = await watchedPage(context);
-  await page.goto(server.url);
-  await page.waitForSelector('.cb-button--start');
+  const { context, page } = await openApp(browser, server.url, { viewport: { width: 320, height: 640 } });
   await assertNoHorizontalScroll(page, 'first screen at 320px');
   await context.close();
 });
 
 test('the CSP is really enforced: an inline script is blocked and reported', async () => {
-  const context = await browser.newContext();
-  const page = await watchedPage(context);
-  await page.goto(server.url);
-  await page.waitForSelector('.cb-button--start');
+  const { context, page } = await openApp(browser, server.url);
   await page.evaluate(() => {
     const s = document.createElement('script');
     s.textContent = 'window.__inlineRan = true';

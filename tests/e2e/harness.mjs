@@ -80,6 +80,16 @@ export async function watchedPage(context) {
   return page;
 }
 
+/** A fresh browser context and watched page, opened at `url` and waited on until the
+ *  start page is ready. Returns both; close the context when done. */
+export async function openApp(browser, url, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await watchedPage(context);
+  await page.goto(url);
+  await page.locator('.cb-button--start').waitFor();
+  return { context, page };
+}
+
 /** Fails on any recorded console error, exception, CSP violation or outside request. */
 export async function assertClean(page) {
   assert.deepEqual(await page.problems(), [], 'the page logged problems');

@@ -2,7 +2,7 @@
 // checked with axe, state surviving a reload, bad imports refused with nothing lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage, assertClean, assertAccessible, assertNoHorizontalScroll, shot, tabTo, h1, focused, waitForFocus } from './harness.mjs';
+import { serve, launch, watchedPage, openApp, assertClean, assertAccessible, assertNoHorizontalScroll, shot, tabTo, h1, focused, waitForFocus } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -56,10 +56,7 @@ async function answerPageYesByKeyboard(page) {
 }
 
 test('keyboard only: from no data to Level 1 ready, every screen accessible, all kept after reload', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await watchedPage(context);
-  await page.goto(server.url);
-  await page.waitForSelector('.cb-button--start');
+  const { context, page } = await openApp(browser, server.url, { viewport: { width: 1280, height: 900 } });
   await assertAccessible(page, 'start page (empty)');
 
   await createByKeyboard(page, 'Acme Care & Support <Ltd>');
@@ -119,10 +116,7 @@ test('keyboard only: from no data to Level 1 ready, every screen accessible, all
 });
 
 test('rename, duplicate and delete (with confirmation) on the start page', async () => {
-  const context = await browser.newContext();
-  const page = await watchedPage(context);
-  await page.goto(server.url);
-  await page.waitForSelector('.cb-button--start');
+  const { context, page } = await openApp(browser, server.url);
   await createByKeyboard(page, 'Original Ltd');
   // The organisation's details can be changed later from the task list, pre-filled.
   await page.locator('button:has-text("Organisation details")').click();
@@ -154,10 +148,7 @@ test('rename, duplicate and delete (with confirmation) on the start page', async
 });
 
 test('a malformed import gives a clear error and loses nothing; a good export re-imports', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await watchedPage(context);
-  await page.goto(server.url);
-  await page.waitForSelector('.cb-button--start');
+  const { context, page } = await openApp(browser, server.url, { acceptDownloads: true });
   await createByKeyboard(page, 'Keep Me Ltd');
   await page.locator('.cb-header__home').click();
   const before = await page.evaluate(() => localStorage.getItem('carer-benchmark:assessments'));
@@ -206,10 +197,7 @@ test('every screen fits 320 px, 375 px and 200% zoom without sideways scrolling'
   const sizes = [['320px', { width: 320, height: 700 }, 1], ['375px', { width: 375, height: 812 }, 2], ['200% zoom', { width: 640, height: 450 }, 2]];
   for (const [label, viewport, scale] of sizes) {
     const mobile = label === '375px';
-    const context = await browser.newContext({ viewport, deviceScaleFactor: scale });
-    const page = await watchedPage(context);
-    await page.goto(server.url);
-    await page.waitForSelector('.cb-button--start');
+    const { context, page } = await openApp(browser, server.url, { viewport, deviceScaleFactor: scale });
     await assertNoHorizontalScroll(page, `start (${label})`);
     if (mobile) await shot(page, 'first-screen-mobile');
     await createByKeyboard(page, 'Small Screen Ltd');
@@ -234,10 +222,7 @@ test('every screen fits 320 px, 375 px and 200% zoom without sideways scrolling'
 });
 
 test('a policy breach in an imported file holds L1.2 back, and the results page says which rule', async () => {
-  const context = await browser.newContext();
-  const page = await watchedPage(context);
-  await page.goto(server.url);
-  await page.waitForSelector('.cb-button--start');
+  const { context, page } = await openApp(browser, server.url);
   const file = {
     format: 'carer-benchmark-assessment', version: 1,
     organisation: { name: 'Strict Ltd', sector: 'private', size: '50-249', nation: 'england' },
