@@ -56,7 +56,7 @@ fn every_criterion_has_three_to_five_complete_indicators() {
 #[test]
 fn every_area_is_used() {
     let used: HashSet<Area> = framework().criteria.iter().map(|c| c.area).collect();
-    for a in Area::ALL {
+    for &a in Area::ALL {
         assert!(used.contains(&a), "{} has no criteria", a.id());
     }
 }

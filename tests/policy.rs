@@ -53,7 +53,7 @@ fn every_rule_has_a_well_formed_id_a_source_and_an_explanation() {
         let scope: &[Nation] = match parts[1] {
             "GB" => &GB,
             "NI" => &[NorthernIreland],
-            "UK" => &Nation::ALL,
+            "UK" => Nation::ALL,
             other => panic!("{}: scope {other}", r.id),
         };
         assert_eq!(r.nations.len(), scope.len(), "{}: nations match the scope", r.id);
@@ -163,7 +163,7 @@ fn every_rule_applies_only_from_its_date_until_its_end_and_only_in_its_nations()
             check(rules(), &answers, n, on).into_iter().find(|f| f.rule_id == r.id).map(|f| f.grade)
         };
         let graded = Some(r.check.grade(level));
-        for n in Nation::ALL {
+        for &n in Nation::ALL {
             let here = r.nations.contains(&n);
             for on in ["2000-01-01", "2024-04-05", "2024-04-06", "2026-11-22", "2099-12-31"] {
                 if !here {
@@ -392,7 +392,7 @@ fn the_same_answers_give_different_findings_in_northern_ireland() {
 
 #[test]
 fn a_compliant_policy_has_no_breach_anywhere_since_april_2024() {
-    for n in Nation::ALL {
+    for &n in Nation::ALL {
         for on in ["2024-04-06", "2026-11-22", "2030-01-01"] {
             assert!(breaches(rules(), &compliant_policy(), n, date(on)).is_empty(), "{n:?} {on}");
             assert!(not_checked(rules(), &compliant_policy(), n, date(on)).is_empty(), "{n:?} {on}");
@@ -456,7 +456,7 @@ fn suggestion(p: &PolicyAnswers, n: Nation, on: &str, indicator: &str) -> Option
 
 #[test]
 fn a_compliant_policy_suggests_yes_for_the_three_legal_indicators() {
-    for n in Nation::ALL {
+    for &n in Nation::ALL {
         let s = suggested_answers(rules(), &compliant_policy(), n, day());
         let got: Vec<(&str, Answer)> = s.iter().map(|s| (s.indicator, s.answer)).collect();
         assert_eq!(got, vec![("L1.2.a", Answer::Yes), ("L1.2.b", Answer::Yes), ("L1.2.c", Answer::Yes)], "{n:?}");

@@ -15,26 +15,8 @@ pub enum Area {
     Communication,
 }
 
-impl Area {
-    pub const ALL: [Area; 5] = [
-        Area::Identification,
-        Area::Policy,
-        Area::Practice,
-        Area::Peer,
-        Area::Communication,
-    ];
-
-    /// The stable ID used in files and on the command line.
-    pub fn id(self) -> &'static str {
-        match self {
-            Area::Identification => "identification",
-            Area::Policy => "policy",
-            Area::Practice => "practice",
-            Area::Peer => "peer",
-            Area::Communication => "communication",
-        }
-    }
-}
+id_list!(Area: Identification = "identification", Policy = "policy", Practice = "practice", Peer = "peer",
+    Communication = "communication");
 
 /// Who typically owns a recommended action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -63,6 +45,11 @@ pub enum Effort {
     Medium,
     Large,
 }
+
+id_list!(Owner: Hr = "hr", LineManagers = "line_managers", Leadership = "leadership", CarersNetwork = "carers_network",
+    Communications = "communications", Learning = "learning");
+id_list!(Priority: High = "high", Medium = "medium", Low = "low");
+id_list!(Effort: Small = "small", Medium = "medium", Large = "large");
 
 #[derive(Debug, PartialEq)]
 pub struct Action {
@@ -160,22 +147,11 @@ pub fn parse_json(json: &str) -> Result<Framework, String> {
     fn list<'v>(v: &'v Value, key: &str, at: &str) -> Result<&'v Vec<Value>, String> {
         v.get(key).and_then(Value::as_array).ok_or_else(|| format!("criteria.json: {at}.{key} is missing or not a list"))
     }
-    fn choice<T: Copy>(v: &Value, key: &str, at: &str, options: &[(&str, T)]) -> Result<T, String> {
+    fn choice<T>(v: &Value, key: &str, at: &str, from_id: fn(&str) -> Option<T>) -> Result<T, String> {
         let s = text(v, key, at)?;
-        options.iter().find(|(id, _)| *id == s).map(|(_, x)| *x).ok_or_else(|| format!("criteria.json: {at}.{key} is {s}"))
+        from_id(s).ok_or_else(|| format!("criteria.json: {at}.{key} is {s}"))
     }
     let root: Value = serde_json::from_str(json).map_err(|e| format!("criteria.json: {e}"))?;
-    let areas = Area::ALL.map(|a| (a.id(), a));
-    let owners = [
-        ("hr", Owner::Hr),
-        ("line_managers", Owner::LineManagers),
-        ("leadership", Owner::Leadership),
-        ("carers_network", Owner::CarersNetwork),
-        ("communications", Owner::Communications),
-        ("learning", Owner::Learning),
-    ];
-    let priorities = [("high", Priority::High), ("medium", Priority::Medium), ("low", Priority::Low)];
-    let efforts = [("small", Effort::Small), ("medium", Effort::Medium), ("large", Effort::Large)];
     let mut criteria = Vec::new();
     for (ci, c) in list(&root, "criteria", "$")?.iter().enumerate() {
         let at = format!("criteria[{ci}]");
@@ -192,9 +168,9 @@ pub fn parse_json(json: &str) -> Result<Framework, String> {
                 actions.push(Action {
                     id: text(a, "id", &at)?,
                     title: text(a, "title", &at)?,
-                    owner: choice(a, "owner", &at, &owners)?,
-                    priority: choice(a, "priority", &at, &priorities)?,
-                    effort: choice(a, "effort", &at, &efforts)?,
+                    owner: choice(a, "owner", &at, Owner::from_id)?,
+                    priority: choice(a, "priority", &at, Priority::from_id)?,
+                    effort: choice(a, "effort", &at, Effort::from_id)?,
                     success: text(a, "success", &at)?,
                 });
             }
@@ -209,7 +185,7 @@ pub fn parse_json(json: &str) -> Result<Framework, String> {
         criteria.push(Criterion {
             id: text(c, "id", &at)?,
             level: c.get("level").and_then(Value::as_u64).and_then(|l| u8::try_from(l).ok()).ok_or_else(|| format!("criteria.json: {at}.level is not a level"))?,
-            area: choice(c, "area", &at, &areas)?,
+            area: choice(c, "area", &at, Area::from_id)?,
             title: text(c, "title", &at)?,
             statement: text(c, "statement", &at)?,
             indicators: leak(indicators),

@@ -337,9 +337,9 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
                 c.problem("$.organisation.name", "is empty: every assessment needs an organisation name");
             }
         }
-        c.choice(org.get("sector"), "$.organisation.sector", Sector::from_id, &ids(&Sector::ALL, Sector::id));
-        c.choice(org.get("size"), "$.organisation.size", SizeBand::from_id, &ids(&SizeBand::ALL, SizeBand::id));
-        c.choice(org.get("nation"), "$.organisation.nation", Nation::from_id, &ids(&Nation::ALL, Nation::id));
+        c.choice(org.get("sector"), "$.organisation.sector", Sector::from_id, &ids(Sector::ALL, Sector::id));
+        c.choice(org.get("size"), "$.organisation.size", SizeBand::from_id, &ids(SizeBand::ALL, SizeBand::id));
+        c.choice(org.get("nation"), "$.organisation.nation", Nation::from_id, &ids(Nation::ALL, Nation::id));
     }
     c.timestamp(top.get("created"), "$.created");
     c.timestamp(top.get("updated"), "$.updated");
@@ -355,7 +355,7 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
             c.unknown_keys(entry, &path, &["answer", "evidence", "changed", "question"]);
             // `null` means not answered yet, as in the blank template.
             if entry.get("answer") != Some(&Value::Null) {
-                c.choice(entry.get("answer"), &child(&path, "answer"), Answer::from_id, &ids(&Answer::ALL, Answer::id));
+                c.choice(entry.get("answer"), &child(&path, "answer"), Answer::from_id, &ids(Answer::ALL, Answer::id));
             }
             c.text(entry.get("evidence"), &child(&path, "evidence"), false);
             c.text(entry.get("question"), &child(&path, "question"), false);

@@ -14,9 +14,9 @@ pub enum Answer {
     Yes,
 }
 
-impl Answer {
-    pub const ALL: [Answer; 3] = [Answer::No, Answer::Partly, Answer::Yes];
+id_list!(Answer: No = "no", Partly = "partly", Yes = "yes");
 
+impl Answer {
     /// Points this answer earns out of [`Answer::MAX_POINTS`].
     pub fn points(self) -> u32 {
         match self {
@@ -27,18 +27,6 @@ impl Answer {
     }
 
     pub const MAX_POINTS: u32 = 2;
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Answer::No => "no",
-            Answer::Partly => "partly",
-            Answer::Yes => "yes",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<Answer> {
-        Answer::ALL.into_iter().find(|a| a.id() == s)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,27 +54,7 @@ pub enum Nation {
     NorthernIreland,
 }
 
-impl Nation {
-    pub const ALL: [Nation; 4] = [
-        Nation::England,
-        Nation::Wales,
-        Nation::Scotland,
-        Nation::NorthernIreland,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Nation::England => "england",
-            Nation::Wales => "wales",
-            Nation::Scotland => "scotland",
-            Nation::NorthernIreland => "northern_ireland",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<Nation> {
-        Nation::ALL.into_iter().find(|n| n.id() == s)
-    }
-}
+id_list!(Nation: England = "england", Wales = "wales", Scotland = "scotland", NorthernIreland = "northern_ireland");
 
 /// Number of people employed, in the bands employers recognise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -103,29 +71,7 @@ pub enum SizeBand {
     VeryLarge,
 }
 
-impl SizeBand {
-    pub const ALL: [SizeBand; 5] = [
-        SizeBand::Micro,
-        SizeBand::Small,
-        SizeBand::Medium,
-        SizeBand::Large,
-        SizeBand::VeryLarge,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            SizeBand::Micro => "1-9",
-            SizeBand::Small => "10-49",
-            SizeBand::Medium => "50-249",
-            SizeBand::Large => "250-999",
-            SizeBand::VeryLarge => "1000+",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<SizeBand> {
-        SizeBand::ALL.into_iter().find(|b| b.id() == s)
-    }
-}
+id_list!(SizeBand: Micro = "1-9", Small = "10-49", Medium = "50-249", Large = "250-999", VeryLarge = "1000+");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -135,21 +81,7 @@ pub enum Sector {
     Voluntary,
 }
 
-impl Sector {
-    pub const ALL: [Sector; 3] = [Sector::Private, Sector::Public, Sector::Voluntary];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Sector::Private => "private",
-            Sector::Public => "public",
-            Sector::Voluntary => "voluntary",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<Sector> {
-        Sector::ALL.into_iter().find(|x| x.id() == s)
-    }
-}
+id_list!(Sector: Private = "private", Public = "public", Voluntary = "voluntary");
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Organisation {

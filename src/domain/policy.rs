@@ -337,28 +337,6 @@ pub enum Postponement {
     AtManagersDiscretion,
 }
 
-macro_rules! id_list {
-    ($ty:ident: $($v:ident = $id:literal),* $(,)?) => {
-        impl $ty {
-            pub const ALL: &'static [$ty] = &[$($ty::$v),*];
-
-            /// The ID used in files, as in `src/content/policy-rules.toml`.
-            pub fn id(self) -> &'static str {
-                match self { $($ty::$v => $id),* }
-            }
-
-            pub fn from_id(s: &str) -> Option<$ty> {
-                Self::ALL.iter().copied().find(|x| x.id() == s)
-            }
-
-            /// Position in the list: a choice answer's level.
-            pub fn rank(self) -> u32 {
-                Self::ALL.iter().position(|&x| x == self).unwrap_or(0) as u32
-            }
-        }
-    };
-}
-
 id_list!(Arrangement:
     PartTime = "part_time", CompressedHours = "compressed_hours", Flexitime = "flexitime",
     StaggeredHours = "staggered_hours", TermTime = "term_time", JobShare = "job_share",

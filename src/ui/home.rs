@@ -267,7 +267,7 @@ pub fn NewAssessment(#[prop(optional)] edit: bool) -> impl IntoView {
             <fieldset class="cb-field" class:cb-field--error=move || error_for("cb-sector-private")().is_some()>
                 <legend class="cb-label">{ctx.t(Msg::SectorLabel)}</legend>
                 {move || error_for("cb-sector-private")().map(|e| view! { <p class="cb-error">{e}</p> })}
-                {Sector::ALL.into_iter().map(|s| {
+                {Sector::ALL.iter().copied().map(|s| {
                     let id = format!("cb-sector-{}", s.id());
                     view! {
                         <div class="cb-radio">
@@ -283,7 +283,7 @@ pub fn NewAssessment(#[prop(optional)] edit: bool) -> impl IntoView {
                 {move || error_for("cb-size")().map(|e| view! { <p class="cb-error">{e}</p> })}
                 <select class="cb-select" id="cb-size" on:change=move |ev| size.set(SizeBand::from_id(&event_target_value(&ev)))>
                     <option value="" selected=move || size.get().is_none()>{ctx.t(Msg::ChooseOne)}</option>
-                    {SizeBand::ALL.into_iter().map(|b| view! {
+                    {SizeBand::ALL.iter().copied().map(|b| view! {
                         <option value=b.id() selected=move || size.get() == Some(b)>{ctx.tf(Msg::SizeOption, &[("band", b.id())])}</option>
                     }).collect_view()}
                 </select>
@@ -292,7 +292,7 @@ pub fn NewAssessment(#[prop(optional)] edit: bool) -> impl IntoView {
                 <legend class="cb-label">{ctx.t(Msg::NationLabel)}</legend>
                 <p class="cb-hint">{ctx.t(Msg::NationHint)}</p>
                 {move || error_for("cb-nation-england")().map(|e| view! { <p class="cb-error">{e}</p> })}
-                {Nation::ALL.into_iter().map(|n| {
+                {Nation::ALL.iter().copied().map(|n| {
                     let id = format!("cb-nation-{}", n.id());
                     view! {
                         <div class="cb-radio">

@@ -163,7 +163,7 @@ pub fn Question(index: usize) -> impl IntoView {
                         </div>
                     </details>
                     <div class="cb-radios cb-radios--inline">
-                        {Answer::ALL.into_iter().map(|ans| {
+                        {Answer::ALL.iter().copied().map(|ans| {
                             let rid = format!("{name}-{}", ans.id());
                             
                             let current = current.clone();
