@@ -102,16 +102,18 @@ fn statistics() {
     out("statistics.rs", &code);
 }
 
-fn translations() {
+/// One message catalogue: `src/i18n/<en>` and its Welsh twin become `OUT_DIR/<out>`, an
+/// enum `ty` with one variant per key plus its English and Welsh texts.
+fn catalogue(en_src: &str, cy_src: &str, ty: &str, out_name: &str) {
     let strings = |src| -> BTreeMap<String, String> { parse(src) };
-    let en = strings("src/i18n/en.toml");
-    let cy = strings("src/i18n/cy.toml");
+    let en = strings(en_src);
+    let cy = strings(cy_src);
     for key in cy.keys() {
-        assert!(en.contains_key(key), "src/i18n/cy.toml has {key:?}, which en.toml does not");
+        assert!(en.contains_key(key), "{cy_src} has {key:?}, which {en_src} does not");
     }
-    let mut code = String::from(
-        "/// One user-visible string; generated from the keys of `src/i18n/en.toml`.\n\
-         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\npub enum Msg {\n",
+    let mut code = format!(
+        "/// One user-visible string; generated from the keys of `{en_src}`.\n\
+         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\npub enum {ty} {{\n"
     );
     for key in en.keys() {
         assert!(
@@ -120,24 +122,31 @@ fn translations() {
         );
         writeln!(code, "    {},", variant(key)).unwrap();
     }
-    code.push_str("}\n\nimpl Msg {\n    pub const ALL: &'static [Msg] = &[");
+    write!(code, "}}\n\nimpl {ty} {{\n    pub const ALL: &'static [{ty}] = &[").unwrap();
     for key in en.keys() {
-        write!(code, "Msg::{}, ", variant(key)).unwrap();
+        write!(code, "{ty}::{}, ", variant(key)).unwrap();
     }
     code.push_str("];\n\n    pub fn key(self) -> &'static str {\n        match self {\n");
     for key in en.keys() {
-        writeln!(code, "            Msg::{} => {key:?},", variant(key)).unwrap();
+        writeln!(code, "            {ty}::{} => {key:?},", variant(key)).unwrap();
     }
-    code.push_str("        }\n    }\n}\n\nfn english(m: Msg) -> &'static str {\n    match m {\n");
+    write!(code, "        }}\n    }}\n}}\n\nimpl Catalogue for {ty} {{\n    fn english(self) -> &'static str {{\n        match self {{\n").unwrap();
     for (key, text) in &en {
-        writeln!(code, "        Msg::{} => {text:?},", variant(key)).unwrap();
+        writeln!(code, "            {ty}::{} => {text:?},", variant(key)).unwrap();
     }
-    code.push_str("    }\n}\n\nfn welsh(m: Msg) -> Option<&'static str> {\n    match m {\n");
+    code.push_str("        }\n    }\n\n    fn welsh(self) -> Option<&'static str> {\n        match self {\n");
     for (key, text) in &cy {
-        writeln!(code, "        Msg::{} => Some({text:?}),", variant(key)).unwrap();
+        writeln!(code, "            {ty}::{} => Some({text:?}),", variant(key)).unwrap();
     }
-    code.push_str("        #[allow(unreachable_patterns)]\n        _ => None,\n    }\n}\n");
-    out("messages.rs", &code);
+    code.push_str("            #[allow(unreachable_patterns)]\n            _ => None,\n        }\n    }\n}\n");
+    out(out_name, &code);
+}
+
+fn translations() {
+    catalogue("src/i18n/en.toml", "src/i18n/cy.toml", "Msg", "messages.rs");
+    // The lazily loaded workbench (policies, passport, plan, workshop) has its own
+    // catalogue, so its strings never weigh on the first page load.
+    catalogue("src/i18n/workbench.en.toml", "src/i18n/workbench.cy.toml", "WMsg", "workbench_messages.rs");
 }
 
 // ── Policy checker: questions and rules ────────────────────────────────────────────

@@ -1,8 +1,17 @@
 //! The translation layer. Every user-visible string goes through [`t`] or [`tf`].
-//! Strings live in `src/i18n/<lang>.toml`; `build.rs` turns the English keys into the
-//! [`Msg`] enum, so using a key that does not exist fails to compile.
+//! Strings live in `src/i18n/<lang>.toml` (the first-load app, [`Msg`]) and
+//! `src/i18n/workbench.<lang>.toml` (the lazily loaded workbench, [`WMsg`]); `build.rs`
+//! turns the English keys into those enums, so using a key that does not exist fails
+//! to compile.
+
+/// A generated message enum: each message's English text, and its Welsh if translated.
+pub trait Catalogue: Copy {
+    fn english(self) -> &'static str;
+    fn welsh(self) -> Option<&'static str>;
+}
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+include!(concat!(env!("OUT_DIR"), "/workbench_messages.rs"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -31,15 +40,15 @@ impl Lang {
 }
 
 /// The text of `msg` in `lang`, falling back to English where no translation exists.
-pub fn t(lang: Lang, msg: Msg) -> &'static str {
+pub fn t<M: Catalogue>(lang: Lang, msg: M) -> &'static str {
     match lang {
-        Lang::En => english(msg),
-        Lang::Cy => welsh(msg).unwrap_or_else(|| english(msg)),
+        Lang::En => msg.english(),
+        Lang::Cy => msg.welsh().unwrap_or_else(|| msg.english()),
     }
 }
 
 /// Like [`t`], with `{name}` placeholders filled from `args`.
-pub fn tf(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
+pub fn tf<M: Catalogue>(lang: Lang, msg: M, args: &[(&str, &str)]) -> String {
     let mut s = t(lang, msg).to_string();
     for (name, value) in args {
         s = s.replace(&format!("{{{name}}}"), value);
@@ -53,10 +62,10 @@ mod tests {
 
     #[test]
     fn every_message_has_english_text_and_placeholders_are_well_formed() {
-        for &m in Msg::ALL {
-            let s = t(Lang::En, m);
-            assert!(!s.trim().is_empty(), "{} is empty", m.key());
-            assert_eq!(s.matches('{').count(), s.matches('}').count(), "{} has unbalanced braces", m.key());
+        let all = Msg::ALL.iter().map(|&m| (m.key(), t(Lang::En, m)));
+        for (key, s) in all.chain(WMsg::ALL.iter().map(|&m| (m.key(), t(Lang::En, m)))) {
+            assert!(!s.trim().is_empty(), "{key} is empty");
+            assert_eq!(s.matches('{').count(), s.matches('}').count(), "{key} has unbalanced braces");
         }
     }
 

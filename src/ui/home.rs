@@ -1,6 +1,7 @@
 //! Start page: what the tool is, the independence disclaimer, the user's saved
 //! assessments (open, rename, duplicate, export, delete) and import.
 
+use super::workbench::Section;
 use super::{files, now, Ctx, Screen};
 use crate::domain::format;
 use crate::domain::model::{Assessment, Nation, Organisation, Sector, SizeBand};
@@ -94,6 +95,12 @@ pub fn Home() -> impl IntoView {
             <input id="cb-import" type="file" accept=".json,application/json" aria-describedby="cb-import-hint"
                 node_ref=file_input on:change=on_import/>
         </div>
+
+        <h2>{ctx.t(Msg::WorkshopHeading)}</h2>
+        <p>{ctx.t(Msg::WorkshopText)}</p>
+        <button type="button" class="cb-button cb-button--secondary" on:click=move |_| ctx.go(Screen::Workbench(Section::Workshop))>
+            {ctx.t(Msg::WorkshopLink)}
+        </button>
     }
 }
 

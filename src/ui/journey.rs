@@ -1,5 +1,6 @@
 //! Task list, one page per criterion, and "check your answers" per level.
 
+use super::workbench::Section;
 use super::{level_name, now, Ctx, Screen};
 use crate::domain::journey::{criterion_progress, level_progress, overall_progress, Progress, SectionStatus};
 use crate::domain::model::Answer;
@@ -51,6 +52,11 @@ pub fn TaskList() -> impl IntoView {
         let Some(a) = ctx.with_current(|a| a.clone()) else { return missing(ctx) };
         let overall = overall_progress(fw, &a);
         let results_status = if overall.answered == 0 { SectionStatus::NotStarted } else { overall.status() };
+        let policy_status = match a.policies.as_ref().map(|p| p.progress()) {
+            None | Some((0, _)) => SectionStatus::NotStarted,
+            Some((done, total)) if done < total => SectionStatus::InProgress,
+            Some(_) => SectionStatus::Completed,
+        };
         view! {
             <span class="cb-caption">{ctx.t(Msg::TaskListCaption)}</span>
             <h1 tabindex="-1">{a.organisation.name.clone()}</h1>
@@ -94,11 +100,29 @@ pub fn TaskList() -> impl IntoView {
                     }
                 }).collect_view()}
                 <li class="cb-task-list__section">
+                    <h2 class="cb-task-list__heading">{ctx.t(Msg::PoliciesAndPassport)}</h2>
+                    <ul class="cb-task-list__items">
+                        <li class="cb-task-list__item">
+                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Workbench(Section::Policies))>{ctx.t(Msg::PoliciesLink)}</button>
+                            {status_tag(&ctx, policy_status)}
+                        </li>
+                        <li class="cb-task-list__item">
+                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Workbench(Section::Passport))>{ctx.t(Msg::PassportLink)}</button>
+                        </li>
+                    </ul>
+                </li>
+                <li class="cb-task-list__section">
                     <h2 class="cb-task-list__heading">{ctx.t(Msg::ResultsSection)}</h2>
                     <ul class="cb-task-list__items">
                         <li class="cb-task-list__item">
-                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Results)>{ctx.t(Msg::SeeResults)}</button>
+                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Workbench(Section::Results))>{ctx.t(Msg::SeeResults)}</button>
                             {status_tag(&ctx, results_status)}
+                        </li>
+                        <li class="cb-task-list__item">
+                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Workbench(Section::Plan))>{ctx.t(Msg::PlanLink)}</button>
+                        </li>
+                        <li class="cb-task-list__item">
+                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Workbench(Section::Share))>{ctx.t(Msg::ShareLink)}</button>
                         </li>
                     </ul>
                 </li>
@@ -234,7 +258,7 @@ pub fn Check(level: u8) -> impl IntoView {
                 </dl>
             }).collect_view()}
             <div class="cb-button-group">
-                <button type="button" class="cb-button" on:click=move |_| ctx.go(Screen::Results)>{ctx.t(Msg::SeeResults)}</button>
+                <button type="button" class="cb-button" on:click=move |_| ctx.go(Screen::Workbench(Section::Results))>{ctx.t(Msg::SeeResults)}</button>
                 <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(Msg::ReturnToTaskList)}</button>
             </div>
         }

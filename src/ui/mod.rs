@@ -2,11 +2,11 @@
 //! Navigation lives in a signal, not in path routes, so the app can sit inside a
 //! host page without fighting its URLs.
 
-mod files;
+pub mod files;
 mod home;
 mod journey;
-mod results;
 mod storage;
+mod workbench;
 
 use crate::domain::content::{framework, Framework};
 use crate::domain::library::Library;
@@ -25,35 +25,20 @@ pub enum Screen {
     Tasks,
     Question(usize),
     Check(u8),
-    Results,
+    /// A section of the lazily loaded workbench.
+    Workbench(workbench::Section),
 }
 
 impl Screen {
     /// Screens that show the criteria, which load on first need.
     fn needs_content(&self) -> bool {
-        matches!(self, Screen::Tasks | Screen::Question(_) | Screen::Check(_) | Screen::Results)
+        matches!(self, Screen::Tasks | Screen::Question(_) | Screen::Check(_) | Screen::Workbench(_))
     }
 }
 
 /// Fetches `criteria.json` from the app's files once; the error is in words for the user.
 pub async fn load_content(ctx: Ctx) -> Result<(), String> {
-    use wasm_bindgen_futures::JsFuture;
-    if crate::domain::content::is_loaded() {
-        ctx.content_ready.set(true);
-        return Ok(());
-    }
-    let url = format!("{}criteria.json", ctx.asset_base);
-    let result: Result<(), String> = async {
-        let window = web_sys::window().ok_or("no window")?;
-        let response: web_sys::Response =
-            JsFuture::from(window.fetch_with_str(&url)).await.map_err(|_| "the network request failed")?.unchecked_into();
-        if !response.ok() {
-            return Err(format!("the server answered {}", response.status()));
-        }
-        let text = JsFuture::from(response.text().map_err(|_| "no body")?).await.map_err(|_| "the download was cut short")?;
-        crate::domain::content::install_json(&text.as_string().unwrap_or_default())
-    }
-    .await;
+    let result = fetch_content(ctx.asset_base).await;
     match &result {
         Ok(()) => {
             ctx.content_error.set(None);
@@ -62,6 +47,24 @@ pub async fn load_content(ctx: Ctx) -> Result<(), String> {
         Err(e) => ctx.content_error.set(Some(ctx.tf(Msg::ContentFailed, &[("reason", e)]))),
     }
     result
+}
+
+/// Installs the criteria content from `<base>criteria.json` unless it is already loaded
+/// (the workbench module, with its own memory, loads it too).
+pub async fn fetch_content(base: &str) -> Result<(), String> {
+    use wasm_bindgen_futures::JsFuture;
+    if crate::domain::content::is_loaded() {
+        return Ok(());
+    }
+    let url = format!("{base}criteria.json");
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(&url)).await.map_err(|_| "the network request failed")?.unchecked_into();
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| "no body")?).await.map_err(|_| "the download was cut short")?;
+    crate::domain::content::install_json(&text.as_string().unwrap_or_default())
 }
 
 /// Shown while the questions load, or if they could not.
@@ -104,7 +107,9 @@ pub struct Ctx {
     pub instance: Option<usize>,
     /// Where the app's files are (ends with `/`), for loading `criteria.json`.
     pub asset_base: &'static str,
-    /// Whether the criteria content has loaded (see [`load_content`]).
+    /// Whether the criteria content has loaded (see [`load_content`]); set back to
+    /// false, with `content_error`, when the workbench module fails to load, so the
+    /// same "try again" page covers both.
     pub content_ready: RwSignal<bool>,
     pub content_error: RwSignal<Option<String>>,
 }
@@ -367,7 +372,7 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
                     Screen::Tasks => journey::TaskList().into_any(),
                     Screen::Question(i) => view! { <journey::Question index=i/> }.into_any(),
                     Screen::Check(level) => view! { <journey::Check level=level/> }.into_any(),
-                    Screen::Results => results::Results().into_any(),
+                    Screen::Workbench(section) => workbench::host(ctx, section),
                 }}
             </div>
             <footer class="cb-footer">

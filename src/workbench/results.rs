@@ -2,15 +2,15 @@
 //! every criterion's status, and published figures beside the employer's answers.
 //! Every number comes from `domain::scoring`.
 
-use super::journey::answer_label;
-use super::{level_name, Ctx, Screen};
-use crate::domain::content::Area;
-use crate::domain::scoring::{score, AreaScore, CriterionStatus, LevelStatus, Shortfall};
-use crate::domain::statistics::statistics;
-use crate::i18n::Msg;
+use crate::ctx::W;
+use crate::policies::answer_word;
+use carer_benchmark::domain::content::Area;
+use carer_benchmark::domain::scoring::{score, AreaScore, CriterionStatus, LevelStatus, Shortfall};
+use carer_benchmark::domain::statistics::statistics;
+use carer_benchmark::i18n::WMsg as Msg;
 use leptos::prelude::*;
 
-fn area_name(ctx: &Ctx, a: Area) -> &'static str {
+pub fn area_name(ctx: &W, a: Area) -> &'static str {
     ctx.t(match a {
         Area::Identification => Msg::AreaIdentification,
         Area::Policy => Msg::AreaPolicy,
@@ -20,7 +20,7 @@ fn area_name(ctx: &Ctx, a: Area) -> &'static str {
     })
 }
 
-fn criterion_status(ctx: &Ctx, s: CriterionStatus) -> impl IntoView {
+pub fn criterion_status(ctx: &W, s: CriterionStatus) -> impl IntoView {
     let (class, msg) = match s {
         CriterionStatus::Met => ("cb-tag", Msg::CriterionMet),
         CriterionStatus::Partly => ("cb-tag cb-tag--yellow", Msg::CriterionPartly),
@@ -32,7 +32,7 @@ fn criterion_status(ctx: &Ctx, s: CriterionStatus) -> impl IntoView {
 /// Horizontal bars, one per area, 0–100%, each with its name above it so the drawing
 /// stays narrow (and its text legible) on a phone. The table below carries the same
 /// numbers for screen readers.
-fn area_chart(ctx: &Ctx, areas: &[AreaScore]) -> impl IntoView {
+pub fn area_chart(ctx: &W, areas: &[AreaScore]) -> impl IntoView {
     const ROW: u32 = 56;
     const BAR_W: u32 = 380;
     const PAD: u32 = 16;
@@ -61,18 +61,23 @@ fn area_chart(ctx: &Ctx, areas: &[AreaScore]) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn Results() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+/// The label of a level, e.g. "Level 1: Active".
+pub fn level_name(ctx: &W, level: u8) -> &'static str {
+    match level {
+        1 => ctx.t(Msg::Level1Name),
+        2 => ctx.t(Msg::Level2Name),
+        _ => ctx.t(Msg::Level3Name),
+    }
+}
+
+pub fn view(ctx: W) -> AnyView {
     let fw = ctx.fw();
-    move || {
-        let Some(a) = ctx.with_current(|a| a.clone()) else {
-            return view! { <h1 tabindex="-1">{ctx.t(Msg::NoAssessmentOpen)}</h1> }.into_any();
-        };
-        let s = score(fw, &a, crate::domain::policy::today());
+    let body = move || {
+        let Some(a) = ctx.a.get() else { return ().into_any() };
+        let s = score(fw, &a, carer_benchmark::domain::policy::today());
         let index_of = |id: &str| fw.criteria.iter().position(|c| c.id == id);
         view! {
-            <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(Msg::BackToTaskList)}</button>
+            <button type="button" class="cb-back" on:click=move |_| ctx.leave("tasks")>{ctx.t(Msg::BackToTaskList)}</button>
             <span class="cb-caption">{a.organisation.name.clone()}</span>
             <h1 tabindex="-1">{ctx.t(Msg::ResultsHeading)}</h1>
             <p class="cb-lead">{ctx.tf(Msg::OverallScore, &[
@@ -112,7 +117,7 @@ pub fn Results() -> impl IntoView {
                                     {l.missing.iter().map(|id| {
                                         let i = index_of(id);
                                         
-                                        view! { <li><button type="button" class="cb-link" on:click=move |_| { if let Some(i) = i { ctx.go(Screen::Question(i)) } }>{id.clone()}</button></li> }
+                                        view! { <li><button type="button" class="cb-link" on:click=move |_| { if let Some(i) = i { ctx.leave(&format!("question:{i}")) } }>{id.clone()}</button></li> }
                                     }).collect_view()}
                                 </ul>
                             })}
@@ -155,7 +160,7 @@ pub fn Results() -> impl IntoView {
                         let title = fw.criteria[i].title;
                         view! {
                             <tr>
-                                <th scope="row"><button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Question(i))>{format!("{} {}", c.id, title)}</button></th>
+                                <th scope="row"><button type="button" class="cb-link" on:click=move |_| ctx.leave(&format!("question:{i}"))>{format!("{} {}", c.id, title)}</button></th>
                                 <td>{criterion_status(&ctx, c.status)}</td>
                                 <td class="cb-num">{format!("{} / {}", c.points.earned, c.points.available)}</td>
                             </tr>
@@ -170,7 +175,7 @@ pub fn Results() -> impl IntoView {
                     let ind = st.indicator.as_deref()?;
                     let (_, indicator) = fw.indicator(ind)?;
                     let yours = match a.answer(ind) {
-                        Some(x) => ctx.tf(Msg::YourAnswerTo, &[("question", indicator.question), ("answer", answer_label(&ctx, Some(x.answer)))]),
+                        Some(x) => ctx.tf(Msg::YourAnswerTo, &[("question", indicator.question), ("answer", answer_word(ctx, Some(x.answer)))]),
                         None => ctx.tf(Msg::YouHaveNotAnswered, &[("question", indicator.question)]),
                     };
                     Some(view! {
@@ -184,12 +189,12 @@ pub fn Results() -> impl IntoView {
             </ul>
 
             {
-                let links = &ctx.config.links;
+                let links = ctx.links;
                 (!links.is_empty()).then(|| view! {
                     <h2>{ctx.t(Msg::SupportNearYou)}</h2>
                     <p>{ctx.t(Msg::SupportNearYouIntro)}</p>
                     <ul class="cb-signposts">
-                        {links.iter().map(|l| view! { <li><a href=l.url.as_str() rel="noopener">{l.title.as_str()}</a></li> }).collect_view()}
+                        {links.iter().map(|(title, url)| view! { <li><a href=url.as_str() rel="noopener">{title.as_str()}</a></li> }).collect_view()}
                     </ul>
                 })
             }
@@ -200,5 +205,6 @@ pub fn Results() -> impl IntoView {
             </div>
         }
         .into_any()
-    }
+    };
+    body.into_any()
 }
