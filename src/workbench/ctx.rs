@@ -139,6 +139,8 @@ pub fn mount(
     let links: &'static [(String, String)] = Box::leak(links.into_boxed_slice());
     let base: &'static str = Box::leak(asset_base.into_boxed_str());
     let first = Page::first(&section);
+    // The app's "Loading…" heading makes way.
+    host.replace_children_with_node_0();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         let ready = RwSignal::new(carer_benchmark::domain::content::is_loaded());
         let failed = RwSignal::new(None::<String>);
@@ -177,10 +179,14 @@ pub fn mount(
             }
             page
         });
-        // The app's heading said "Loading…"; once this arrives, focus moves here.
-        request_animation_frame(move || {
-            if let Some(h1) = w.query("h1") {
-                let _ = h1.focus();
+        // The app's heading said "Loading…"; once the page is ready, focus moves to its.
+        Effect::new(move |_| {
+            if ready.get() || failed.with(Option::is_some) {
+                request_animation_frame(move || {
+                    if let Some(h1) = w.query("h1") {
+                        let _ = h1.focus();
+                    }
+                });
             }
         });
         view! {

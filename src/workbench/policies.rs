@@ -313,7 +313,7 @@ fn question(w: W, f: &'static FieldInfo, drafts: Drafts, error: impl Fn() -> Opt
                     <p class="cb-hint">{w.t(WMsg::SelectAllThatApply)}</p>
                     <div class="cb-checkboxes">
                         {Arrangement::ALL.iter().copied().zip(f.options.iter()).map(|(arr, o)| {
-                            let cid = format!("{id}-{}", o.id);
+                            let cid = format!("{id}-{}", o.id.replace('_', "-"));
                             view! {
                                 <div class="cb-checkbox">
                                     <input type="checkbox" id=cid.clone() prop:checked=move || chosen().contains(&arr)
