@@ -5,8 +5,13 @@
 //!     benchmark score FILE [--json] [--on DATE]         level readiness, criteria, areas and overall score
 //!     benchmark check-policy FILE [--json] [--on DATE]  the policy answers checked against the law and good practice
 //!     benchmark draft-policy FILE [--on DATE]           a draft "Supporting carers at work" policy, as Markdown
+//!     benchmark plan FILE --format md|csv|ics|docx|json|html [-o OUT] [--on DATE] [--start DATE]
+//!                                                       the action plan (with the report for md, html, docx);
+//!                                                       docx needs -o; OUT may be a directory
 //!
 //! DATE is YYYY-MM-DD: the day the policies are checked against the law (default: today).
+//! `--start` sets the plan's start date (default: the one saved in the file, else the day
+//! the assessment was created); `--format json` prints the file with that plan recorded.
 //! Exit status: 0 success (even when breaches are found), 2 invalid input or usage (each
 //! problem is named on stderr).
 
@@ -30,13 +35,14 @@ fn main() {}
 mod cli {
     use carer_benchmark::domain::model::Assessment;
     use carer_benchmark::domain::policy::{self, Grade};
-    use carer_benchmark::domain::{content::framework, draft_policy, format, scoring};
+    use carer_benchmark::domain::{content::framework, draft_policy, export, format, plan, scoring};
     use chrono::NaiveDate;
     use serde_json::{json, Map, Value};
     use std::fmt::Write;
 
     const USAGE: &str = "usage:\n  benchmark template\n  benchmark content-json\n  benchmark score FILE [--json] [--on YYYY-MM-DD]\n  \
-                         benchmark check-policy FILE [--json] [--on YYYY-MM-DD]\n  benchmark draft-policy FILE [--on YYYY-MM-DD]";
+                         benchmark check-policy FILE [--json] [--on YYYY-MM-DD]\n  benchmark draft-policy FILE [--on YYYY-MM-DD]\n  \
+                         benchmark plan FILE --format md|csv|ics|docx|json|html [-o OUT] [--on YYYY-MM-DD] [--start YYYY-MM-DD]";
 
     /// A command's FILE and options.
     struct Opts<'a> {
@@ -89,8 +95,62 @@ mod cli {
                 let findings = policy::check(policy::rules(), &answers, a.organisation.nation, o.on);
                 Ok(draft_policy::draft_policy_markdown(&a.organisation.name, a.organisation.nation, &answers, &findings, o.on))
             }
+            ["plan", rest @ ..] => plan(rest),
             _ => Err(USAGE.to_string()),
         }
+    }
+
+    /// `plan FILE --format F [-o OUT] [--on DATE] [--start DATE]`.
+    fn plan(rest: &[&str]) -> Result<String, String> {
+        let (mut format_id, mut out, mut start, mut others) = (None, None, None, Vec::new());
+        let mut args = rest.iter();
+        while let Some(&a) = args.next() {
+            let mut value = |name: &str| args.next().copied().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
+            match a {
+                "--format" => format_id = Some(value(a)?),
+                "-o" => out = Some(value(a)?),
+                "--start" => start = Some(policy::parse_date(value(a)?).map_err(|e| format!("--start: {e}"))?),
+                _ => others.push(a),
+            }
+        }
+        let o = options("plan", &others, false)?;
+        let Some(format_id) = format_id else {
+            return Err(format!("plan needs --format md, csv, ics, docx, json or html\n{USAGE}"));
+        };
+        let ext = match format_id {
+            "md" | "csv" | "ics" | "docx" | "json" | "html" => format_id,
+            other => return Err(format!("--format {other}: use md, csv, ics, docx, json or html")),
+        };
+        if ext == "docx" && out.is_none() {
+            return Err("--format docx writes a file: give -o OUT".into());
+        }
+        let mut a = read(o.file, "no plan was written")?;
+        if let Some(start) = start {
+            a.plan_mut(start).start = start;
+        }
+        let fw = framework();
+        let r = export::Report::new(fw, &a, o.on, &[], &plan::Schedule::default());
+        let bytes = match ext {
+            "md" => export::markdown::report_markdown(&r).into_bytes(),
+            "csv" => export::csv::plan_csv(&r.plan).into_bytes(),
+            "ics" => export::ics::plan_ics(&r.plan, r.organisation(), a.created, chrono::Utc::now()).into_bytes(),
+            "docx" => export::docx::report_docx(&r),
+            "html" => export::html::report_html_page(&r).into_bytes(),
+            _ => {
+                let mut saved = a.clone();
+                saved.plan_mut(r.plan.start).record(&r.plan);
+                (format::to_json(&saved) + "\n").into_bytes()
+            }
+        };
+        let Some(out) = out else {
+            return String::from_utf8(bytes).map_err(|_| "this format is binary: give -o OUT".to_string());
+        };
+        let mut path = std::path::PathBuf::from(out);
+        if path.is_dir() {
+            path.push(format::file_name(&a.organisation.name, o.on, ext));
+        }
+        std::fs::write(&path, &bytes).map_err(|e| format!("{}: cannot write the file: {e}", path.display()))?;
+        Ok(format!("wrote {} ({} bytes)\n", path.display(), bytes.len()))
     }
 
     /// Reads and validates an assessment file, naming every problem.

@@ -2,8 +2,9 @@
 //! README ("File format"). Reading validates everything and reports each problem with
 //! its JSON path in plain words; it never panics, whatever the input.
 
-use super::content::Framework;
+use super::content::{Framework, Priority};
 use super::model::{Answer, Assessment, Nation, Sector, SizeBand};
+use super::plan;
 use super::policy::{self, FieldInfo, Kind};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -290,6 +291,107 @@ impl Checker {
     }
 }
 
+impl Checker {
+    /// A `YYYY-MM-DD` date, if valid.
+    fn date(&mut self, v: Option<&Value>, path: &str, required: bool) -> Option<chrono::NaiveDate> {
+        let s = self.text(v, path, required)?;
+        let d = plan::parse_ymd(s);
+        if d.is_none() {
+            self.problem(path, format!("{} is not a date like 2026-11-22 (year, month, day)", quoted(s)));
+        }
+        d
+    }
+
+    fn action_id(&mut self, id: &str, path: &str) {
+        let ok = match id.split_once(':') {
+            Some(("own", n)) => !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()),
+            Some(("act" | "evidence" | "policy" | "improve" | "task", rest)) => !rest.is_empty(),
+            _ => false,
+        };
+        if !ok || id.chars().count() > MAX_TEXT_CHARS {
+            self.problem(path, format!(
+                "{} is not an action ID (act:, evidence:, policy:, improve:, task: or own: followed by an ID)",
+                quoted(&id.chars().take(100).collect::<String>())
+            ));
+        }
+    }
+
+    /// `$.plan`: the action plan's start date and the user's changes.
+    fn plan(&mut self, v: &Value) {
+        const PATH: &str = "$.plan";
+        if v.is_null() {
+            return;
+        }
+        let Some(top) = self.object(Some(v), PATH) else { return };
+        self.unknown_keys(top, PATH, &["start", "edits", "own", "seen"]);
+        self.date(top.get("start"), "$.plan.start", true);
+        if let Some(edits) = top.get("edits").and_then(|e| self.object(Some(e), "$.plan.edits")) {
+            for (id, edit) in edits {
+                let path = child("$.plan.edits", id);
+                self.action_id(id, &path);
+                let Some(e) = self.object(Some(edit), &path) else { continue };
+                self.unknown_keys(e, &path, &["owner", "start", "due", "status", "notes", "removed"]);
+                self.text(e.get("owner"), &child(&path, "owner"), false);
+                self.text(e.get("notes"), &child(&path, "notes"), false);
+                let start = self.date(e.get("start"), &child(&path, "start"), false);
+                let due = self.date(e.get("due"), &child(&path, "due"), false);
+                if let (Some(s), Some(d)) = (start, due) {
+                    if d < s {
+                        self.problem(&child(&path, "due"), format!("{d} is before the start, {s}"));
+                    }
+                }
+                if e.contains_key("status") {
+                    let all = ids(plan::Status::ALL, plan::Status::id);
+                    self.choice(e.get("status"), &child(&path, "status"), plan::Status::from_id, &all);
+                }
+                match e.get("removed") {
+                    None | Some(Value::Bool(_)) => {}
+                    Some(other) => self.problem(&child(&path, "removed"), format!("should be true or false, but is {}", describe(other))),
+                }
+            }
+        }
+        match top.get("own") {
+            None => {}
+            Some(Value::Array(own)) => {
+                let mut numbers = Vec::new();
+                for (i, o) in own.iter().enumerate() {
+                    let path = format!("$.plan.own[{i}]");
+                    let Some(o) = self.object(Some(o), &path) else { continue };
+                    self.unknown_keys(o, &path, &["n", "title", "why", "priority", "success"]);
+                    match o.get("n").map(|n| (n, n.as_u64())) {
+                        Some((_, Some(n))) if n >= 1 && n <= u64::from(u32::MAX) && !numbers.contains(&n) => numbers.push(n),
+                        Some((_, Some(n))) if numbers.contains(&n) => self.problem(&format!("{path}.n"), format!("{n} is used by another action")),
+                        Some((n, _)) => self.problem(&format!("{path}.n"), format!("{n} should be a whole number from 1")),
+                        None => self.problem(&format!("{path}.n"), "is missing"),
+                    }
+                    if let Some(t) = self.text(o.get("title"), &format!("{path}.title"), true) {
+                        if t.trim().is_empty() {
+                            self.problem(&format!("{path}.title"), "is empty: every action needs a title");
+                        }
+                    }
+                    self.text(o.get("why"), &format!("{path}.why"), false);
+                    self.text(o.get("success"), &format!("{path}.success"), false);
+                    let all = ids(Priority::ALL, Priority::id);
+                    self.choice(o.get("priority"), &format!("{path}.priority"), Priority::from_id, &all);
+                }
+            }
+            Some(other) => self.problem("$.plan.own", format!("should be a list, but is {}", describe(other))),
+        }
+        match top.get("seen") {
+            None => {}
+            Some(Value::Array(seen)) => {
+                for (i, id) in seen.iter().enumerate() {
+                    let path = format!("$.plan.seen[{i}]");
+                    if let Some(id) = self.text(Some(id), &path, true) {
+                        self.action_id(id, &path);
+                    }
+                }
+            }
+            Some(other) => self.problem("$.plan.seen", format!("should be a list, but is {}", describe(other))),
+        }
+    }
+}
+
 fn ids<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|&x| id(x)).collect()
 }
@@ -328,7 +430,7 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
             return c.problems;
         }
     }
-    c.unknown_keys(top, "$", &["format", "version", "organisation", "created", "updated", "answers", "policies"]);
+    c.unknown_keys(top, "$", &["format", "version", "organisation", "created", "updated", "answers", "policies", "plan"]);
 
     if let Some(org) = c.object(top.get("organisation"), "$.organisation") {
         c.unknown_keys(org, "$.organisation", &["name", "sector", "size", "nation"]);
@@ -366,6 +468,9 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
     }
     if let Some(p) = top.get("policies") {
         c.policies(p);
+    }
+    if let Some(p) = top.get("plan") {
+        c.plan(p);
     }
     c.problems
 }

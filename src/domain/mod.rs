@@ -29,10 +29,12 @@ macro_rules! id_list {
 
 pub mod content;
 pub mod draft_policy;
+pub mod export;
 pub mod format;
 pub mod journey;
 pub mod library;
 pub mod model;
+pub mod plan;
 pub mod policy;
 pub mod scoring;
 pub mod statistics;

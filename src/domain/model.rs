@@ -1,5 +1,6 @@
 //! The assessment: who the organisation is and how it answered each indicator.
 
+use super::plan::PlanState;
 use super::policy::PolicyAnswers;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -103,6 +104,9 @@ pub struct Assessment {
     /// The answers to the policy checker's questions; `None` until any is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<PolicyAnswers>,
+    /// The action plan's start date and the user's changes to it; `None` until any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanState>,
 }
 
 impl Assessment {
@@ -113,6 +117,7 @@ impl Assessment {
             updated: now,
             answers: BTreeMap::new(),
             policies: None,
+            plan: None,
         }
     }
 
@@ -147,6 +152,11 @@ impl Assessment {
 
     pub fn answer(&self, indicator: &str) -> Option<&IndicatorAnswer> {
         self.answers.get(indicator)
+    }
+
+    /// The plan's state, started on `start` if there is none yet.
+    pub fn plan_mut(&mut self, start: chrono::NaiveDate) -> &mut PlanState {
+        self.plan.get_or_insert_with(|| PlanState::new(start))
     }
 }
 

@@ -1,0 +1,45 @@
+//! The plan as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads the
+//! accents), CRLF line ends, RFC 4180 quoting, and every field that a spreadsheet could
+//! read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
+//! prefixed with `'`.
+
+use crate::domain::plan::{priority_label, Plan, WORDS};
+
+/// One field: neutralised, then quoted if it holds a comma, a quote or a line break.
+pub fn field(text: &str) -> String {
+    let mut t = String::with_capacity(text.len() + 2);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        t.push('\'');
+    }
+    t.push_str(text);
+    if t.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", t.replace('"', "\"\""))
+    } else {
+        t
+    }
+}
+
+fn row(out: &mut String, fields: &[&str]) {
+    let cells: Vec<String> = fields.iter().map(|f| field(f)).collect();
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
+}
+
+/// Columns: ID, group, action, why, reference, owner, priority, start, due, status,
+/// success measure, notes. Removed actions are left out.
+pub fn plan_csv(plan: &Plan) -> String {
+    let w = &WORDS;
+    let mut out = String::from("\u{feff}");
+    row(&mut out, &[
+        w.col_id, w.col_group, w.col_action, w.col_why, w.col_reference, w.col_owner, w.col_priority, w.col_start,
+        w.col_due, w.col_status, w.col_success, w.col_notes,
+    ]);
+    for a in &plan.actions {
+        let (start, due) = (a.start.to_string(), a.due.to_string());
+        row(&mut out, &[
+            &a.id, a.tier.label(), &a.title, &a.why.text, &a.why.reference, &a.owner, priority_label(a.priority), &start,
+            &due, a.status.label(), &a.success, &a.notes,
+        ]);
+    }
+    out
+}

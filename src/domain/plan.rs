@@ -1,0 +1,603 @@
+//! The action plan: every gap of an assessment becomes an action, merged with the user's
+//! edits. Documented in the README, "Action plan and exports".
+//!
+//! - **Sources**, each with a stable ID: an indicator not at yes gives its recommended
+//!   actions (`act:<action id>`); a yes without evidence gives "record the evidence"
+//!   (`evidence:<indicator>`); a policy breach gives `policy:<rule>`, a rule only met at
+//!   the legal minimum gives `improve:<rule>`; the caller's [`Seed`]s give
+//!   `task:<seed id>`; the user's own actions are `own:<n>`.
+//! - **Dates** come from the plan's start date and the [`Schedule`] (days after the start
+//!   for each tier; defaults in `src/content/plan.toml`). Actions are ordered by due
+//!   date, then tier (breaches first), then the order of the content.
+//! - **Edits** ([`PlanState`], stored on the assessment) are keyed by action ID, so they
+//!   survive regeneration. An action that was in the plan before ([`PlanState::seen`])
+//!   or has edits is never dropped: when its gap closes it is kept as
+//!   [`Status::Resolved`]. A removed action stays removed.
+
+use super::content::{Framework, Indicator, Owner, Priority};
+use super::format::MAX_TEXT_CHARS;
+use super::model::{Answer, Assessment};
+use super::policy::{self, Finding, Grade};
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+include!(concat!(env!("OUT_DIR"), "/plan.rs"));
+
+/// When a tier's actions start and are due, in days after the plan's start date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Window {
+    pub start: u32,
+    pub due: u32,
+}
+
+/// The timing of each tier. [`Schedule::default`] is `[schedule]` in
+/// `src/content/plan.toml`; a caller may pass any other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Schedule {
+    pub breach: Window,
+    pub level1: Window,
+    pub level2: Window,
+    pub level3: Window,
+    pub improvement: Window,
+    /// Default dates for an action the user adds.
+    pub own: Window,
+}
+
+impl Default for Schedule {
+    fn default() -> Self {
+        DEFAULT_SCHEDULE
+    }
+}
+
+/// A group of actions, in the order they are tackled when due the same day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    Breach,
+    Level1,
+    Level2,
+    Level3,
+    Improvement,
+    Task,
+    Own,
+}
+
+id_list!(Tier: Breach = "breach", Level1 = "level1", Level2 = "level2", Level3 = "level3",
+    Improvement = "improvement", Task = "task", Own = "own");
+
+impl Tier {
+    pub fn label(self) -> &'static str {
+        let w = &WORDS;
+        match self {
+            Tier::Breach => w.tier_breach,
+            Tier::Level1 => w.tier_level1,
+            Tier::Level2 => w.tier_level2,
+            Tier::Level3 => w.tier_level3,
+            Tier::Improvement => w.tier_improvement,
+            Tier::Task => w.tier_task,
+            Tier::Own => w.tier_own,
+        }
+    }
+
+    fn of_level(level: u8) -> Tier {
+        match level {
+            1 => Tier::Level1,
+            2 => Tier::Level2,
+            _ => Tier::Level3,
+        }
+    }
+}
+
+impl Schedule {
+    /// The window of a tier; tasks bring their own dates, so they take `own`.
+    pub fn window(&self, tier: Tier) -> Window {
+        match tier {
+            Tier::Breach => self.breach,
+            Tier::Level1 => self.level1,
+            Tier::Level2 => self.level2,
+            Tier::Level3 => self.level3,
+            Tier::Improvement => self.improvement,
+            Tier::Task | Tier::Own => self.own,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+    /// The gap behind the action has closed (set by [`build`]).
+    Resolved,
+}
+
+id_list!(Status: NotStarted = "not_started", InProgress = "in_progress", Done = "done", Resolved = "resolved");
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => WORDS.status_not_started,
+            Status::InProgress => WORDS.status_in_progress,
+            Status::Done => WORDS.status_done,
+            Status::Resolved => WORDS.status_resolved,
+        }
+    }
+}
+
+pub fn owner_label(o: Owner) -> &'static str {
+    let w = &WORDS;
+    match o {
+        Owner::Hr => w.owner_hr,
+        Owner::LineManagers => w.owner_line_managers,
+        Owner::Leadership => w.owner_leadership,
+        Owner::CarersNetwork => w.owner_carers_network,
+        Owner::Communications => w.owner_communications,
+        Owner::Learning => w.owner_learning,
+    }
+}
+
+pub fn priority_label(p: Priority) -> &'static str {
+    match p {
+        Priority::High => WORDS.priority_high,
+        Priority::Medium => WORDS.priority_medium,
+        Priority::Low => WORDS.priority_low,
+    }
+}
+
+/// What an action comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// An indicator not at yes; `reference` is the indicator ID.
+    Indicator,
+    /// A yes without evidence; `reference` is the indicator ID.
+    Evidence,
+    /// A policy breach; `reference` is the rule ID.
+    Breach,
+    /// A rule met only at the legal minimum; `reference` is the rule ID.
+    Improvement,
+    /// A caller's seeded task; `reference` is the seed ID.
+    Task,
+    /// Added by the user; `reference` is empty.
+    Own,
+}
+
+/// Why an action is in the plan: a machine-readable reference and the words to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Why {
+    pub source: Source,
+    pub reference: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanAction {
+    /// Stable: `act:…`, `evidence:…`, `policy:…`, `improve:…`, `task:…` or `own:<n>`.
+    pub id: String,
+    pub tier: Tier,
+    pub title: String,
+    pub why: Why,
+    pub owner: String,
+    pub priority: Priority,
+    pub start: NaiveDate,
+    pub due: NaiveDate,
+    pub status: Status,
+    /// How the employer will know the action worked.
+    pub success: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    pub start: NaiveDate,
+    pub actions: Vec<PlanAction>,
+    /// Removed by the user, for offering them back ([`PlanState::restore`]).
+    pub removed: Vec<PlanAction>,
+}
+
+/// A task from elsewhere (the carer passport's launch tasks), added as `task:<id>`.
+/// Pass every task known, with `open: false` once it needs no doing: a closed task
+/// that was in the plan before is kept as resolved rather than lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seed {
+    pub id: String,
+    pub title: String,
+    pub why: String,
+    pub owner: String,
+    pub priority: Priority,
+    /// Due this many days after the plan's start; it starts on the plan's start.
+    pub due_in_days: u32,
+    pub success: String,
+    pub open: bool,
+}
+
+// ── What the user changed (stored in the assessment file under `plan`) ────────────
+
+/// The user's changes to one action. Absent fields keep the generated value.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Edit {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "ymd_opt")]
+    pub start: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "ymd_opt")]
+    pub due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub removed: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+/// An action the user added: `own:<n>`. Its owner, dates, status and notes are edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnAction {
+    pub n: u32,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
+    pub priority: Priority,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub success: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanState {
+    #[serde(with = "ymd")]
+    pub start: NaiveDate,
+    /// Action ID → the user's changes.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub edits: BTreeMap<String, Edit>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub own: Vec<OwnAction>,
+    /// Every action ID that has been in the plan ([`PlanState::record`]).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub seen: BTreeSet<String>,
+}
+
+fn clamp(text: &str) -> String {
+    text.chars().take(MAX_TEXT_CHARS).collect()
+}
+
+impl PlanState {
+    pub fn new(start: NaiveDate) -> Self {
+        PlanState { start, edits: BTreeMap::new(), own: Vec::new(), seen: BTreeSet::new() }
+    }
+
+    fn edit(&mut self, id: &str) -> &mut Edit {
+        self.seen.insert(id.to_string());
+        self.edits.entry(id.to_string()).or_default()
+    }
+
+    /// Remembers every action of a plan as seen, so that it is kept (as resolved) when
+    /// its gap closes. Call it whenever the plan is shown or exported.
+    pub fn record(&mut self, plan: &Plan) {
+        self.seen.extend(plan.actions.iter().chain(&plan.removed).map(|a| a.id.clone()));
+    }
+
+    /// An empty owner goes back to the generated one.
+    pub fn set_owner(&mut self, id: &str, owner: &str) {
+        let owner = owner.trim();
+        self.edit(id).owner = (!owner.is_empty()).then(|| clamp(owner));
+    }
+
+    /// Returns false, changing nothing, when `due` is before `start`.
+    pub fn set_dates(&mut self, id: &str, start: NaiveDate, due: NaiveDate) -> bool {
+        if due < start {
+            return false;
+        }
+        let e = self.edit(id);
+        e.start = Some(start);
+        e.due = Some(due);
+        true
+    }
+
+    pub fn set_status(&mut self, id: &str, status: Status) {
+        self.edit(id).status = Some(status);
+    }
+
+    pub fn set_notes(&mut self, id: &str, notes: &str) {
+        self.edit(id).notes = clamp(notes);
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        self.edit(id).removed = true;
+    }
+
+    pub fn restore(&mut self, id: &str) {
+        self.edit(id).removed = false;
+    }
+
+    /// Adds the user's own action, due by the schedule's `own` window; returns its ID.
+    pub fn add_own(&mut self, title: &str, priority: Priority, schedule: &Schedule) -> String {
+        let n = self.own.iter().map(|o| o.n).max().unwrap_or(0) + 1;
+        self.own.push(OwnAction { n, title: clamp(title.trim()), why: String::new(), priority, success: String::new() });
+        let id = format!("own:{n}");
+        let (start, due) = dates(self.start, schedule.own);
+        self.set_dates(&id, start, due);
+        id
+    }
+}
+
+fn after(start: NaiveDate, days: u32) -> NaiveDate {
+    start.checked_add_days(Days::new(days.into())).unwrap_or(start)
+}
+
+fn dates(start: NaiveDate, w: Window) -> (NaiveDate, NaiveDate) {
+    (after(start, w.start), after(start, w.due))
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+// ── Building the plan ──────────────────────────────────────────────────────────────
+
+/// An action as generated, before edits: `open` is false when rebuilt for a closed gap.
+struct Gen {
+    action: PlanAction,
+    open: bool,
+}
+
+struct Builder<'a> {
+    start: NaiveDate,
+    schedule: &'a Schedule,
+    out: Vec<Gen>,
+}
+
+impl Builder<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn push(&mut self, id: String, tier: Tier, title: String, why: Why, owner: &str, priority: Priority, success: String, open: bool) {
+        let (start, due) = dates(self.start, self.schedule.window(tier));
+        let action = PlanAction {
+            id,
+            tier,
+            title,
+            why,
+            owner: owner.to_string(),
+            priority,
+            start,
+            due,
+            status: if open { Status::NotStarted } else { Status::Resolved },
+            success,
+            notes: String::new(),
+        };
+        self.out.push(Gen { action, open });
+    }
+
+    /// The recommended actions of an indicator not at yes (or, `open` false, at yes).
+    fn indicator(&mut self, fw: &Framework, ind: &Indicator, answer: Option<Answer>, only: Option<&str>, open: bool) {
+        let Some((c, _)) = fw.indicator(ind.id) else { return };
+        let answer = match answer {
+            None => WORDS.answer_none,
+            Some(Answer::No) => WORDS.answer_no,
+            Some(Answer::Partly) => WORDS.answer_partly,
+            Some(Answer::Yes) => WORDS.answer_yes,
+        };
+        let text = fill(
+            WORDS.gap_why,
+            &[("indicator", ind.id), ("criterion", c.id), ("criterion_title", c.title), ("question", ind.question), ("answer", answer)],
+        );
+        for a in ind.actions.iter().filter(|a| only.is_none_or(|id| id == a.id)) {
+            let why = Why { source: Source::Indicator, reference: ind.id.to_string(), text: text.clone() };
+            let tier = Tier::of_level(c.level);
+            self.push(format!("act:{}", a.id), tier, a.title.to_string(), why, owner_label(a.owner), a.priority, a.success.to_string(), open);
+        }
+    }
+
+    fn evidence(&mut self, fw: &Framework, ind: &Indicator, open: bool) {
+        let Some((c, _)) = fw.indicator(ind.id) else { return };
+        let vals = [
+            ("indicator", ind.id),
+            ("criterion", c.id),
+            ("criterion_title", c.title),
+            ("example", ind.evidence.first().copied().unwrap_or("")),
+        ];
+        let why = Why { source: Source::Evidence, reference: ind.id.to_string(), text: fill(WORDS.evidence_why, &vals) };
+        let first = ind.actions.first();
+        self.push(
+            format!("evidence:{}", ind.id),
+            Tier::of_level(c.level),
+            fill(WORDS.evidence_title, &vals),
+            why,
+            owner_label(first.map_or(Owner::Hr, |a| a.owner)),
+            first.map_or(Priority::Medium, |a| a.priority),
+            fill(WORDS.evidence_success, &vals),
+            open,
+        );
+    }
+
+    /// A breach (`policy:`) or a rule met only at the minimum (`improve:`). `finding` is
+    /// `None` when the rule no longer gives that grade.
+    fn rule(&mut self, rule_id: &str, breach: bool, finding: Option<&Finding>) {
+        let title = policy::rules().iter().find(|r| r.id == rule_id).map_or(rule_id, |r| r.title());
+        let text = match finding {
+            Some(f) => fill(WORDS.finding_why, &[("rule", rule_id), ("grade", grade_label(f.grade)), ("note", &f.note)]),
+            None => fill(WORDS.finding_gone_why, &[("rule", rule_id), ("title", title)]),
+        };
+        let (id, tier, source, t, s, priority) = if breach {
+            (format!("policy:{rule_id}"), Tier::Breach, Source::Breach, WORDS.breach_title, WORDS.breach_success, Priority::High)
+        } else {
+            (format!("improve:{rule_id}"), Tier::Improvement, Source::Improvement, WORDS.improve_title, WORDS.improve_success, Priority::Medium)
+        };
+        let vals = [("rule", rule_id), ("title", title)];
+        let why = Why { source, reference: rule_id.to_string(), text };
+        self.push(id, tier, fill(t, &vals), why, WORDS.owner_hr, priority, fill(s, &vals), finding.is_some());
+    }
+
+    fn seed(&mut self, s: &Seed) {
+        let why = Why { source: Source::Task, reference: s.id.clone(), text: s.why.clone() };
+        self.push(format!("task:{}", s.id), Tier::Task, s.title.clone(), why, &s.owner, s.priority, s.success.clone(), s.open);
+        let last = self.out.last_mut().expect("just pushed");
+        last.action.start = self.start;
+        last.action.due = after(self.start, s.due_in_days);
+    }
+
+    fn own(&mut self, o: &OwnAction) {
+        let why = Why { source: Source::Own, reference: String::new(), text: o.why.clone() };
+        self.push(format!("own:{}", o.n), Tier::Own, o.title.clone(), why, "", o.priority, o.success.clone(), true);
+    }
+
+    /// Rebuilds an action from its ID for a gap that has closed. An ID this version
+    /// does not know (content since changed) is kept under its ID, for the user to remove.
+    fn closed(&mut self, fw: &Framework, id: &str, seeds: &[Seed]) {
+        let before = self.out.len();
+        match id.split_once(':') {
+            Some(("act", action)) => {
+                if let Some(ind) = fw.indicators().find(|i| i.actions.iter().any(|a| a.id == action)) {
+                    self.indicator(fw, ind, Some(Answer::Yes), Some(action), false);
+                }
+            }
+            Some(("evidence", ind)) => {
+                if let Some((_, ind)) = fw.indicator(ind) {
+                    self.evidence(fw, ind, false);
+                }
+            }
+            Some(("policy", rule)) => self.rule(rule, true, None),
+            Some(("improve", rule)) => self.rule(rule, false, None),
+            Some(("task", seed)) => {
+                if let Some(s) = seeds.iter().find(|s| s.id == seed) {
+                    self.seed(&Seed { open: false, ..s.clone() });
+                }
+            }
+            _ => {}
+        }
+        if self.out.len() == before {
+            let why = Why { source: Source::Own, reference: String::new(), text: String::new() };
+            self.push(id.to_string(), Tier::Own, id.to_string(), why, "", Priority::Low, String::new(), false);
+        }
+    }
+}
+
+pub fn grade_label(g: Grade) -> &'static str {
+    match g {
+        Grade::Breach => WORDS.grade_breach,
+        Grade::Minimum => WORDS.grade_minimum,
+        Grade::Enhanced => WORDS.grade_enhanced,
+        Grade::Coming => WORDS.grade_coming,
+    }
+}
+
+/// The plan for an assessment: its gaps, `findings` (from [`policy::check`] for the
+/// same assessment) graded breach or minimum, and the open `seeds`, merged with the
+/// edits in `assessment.plan`. Without a plan state, the plan starts on the day the
+/// assessment was created.
+pub fn build(framework: &Framework, assessment: &Assessment, findings: &[Finding], seeds: &[Seed], schedule: &Schedule) -> Plan {
+    let blank;
+    let state = match &assessment.plan {
+        Some(s) => s,
+        None => {
+            blank = PlanState::new(assessment.created.date_naive());
+            &blank
+        }
+    };
+    let mut b = Builder { start: state.start, schedule, out: Vec::new() };
+    for c in framework.criteria {
+        for ind in c.indicators {
+            match assessment.answer(ind.id) {
+                Some(a) if a.answer == Answer::Yes && a.has_evidence() => {}
+                Some(a) if a.answer == Answer::Yes => b.evidence(framework, ind, true),
+                a => b.indicator(framework, ind, a.map(|a| a.answer), None, true),
+            }
+        }
+    }
+    for f in findings {
+        match f.grade {
+            Grade::Breach => b.rule(f.rule_id, true, Some(f)),
+            Grade::Minimum => b.rule(f.rule_id, false, Some(f)),
+            Grade::Enhanced | Grade::Coming => {}
+        }
+    }
+    for s in seeds.iter().filter(|s| s.open) {
+        b.seed(s);
+    }
+    for o in &state.own {
+        b.own(o);
+    }
+    // Closed gaps that were in the plan before, or were edited: kept, as resolved.
+    let open: BTreeSet<&str> = b.out.iter().map(|g| g.action.id.as_str()).collect();
+    let closed: BTreeSet<String> =
+        state.seen.iter().chain(state.edits.keys()).filter(|id| !open.contains(id.as_str())).cloned().collect();
+    for id in &closed {
+        b.closed(framework, id, seeds);
+    }
+
+    let mut plan = Plan { start: state.start, actions: Vec::new(), removed: Vec::new() };
+    for Gen { mut action, open } in b.out {
+        let Some(e) = state.edits.get(&action.id) else {
+            plan.actions.push(action);
+            continue;
+        };
+        if let Some(o) = &e.owner {
+            action.owner = o.clone();
+        }
+        action.start = e.start.unwrap_or(action.start);
+        action.due = e.due.unwrap_or(action.due);
+        if open {
+            action.status = e.status.unwrap_or(action.status);
+        }
+        action.notes = e.notes.clone();
+        if e.removed { &mut plan.removed } else { &mut plan.actions }.push(action);
+    }
+    // Stable: ties keep the content's order.
+    plan.actions.sort_by_key(|a| (a.due, a.tier));
+    plan
+}
+
+// ── Dates in the file: `YYYY-MM-DD` ───────────────────────────────────────────────
+
+/// `YYYY-MM-DD` → a date; `None` for anything else (including impossible days).
+/// Hand-written: chrono's general parser would add kilobytes to the browser bundle.
+pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')));
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+}
+
+mod ymd {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let s = String::deserialize(d)?;
+        super::parse_ymd(&s).ok_or_else(|| D::Error::custom("not a date like 2026-11-22"))
+    }
+}
+
+mod ymd_opt {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => super::ymd::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrap(#[serde(with = "super::ymd")] NaiveDate);
+        Ok(Option::<Wrap>::deserialize(d)?.map(|Wrap(x)| x))
+    }
+}

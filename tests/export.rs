@@ -1,0 +1,481 @@
+//! The exports, each read back by an independent reader: CSV by a strict RFC 4180
+//! parser written here, the calendar by Python's `icalendar`, HTML by Python's
+//! `html.parser`, the Word file by Python's `zipfile` and XML parser and by LibreOffice
+//! (converted to PDF, its text read with `pdftotext`). Names with `<script>`, quotes,
+//! commas, line breaks, `|` and a leading `=` must survive every format as text.
+//!
+//! Needs python3 with `icalendar` (`pip install icalendar`), LibreOffice
+//! (`soffice`, Debian `libreoffice-writer-nogui`) and poppler-utils. A test skips, loudly,
+//! only when python3 or soffice itself is not installed.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use carer_benchmark::domain::content::{framework, Priority};
+use carer_benchmark::domain::export::{csv, docx, html, ics, markdown, zip, Report};
+use carer_benchmark::domain::model::{Answer, Assessment};
+use carer_benchmark::domain::plan::{PlanState, Schedule, Status};
+use carer_benchmark::domain::policy::PolicyAnswers;
+use chrono::{TimeZone, Utc};
+use common::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const ORG: &str = "Acme <script>alert(\"x\")</script>, \"Care\" | Ltd";
+/// An own action's title: leading `=`, a comma, a quote, a pipe, markup and a line break.
+const TITLE: &str = "=HYPERLINK(\"http://evil\"), <b>bold</b> | cell\nsecond line; semi\\colon";
+const NOTES: &str = "-2+3 notes, with \"quotes\"\r\nand <script>x</script> | pipes";
+const OWNER: &str = "@Priya Shah, HR";
+/// Long, with multi-byte characters, so calendar lines fold near them.
+const LONG: &str = "Café-team review of the carers’ passport — ééééééééééééééééééééé 👩‍👧 with every manager, site and shift, written up";
+
+fn full() -> Assessment {
+    let mut a = blank();
+    a.organisation.name = ORG.into();
+    for (n, ind) in framework().indicators().enumerate() {
+        if n % 4 != 3 {
+            a.set_answer(ind.id, Answer::ALL[n % 3], t0());
+            a.set_evidence(ind.id, if n % 8 == 2 { "Policy v2" } else { "" }, t0());
+        }
+    }
+    let mut p = PolicyAnswers::default();
+    p.flexible_working.service_weeks = Some(26);
+    p.flexible_working.requests_per_year = Some(1);
+    p.carers_leave.offered = Some(true);
+    p.carers_leave.paid_days = Some(0);
+    a.policies = Some(p);
+    let s = Schedule::default();
+    let state = a.plan.insert(PlanState::new(day()));
+    let own = state.add_own(TITLE, Priority::High, &s);
+    state.set_notes(&own, NOTES);
+    state.set_owner(&own, OWNER);
+    state.set_status(&own, Status::InProgress);
+    state.add_own(LONG, Priority::Low, &s);
+    state.set_owner("policy:FW-GB-DAY-ONE", "+44 HR team");
+    a
+}
+
+fn report(a: &Assessment) -> Report<'_> {
+    Report::new(framework(), a, day(), &[], &Schedule::default())
+}
+
+fn dir() -> PathBuf {
+    let d = std::env::temp_dir().join(format!("cb-export-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn write(name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir().join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// Runs a Python script with `arg`; `None` (after a loud warning) only when python3 is
+/// not installed. Any other failure, a missing module included, fails the test.
+fn python(script: &str, arg: &Path) -> Option<String> {
+    match Command::new("python3").arg("-c").arg(script).arg(arg).output() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("\n!!!!! SKIPPED: python3 is not installed, so this export was NOT checked by an independent reader !!!!!\n");
+            None
+        }
+        Err(e) => panic!("python3: {e}"),
+        Ok(out) => {
+            assert!(out.status.success(), "python3 failed:\n{}", String::from_utf8_lossy(&out.stderr));
+            Some(String::from_utf8(out.stdout).unwrap())
+        }
+    }
+}
+
+/// Converts a .docx to PDF with LibreOffice and returns its text (`pdftotext`) and page
+/// count; `None` (after a loud warning) only when LibreOffice is not installed.
+fn libreoffice_text(docx: &Path) -> Option<(String, u32)> {
+    let out_dir = docx.with_extension("pdf-out");
+    // A profile of its own, so conversions running in parallel do not collide.
+    let profile = format!("-env:UserInstallation=file://{}", out_dir.join("profile").display());
+    let run = Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&out_dir)
+        .arg(docx)
+        .output();
+    let out = match run {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("\n!!!!! SKIPPED: LibreOffice (soffice) is not installed, so the .docx was NOT opened by a word processor !!!!!\n");
+            return None;
+        }
+        r => r.unwrap(),
+    };
+    let pdf = out_dir.join(docx.with_extension("pdf").file_name().unwrap());
+    assert!(pdf.exists(), "LibreOffice did not convert {}:\n{}", docx.display(), String::from_utf8_lossy(&out.stderr));
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils) is installed");
+    let info = String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
+    let pages = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    Some((String::from_utf8(text.stdout).unwrap(), pages))
+}
+
+/// Whitespace collapsed, so text wrapped by a layout can be compared.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ── CSV ────────────────────────────────────────────────────────────────────────────
+
+/// A strict RFC 4180 reader: records end with CRLF, a field is either quoted (quotes
+/// doubled inside, anything else allowed) or has no quote, comma, CR or LF at all.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut chars = text.chars().peekable();
+    while chars.peek().is_some() {
+        let mut record = Vec::new();
+        loop {
+            let mut field = String::new();
+            if chars.peek() == Some(&'"') {
+                chars.next();
+                loop {
+                    match chars.next().expect("unterminated quoted field") {
+                        '"' if chars.peek() == Some(&'"') => {
+                            chars.next();
+                            field.push('"');
+                        }
+                        '"' => break,
+                        c => field.push(c),
+                    }
+                }
+            } else {
+                while let Some(&c) = chars.peek() {
+                    if c == ',' || c == '\r' {
+                        break;
+                    }
+                    assert!(c != '"' && c != '\n', "bare {c:?} in an unquoted field after {field:?}");
+                    field.push(c);
+                    chars.next();
+                }
+            }
+            record.push(field);
+            match chars.next() {
+                Some(',') => continue,
+                Some('\r') => {
+                    assert_eq!(chars.next(), Some('\n'), "CR without LF");
+                    break;
+                }
+                other => panic!("a field must end with a comma or CRLF, not {other:?}"),
+            }
+        }
+        records.push(record);
+    }
+    records
+}
+
+#[test]
+fn the_csv_reads_back_with_a_strict_parser_and_neutralises_formulas() {
+    let a = full();
+    let r = report(&a);
+    let text = csv::plan_csv(&r.plan);
+    let body = text.strip_prefix('\u{feff}').expect("starts with a byte-order mark");
+    let records = parse_csv(body);
+    assert_eq!(records[0][..4], ["ID", "Group", "Action", "Why"]);
+    assert_eq!(records.len(), r.plan.actions.len() + 1);
+    assert!(records.iter().all(|rec| rec.len() == 12), "every record has 12 fields");
+    for (rec, x) in records[1..].iter().zip(&r.plan.actions) {
+        assert_eq!(rec[0], x.id);
+        assert_eq!(rec[7], x.start.to_string());
+        assert_eq!(rec[8], x.due.to_string());
+        assert_eq!(rec[9], x.status.label());
+    }
+    let own = records.iter().find(|rec| rec[0] == "own:1").unwrap();
+    assert_eq!(own[2], format!("'{TITLE}"));
+    assert_eq!(own[5], format!("'{OWNER}"));
+    assert_eq!(own[11], format!("'{NOTES}"));
+    let breach = records.iter().find(|rec| rec[0] == "policy:FW-GB-DAY-ONE").unwrap();
+    assert_eq!(breach[5], "'+44 HR team");
+    assert_eq!(records.iter().find(|rec| rec[0] == "own:2").unwrap()[2], LONG);
+    // Nothing a spreadsheet would run is left at the start of any field.
+    for f in records.iter().flatten() {
+        assert!(!f.starts_with(['=', '+', '-', '@', '\t', '\r']), "{f:?}");
+    }
+}
+
+#[test]
+fn csv_fields_are_quoted_and_neutralised_exactly() {
+    assert_eq!(csv::field("plain text"), "plain text");
+    assert_eq!(csv::field("a,b"), "\"a,b\"");
+    assert_eq!(csv::field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv::field("two\nlines"), "\"two\nlines\"");
+    assert_eq!(csv::field("=1+2"), "'=1+2");
+    assert_eq!(csv::field("-1"), "'-1");
+    assert_eq!(csv::field("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(csv::field("\tx"), "'\tx");
+    assert_eq!(csv::field("\rx"), "\"'\rx\"");
+    assert_eq!(csv::field("=a,b"), "\"'=a,b\"");
+    assert_eq!(csv::field("a=1"), "a=1");
+    assert_eq!(csv::field(""), "");
+}
+
+// ── Calendar ───────────────────────────────────────────────────────────────────────
+
+const READ_ICS: &str = r#"
+import icalendar, json, re, sys
+# X- properties are TEXT by default (RFC 5545 3.8.8.2); icalendar leaves them raw.
+unescape = lambda s: re.sub(r'\\([\\;,nN])', lambda m: '\n' if m.group(1) in 'nN' else m.group(1), s)
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+errors = [(c.name, e) for c in cal.walk() for e in getattr(c, 'errors', [])]
+assert not errors, errors
+events = [{
+    'uid': str(e['UID']), 'summary': str(e['SUMMARY']), 'description': str(e['DESCRIPTION']),
+    'start': e.decoded('DTSTART').isoformat(), 'end': e.decoded('DTEND').isoformat(),
+    'stamp': e.decoded('DTSTAMP').isoformat(), 'priority': int(e['PRIORITY']),
+} for e in cal.walk('VEVENT')]
+print(json.dumps({'version': str(cal['VERSION']), 'prodid': str(cal['PRODID']), 'scale': str(cal['CALSCALE']),
+                  'name': unescape(str(cal['X-WR-CALNAME'])), 'events': events}))
+"#;
+
+#[test]
+fn the_calendar_is_valid_rfc_5545_and_python_icalendar_reads_every_text_back() {
+    let a = full();
+    let r = report(&a);
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 8, 5, 9).unwrap();
+    let text = ics::plan_ics(&r.plan, r.organisation(), a.created, now);
+
+    // Line structure, checked on the bytes: CRLF only, at most 75 octets, no character
+    // split by folding.
+    let bytes = text.as_bytes();
+    assert!(bytes.ends_with(b"END:VCALENDAR\r\n"));
+    let crlf = bytes.windows(2).filter(|w| w == b"\r\n").count();
+    assert_eq!(bytes.iter().filter(|&&b| b == b'\n').count(), crlf, "a line feed without CR");
+    assert_eq!(bytes.iter().filter(|&&b| b == b'\r').count(), crlf, "a CR without line feed");
+    let lines: Vec<&[u8]> = bytes.strip_suffix(b"\r\n").unwrap().split(|&b| b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l)).collect();
+    for l in &lines {
+        assert!(l.len() <= 75, "{} octets: {}", l.len(), String::from_utf8_lossy(l));
+        std::str::from_utf8(l).expect("folding never splits a character");
+    }
+    assert!(lines.iter().filter(|l| l.starts_with(b" ")).count() > 10, "long lines are folded");
+
+    let Some(out) = python(READ_ICS, &write("plan.ics", bytes)) else { return };
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((v["version"].as_str(), v["scale"].as_str()), (Some("2.0"), Some("GREGORIAN")));
+    assert!(v["prodid"].as_str().unwrap().contains("Carer-friendly employer benchmark"));
+    assert_eq!(v["name"], format!("Carer action plan: {ORG}"));
+    let events = v["events"].as_array().unwrap();
+    assert_eq!(events.len(), r.plan.actions.len());
+    let mut uids = std::collections::BTreeSet::new();
+    for (e, x) in events.iter().zip(&r.plan.actions) {
+        assert_eq!(e["uid"], format!("{}-20261122T093000Z@carer-benchmark.invalid", x.id));
+        assert!(uids.insert(e["uid"].as_str().unwrap().to_string()));
+        assert_eq!(e["summary"], x.title.as_str());
+        assert_eq!(e["start"], x.due.to_string());
+        assert_eq!(e["end"], x.due.succ_opt().unwrap().to_string());
+        assert_eq!(e["stamp"], "2026-11-23T08:05:09+00:00");
+        let d = e["description"].as_str().unwrap();
+        assert!(d.contains(&format!("Why: {}\n", x.why.text)) && d.ends_with(&format!("ID: {}", x.id)), "{d}");
+    }
+    let own = events.iter().find(|e| e["uid"].as_str().unwrap().starts_with("own:1-")).unwrap();
+    assert_eq!(own["summary"], TITLE);
+    assert!(own["description"].as_str().unwrap().contains(&format!("Notes: {}", NOTES.replace("\r\n", "\n"))));
+    assert_eq!(own["priority"], 1);
+    assert!(events.iter().any(|e| e["summary"] == LONG));
+}
+
+#[test]
+fn calendar_text_is_escaped_and_control_characters_dropped() {
+    assert_eq!(ics::text("a,b;c\\d\ne\r\nf\rg\u{7}\th"), "a\\,b\\;c\\\\d\\ne\\nf\\ng\th");
+}
+
+// ── Markdown ───────────────────────────────────────────────────────────────────────
+
+#[test]
+fn markdown_escapes_user_text_so_tables_and_markup_hold() {
+    let a = full();
+    let r = report(&a);
+    let md = markdown::report_markdown(&r);
+    assert!(!md.contains("<script>") && !md.contains("<b>"), "raw markup leaked");
+    assert!(md.contains("**Report and action plan for Acme \\<script\\>alert(\"x\")\\</script\\>, \"Care\" \\| Ltd**"), "{md}");
+    // Every row of the plan table has exactly its 8 cells: 9 unescaped pipes.
+    let start = md.find("| Action | Why |").unwrap();
+    let rows: Vec<&str> = md[start..].lines().skip(2).take_while(|l| l.starts_with('|')).collect();
+    assert_eq!(rows.len(), r.plan.actions.len());
+    let pipes = |l: &str| l.char_indices().filter(|&(i, c)| c == '|' && !l[..i].ends_with('\\')).count();
+    for l in &rows {
+        assert_eq!(pipes(l), 9, "{l}");
+    }
+    let own = rows.iter().find(|l| l.contains("(own:1)")).unwrap();
+    assert!(own.contains("=HYPERLINK(\"http://evil\"), \\<b\\>bold\\</b\\> \\| cell second line; semi\\\\colon"), "{own}");
+    assert!(own.contains("\\@Priya") || own.contains("@Priya Shah, HR"), "{own}");
+    assert_eq!(markdown::esc("*a* _b_ `c` [d](e) <f> & ~g~ | h\\"), "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\& \\~g\\~ \\| h\\\\");
+}
+
+// ── HTML ───────────────────────────────────────────────────────────────────────────
+
+/// Parses HTML, checking every element is closed in order; prints the text and the
+/// class names as JSON.
+const READ_HTML: &str = r#"
+import html.parser, json, sys
+VOID = {'meta', 'br', 'rect', 'img', 'link'}
+class P(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.text, self.classes, self.tags = [], [], set(), []
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == 'br': self.text.append('\n')
+        for k, v in attrs:
+            if k == 'class': self.classes.update(v.split())
+        if tag not in VOID: self.stack.append(tag)
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        for k, v in attrs:
+            if k == 'class': self.classes.update(v.split())
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, (tag, self.stack[-5:])
+        self.stack.pop()
+    def handle_data(self, d): self.text.append(d)
+p = P()
+p.feed(open(sys.argv[1], encoding='utf-8').read()); p.close()
+assert not p.stack, p.stack
+print(json.dumps({'text': ''.join(p.text), 'classes': sorted(p.classes), 'tags': p.tags}))
+"#;
+
+#[test]
+fn the_html_report_is_well_formed_and_every_text_is_escaped() {
+    let a = full();
+    let r = report(&a);
+    let h = html::report_html(&r);
+    assert!(h.starts_with("<article class=\"cb-report\"") && h.ends_with("</article>"));
+    assert!(!h.contains("<script") && !h.contains("<b>"), "raw markup leaked");
+    assert_eq!(h.matches("class=\"cb-report-chart-bar\"").count(), 5);
+    assert_eq!(html::esc("<a href='x'>&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
+    let Some(out) = python(READ_HTML, &write("report.html", h.as_bytes())) else { return };
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let text = v["text"].as_str().unwrap();
+    for expected in [ORG, TITLE, NOTES, OWNER, LONG] {
+        let expected = expected.replace("\r\n", "\n");
+        assert!(text.contains(&expected), "{expected:?} is not in the text");
+    }
+    for c in v["classes"].as_array().unwrap() {
+        assert!(c.as_str().unwrap().starts_with("cb-report"), "{c}");
+    }
+    let tags: Vec<&str> = v["tags"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    for t in ["article", "header", "h1", "h2", "section", "figure", "svg", "figcaption", "table", "thead", "th", "tbody"] {
+        assert!(tags.contains(&t), "no <{t}>");
+    }
+    assert!(!tags.contains(&"script") && !tags.contains(&"b"));
+    let page = html::report_html_page(&r);
+    assert!(page.starts_with("<!doctype html>") && page.contains(&h));
+}
+
+// ── Word ───────────────────────────────────────────────────────────────────────────
+
+/// Opens the zip, checks every entry's CRC and that every part is well-formed XML,
+/// and prints the entry names and the document's text (paragraphs on lines).
+const READ_DOCX: &str = r#"
+import json, sys, zipfile, xml.dom.minidom
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+for n in z.namelist(): xml.dom.minidom.parseString(z.read(n))
+W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+doc = xml.dom.minidom.parseString(z.read('word/document.xml'))
+paras = []
+for p in doc.getElementsByTagNameNS(W, 'p'):
+    s = ''
+    for node in p.getElementsByTagNameNS(W, '*'):
+        if node.localName == 't': s += ''.join(c.data for c in node.childNodes)
+        elif node.localName == 'br': s += '\n'
+        elif node.localName == 'tab' and node.parentNode.localName == 'r': s += '\t'
+    paras.append(s)
+core = xml.dom.minidom.parseString(z.read('docProps/core.xml'))
+title = ''.join(c.data for c in core.getElementsByTagName('dc:title')[0].childNodes)
+print(json.dumps({'names': z.namelist(), 'paragraphs': paras, 'title': title,
+                  'stored': all(i.compress_type == zipfile.ZIP_STORED for i in z.infolist())}))
+"#;
+
+#[test]
+fn the_word_report_is_a_valid_zip_of_xml_that_libreoffice_opens() {
+    let a = full();
+    let r = report(&a);
+    let bytes = docx::report_docx(&r);
+    let path = write("report.docx", &bytes);
+    if let Some(out) = python(READ_DOCX, &path) {
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["stored"], true);
+        let names: Vec<&str> = v["names"].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
+        assert_eq!(names, ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml"]);
+        assert_eq!(v["title"], format!("Report and action plan for {ORG}"));
+        let paragraphs: Vec<&str> = v["paragraphs"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+        assert_eq!(paragraphs[0], format!("Report and action plan for {ORG}"));
+        // Line breaks in a table cell start new paragraphs; each line survives exactly.
+        for expected in TITLE.lines().chain(NOTES.lines()).chain([OWNER, LONG]) {
+            let expected = expected.replace("-2+3", "Notes: -2+3");
+            assert!(paragraphs.iter().any(|p| p.contains(&expected)), "{expected:?} not found");
+        }
+    }
+    let Some((text, pages)) = libreoffice_text(&path) else { return };
+    let text = squash(&text);
+    assert!(pages >= 3, "{pages} pages");
+    for expected in ["Carer-friendly employer benchmark", "Level readiness", "Scores by area", "Policy findings on 22 November 2026",
+        "Action plan from 22 November 2026", "Bring your policy up to the law", ORG, OWNER, "Identifying carers"]
+    {
+        assert!(text.contains(&squash(expected)), "{expected:?} is not in the PDF's text");
+    }
+}
+
+#[test]
+fn the_document_builder_writes_each_kind_of_block() {
+    let mut d = docx::Doc::new();
+    d.title("Carer passport")
+        .heading(1, "About you")
+        .para("Fill this in with your manager.")
+        .fill_in("Name")
+        .fill_in("Review date")
+        .bullets(&["Flexible start times", "Paid carer's leave"])
+        .table(&["Support", "Agreed"], &[vec!["Phone at work".into(), "Yes".into()], vec!["Remote day".into(), "".into()]])
+        .page_break()
+        .heading(2, "Signatures")
+        .strong("Bold words")
+        .para("Bad \u{1}characters\u{FFFF} & <tags> are made safe");
+    let path = write("builder.docx", &d.to_bytes());
+    if let Some(out) = python(READ_DOCX, &path) {
+        let v: Value = serde_json::from_str(&out).unwrap();
+        let paragraphs: Vec<&str> = v["paragraphs"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+        assert!(paragraphs.contains(&"Name\t"), "{paragraphs:?}");
+        assert!(paragraphs.contains(&"Bad characters & <tags> are made safe"), "{paragraphs:?}");
+        assert_eq!(v["title"], "Carer passport");
+    }
+    let Some((text, pages)) = libreoffice_text(&path) else { return };
+    assert_eq!(pages, 2, "the page break starts a second page");
+    let text = squash(&text);
+    for expected in ["Carer passport", "About you", "Name", "Review date", "Flexible start times", "Phone at work", "Signatures", "Bold words", "& <tags>"] {
+        assert!(text.contains(expected), "{expected:?} is not in {text:?}");
+    }
+    assert!(text.contains("Name_____") && text.contains("Review date_____"), "a ruled line follows each label: {text:?}");
+}
+
+// ── Zip and CRC-32 ─────────────────────────────────────────────────────────────────
+
+#[test]
+fn crc32_matches_the_standard_check_values() {
+    assert_eq!(zip::crc32(b""), 0);
+    assert_eq!(zip::crc32(b"123456789"), 0xCBF4_3926);
+    assert_eq!(zip::crc32(b"The quick brown fox jumps over the lazy dog"), 0x414F_A339);
+}
+
+#[test]
+fn the_zip_writer_is_read_back_byte_for_byte_by_python() {
+    let big: Vec<u8> = (0..100_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    let bytes = zip::zip(&[("a.txt", b"hello"), ("dir/empty", b""), ("bin", &big), ("ünïcode.xml", "é".as_bytes())]);
+    let script = r#"
+import sys, zipfile, hashlib, json
+z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None
+print(json.dumps({i.filename: [i.file_size, hashlib.sha256(z.read(i)).hexdigest()[:16]] for i in z.infolist()}))
+"#;
+    let Some(out) = python(script, &write("t.zip", &bytes)) else { return };
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["a.txt"][0], 5);
+    assert_eq!(v["dir/empty"][0], 0);
+    assert_eq!(v["bin"][0], 100_000);
+    assert_eq!(v["ünïcode.xml"][0], 2);
+    let sha = |b: &[u8]| {
+        let out = python("import sys,hashlib;print(hashlib.sha256(open(sys.argv[1],'rb').read()).hexdigest()[:16])", &write("raw", b)).unwrap();
+        out.trim().to_string()
+    };
+    assert_eq!(v["bin"][1], sha(&big));
+    assert_eq!(v["a.txt"][1], sha(b"hello"));
+}
