@@ -31,18 +31,17 @@ impl fmt::Display for Problem {
     }
 }
 
-#[derive(Serialize)]
-struct FileRef<'a> {
-    format: &'static str,
-    version: u64,
-    #[serde(flatten)]
-    assessment: &'a Assessment,
-}
-
 /// The assessment as the tool's own JSON file (pretty-printed, UTF-8).
+/// Serialised through a `serde_json::Value` (keys in alphabetical order), as the
+/// library is: one instance of the assessment's serialiser in the browser bundle.
 pub fn to_json(assessment: &Assessment) -> String {
-    serde_json::to_string_pretty(&FileRef { format: FORMAT, version: VERSION, assessment })
-        .expect("an assessment always serialises")
+    let mut file = Map::new();
+    file.insert("format".into(), FORMAT.into());
+    file.insert("version".into(), VERSION.into());
+    if let Ok(Value::Object(fields)) = serde_json::to_value(assessment) {
+        file.extend(fields);
+    }
+    serde_json::to_string_pretty(&Value::Object(file)).expect("JSON values serialise")
 }
 
 /// A blank assessment listing every indicator with its question and `"answer": null`,

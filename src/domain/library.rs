@@ -22,13 +22,6 @@ pub struct Library {
     pub assessments: Vec<Saved>,
 }
 
-#[derive(Serialize)]
-struct StoredRef<'a> {
-    schema: u32,
-    #[serde(flatten)]
-    library: &'a Library,
-}
-
 #[derive(Debug, PartialEq)]
 pub enum Loaded {
     Ok(Library),
@@ -58,8 +51,15 @@ pub fn load(stored: Option<&str>) -> Loaded {
     }
 }
 
+/// Serialised through a `serde_json::Value`, like [`format::to_json`](super::format::to_json),
+/// so the browser bundle carries one instance of the assessment's serialiser, not one per
+/// output shape.
 pub fn store(library: &Library) -> String {
-    serde_json::to_string(&StoredRef { schema: SCHEMA, library }).expect("a library always serialises")
+    let mut value = serde_json::to_value(library).expect("a library always serialises");
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert("schema".into(), SCHEMA.into());
+    }
+    value.to_string()
 }
 
 impl Library {
