@@ -6,8 +6,12 @@
 //! - src/i18n/{en,cy}.toml       → OUT_DIR/messages.rs   (`Msg`, one variant per key,
 //!   so a missing or misspelt key is a compile error, not a blank on screen)
 //! - src/content/policy-rules.toml → OUT_DIR/policy_rules.rs (`Field`, `FIELDS`, `RULES`)
+//! - src/content/workshop.toml → OUT_DIR/workshop.rs (`RUNNING_ORDER`), in build/workshop.rs
 use serde::Deserialize;
 use std::{collections::{BTreeMap, BTreeSet}, env, fmt::Write, fs, path::Path};
+
+#[path = "build/workshop.rs"]
+mod workshop;
 
 fn read(src: &str) -> String {
     println!("cargo:rerun-if-changed={src}");
@@ -487,4 +491,5 @@ fn main() {
     statistics();
     translations();
     policy_rules(&indicators);
+    workshop::compile();
 }
