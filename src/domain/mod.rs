@@ -36,3 +36,4 @@ pub mod model;
 pub mod policy;
 pub mod scoring;
 pub mod statistics;
+pub mod workshop;
