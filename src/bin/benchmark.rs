@@ -5,6 +5,8 @@
 //!     benchmark score FILE [--json] [--on DATE]         level readiness, criteria, areas and overall score
 //!     benchmark check-policy FILE [--json] [--on DATE]  the policy answers checked against the law and good practice
 //!     benchmark draft-policy FILE [--on DATE]           a draft "Supporting carers at work" policy, as Markdown
+//!     benchmark workshop share|aggregate|compare|agenda workshop mode: share codes, the room's summary
+//!                                                       (see src/bin/benchmark/workshop.rs)
 //!
 //! DATE is YYYY-MM-DD: the day the policies are checked against the law (default: today).
 //! Exit status: 0 success (even when breaches are found), 2 invalid input or usage (each
@@ -25,6 +27,10 @@ fn main() {
 // Cargo builds every binary when testing for wasm32; this one is native-only.
 #[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "benchmark/workshop.rs"]
+mod workshop;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -89,12 +95,13 @@ mod cli {
                 let findings = policy::check(policy::rules(), &answers, a.organisation.nation, o.on);
                 Ok(draft_policy::draft_policy_markdown(&a.organisation.name, a.organisation.nation, &answers, &findings, o.on))
             }
-            _ => Err(USAGE.to_string()),
+            ["workshop", rest @ ..] => super::workshop::run(rest),
+            _ => Err(format!("{USAGE}\n{}", super::workshop::USAGE)),
         }
     }
 
     /// Reads and validates an assessment file, naming every problem.
-    fn read(path: &str, outcome: &str) -> Result<Assessment, String> {
+    pub(crate) fn read(path: &str, outcome: &str) -> Result<Assessment, String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))?;
         format::from_bytes(framework(), &bytes).map_err(|problems| {
             let mut msg = format!("{path}: {} problem(s) found; {outcome}.", problems.len());
