@@ -6,11 +6,11 @@
 //! {
 //!   "format": "carer-benchmark-share",
 //!   "version": 1,
-//!   "participant": "0F3K7Q",
+//!   "participant": "4J6DD2",
 //!   "organisation": "Acme Care Ltd",
-//!   "levels": { "1": "ready", "2": "on_track", "3": "not_yet" },
-//!   "areas": { "identification": 80, "policy": 100, "practice": 55, "peer": 40, "communication": 62 },
-//!   "criteria": { "L1.1": "met", "L1.2": "met", "…": "partly" }
+//!   "levels": { "1": "ready", "2": "not_yet", "3": "not_yet" },
+//!   "areas": { "identification": 36, "policy": 69, "practice": 0, "peer": 0, "communication": 0 },
+//!   "criteria": { "L1.1": "met", "L1.2": "met", "…": "not_met" }
 //! }
 //! ```
 //! `organisation` is there only when the participant consented to be named.
