@@ -7,11 +7,14 @@
 //!   so a missing or misspelt key is a compile error, not a blank on screen)
 //! - src/content/policy-rules.toml → OUT_DIR/policy_rules.rs (`Field`, `FIELDS`, `RULES`)
 //! - src/content/plan.toml → OUT_DIR/plan.rs (`DEFAULT_SCHEDULE`, `WORDS`): build/plan.rs
+//! - src/content/workshop.toml → OUT_DIR/workshop.rs (`RUNNING_ORDER`), in build/workshop.rs
 use serde::Deserialize;
 use std::{collections::{BTreeMap, BTreeSet}, env, fmt::Write, fs, path::Path};
 
 #[path = "build/plan.rs"]
 mod plan;
+#[path = "build/workshop.rs"]
+mod workshop;
 
 fn read(src: &str) -> String {
     println!("cargo:rerun-if-changed={src}");
@@ -501,4 +504,5 @@ fn main() {
     translations();
     policy_rules(&indicators);
     plan::plan();
+    workshop::compile();
 }

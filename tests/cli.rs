@@ -197,3 +197,164 @@ fn bad_dates_and_bad_policy_answers_exit_2_naming_the_problem() {
     assert!(err.contains("$.policies.carers_leave.days_per_year: 500 is more than the largest allowed, 60"), "{err}");
     assert!(err.contains("$.policies.carers_leave.smallest_unit"), "{err}");
 }
+
+// ── Workshop mode ──────────────────────────────────────────────────────────────────
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn workshop_share_prints_a_code_that_names_the_organisation_only_with_consent() {
+    use carer_benchmark::domain::scoring::LevelStatus;
+    use carer_benchmark::domain::workshop::decode_share;
+    let path = write("ws-share.json", &to_json(&all_yes_up_to(1)));
+    let code = stdout_of(&["workshop", "share", &path]);
+    assert!(code.starts_with("CB1-") && code.ends_with('\n') && code.len() == 40, "{code}");
+    let share = decode_share(&code).unwrap();
+    assert_eq!(share.organisation, None);
+    assert_eq!(share.levels, [LevelStatus::Ready, LevelStatus::NotYet, LevelStatus::NotYet]);
+    let named = decode_share(&stdout_of(&["workshop", "share", &path, "--consent"])).unwrap();
+    assert_eq!(named.organisation.as_deref(), Some("Acme Care Ltd"));
+    assert_eq!(named.participant, share.participant);
+
+    let file: serde_json::Value = serde_json::from_str(&stdout_of(&["workshop", "share", &path, "--format=json"])).unwrap();
+    assert_eq!(file["format"], "carer-benchmark-share");
+    assert_eq!(file["levels"]["1"], "ready");
+    assert!(file.get("organisation").is_none());
+
+    // A policy breach on the date given holds L1.2, and so level 1, back.
+    let mut a = all_yes_up_to(1);
+    let mut p = compliant_policy();
+    p.carers_leave.notice_days = Some(14);
+    a.policies = Some(p);
+    let breach = write("ws-breach.json", &to_json(&a));
+    let held = decode_share(&stdout_of(&["workshop", "share", &breach, "--on", "2026-11-22"])).unwrap();
+    assert_eq!(held.levels[0], LevelStatus::OnTrack);
+
+    for bad in [
+        vec!["workshop", "share"],
+        vec!["workshop", "share", path.as_str(), "--format", "xml"],
+        vec!["workshop", "share", path.as_str(), "--on", "2026-02-30"],
+        vec!["workshop", "share", "/nonexistent.json"],
+        vec!["workshop", "share", path.as_str(), "--consent=yes"],
+        vec!["workshop"],
+        vec!["workshop", "publish"],
+    ] {
+        let out = run(&bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+/// A folder of what participants sent: a share file, an assessment sent by mistake, and
+/// a text with codes (one repeated, one cut off).
+fn workshop_room() -> (String, String) {
+    use carer_benchmark::domain::scoring::score;
+    use carer_benchmark::domain::workshop::{share, share_to_json};
+    let dir = std::env::temp_dir().join(format!("cb-cli-{}", std::process::id())).join("room");
+    std::fs::create_dir_all(&dir).unwrap();
+    let acme = all_yes_up_to(1);
+    let acme_share = share(&acme, &score(framework(), &acme, day()), true);
+    std::fs::write(dir.join("acme.json"), share_to_json(&acme_share)).unwrap();
+    let mut bexley = all_yes_up_to(2);
+    bexley.organisation.name = "Bexley Buses".into();
+    let code = share(&bexley, &score(framework(), &bexley, day()), false).code();
+    let text = format!("Codes from the chat\nBexley: {code}\nBexley again: {}\nsomeone: {}\n", code.to_lowercase(), &code[..15]);
+    std::fs::write(dir.join("codes.txt"), text).unwrap();
+    std::fs::write(dir.join("mistake.json"), to_json(&bexley)).unwrap();
+    std::fs::write(dir.join(".hidden"), "not read: hidden files are skipped").unwrap();
+    let assessment = write("ws-bexley.json", &to_json(&bexley));
+    (dir.to_string_lossy().into_owned(), assessment)
+}
+
+#[test]
+fn workshop_aggregate_counts_the_room_and_names_what_it_could_not_count() {
+    let (dir, _) = workshop_room();
+    let out = run(&["workshop", "aggregate", &dir]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Participants: 2\n"), "{text}");
+    assert!(text.contains("  Level 1: 2 ready to apply, 0 on track, 0 not yet\n"), "{text}");
+    assert!(text.contains("  Level 2: 1 ready to apply, 0 on track, 1 not yet\n"), "{text}");
+    assert!(text.contains("  L3.1    2 of 2  Open culture and new ideas\n"), "{text}");
+    assert!(text.contains("Named with their consent: Acme Care Ltd\n"), "{text}");
+    assert!(!text.contains("Bexley"), "Bexley did not consent: {text}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines[0].ends_with("codes.txt, line 4: this code is incomplete (it looks cut off): copy the whole code and try again"), "{err}");
+    assert!(lines[1].ends_with("mistake.json: $.format: is an assessment file, not a share: make a share from it first"), "{err}");
+    assert!(lines[2].starts_with("not counted: ") && lines[2].contains("codes.txt, line 3: the same share as "), "{err}");
+    assert!(lines[2].contains("codes.txt, line 2 (share "), "{err}");
+
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&["workshop", "aggregate", &dir, "--format", "json"])).unwrap();
+    assert_eq!(v["participants"], 2);
+    assert_eq!(v["levels"][1], serde_json::json!({ "level": 2, "ready": 1, "on_track": 0, "not_yet": 1 }));
+    assert_eq!(v["names"], serde_json::json!(["Acme Care Ltd"]));
+    assert_eq!(v["rejected"].as_array().unwrap().len(), 2);
+    assert_eq!(v["duplicates"].as_array().unwrap().len(), 1);
+    assert_eq!(v["missing"][0], serde_json::json!({ "criterion": "L3.1", "count": 2 }));
+    let room = carer_benchmark::domain::workshop::decode_summary(v["code"].as_str().unwrap()).unwrap();
+    assert_eq!(room.participants, 2);
+
+    let csv = stdout_of(&["workshop", "aggregate", &dir, "--format=csv"]);
+    assert!(csv.starts_with("\u{feff}Section,Item,Detail,Value\r\n") && csv.contains("\r\nParticipants,,,2\r\n"), "{csv}");
+    let md = stdout_of(&["workshop", "aggregate", &dir, "--format", "md", "--title", "Anytown employers", "--date", "2026-06-10"]);
+    assert!(md.starts_with("# Workshop results: Anytown employers\n\n10 June 2026\n"), "{md}");
+
+    // Files can be named one by one, and the same file twice is counted once.
+    let acme = format!("{dir}/acme.json");
+    let one = stdout_of(&["workshop", "aggregate", &acme, &acme]);
+    assert!(one.starts_with("Participants: 1\n"), "{one}");
+
+    let out = run(&["workshop", "aggregate", &format!("{dir}/mistake.json")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no share could be counted (1 refused, 0 duplicate)"));
+    for bad in [
+        vec!["workshop", "aggregate"],
+        vec!["workshop", "aggregate", dir.as_str(), "--format", "xml"],
+        vec!["workshop", "aggregate", dir.as_str(), "--title", "T", "--date", "10/06/2026"],
+        vec!["workshop", "aggregate", dir.as_str(), "--date", "2026-06-10"],
+    ] {
+        let out = run(&bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = run(&["workshop", "aggregate", &dir, "--date", "2026-06-10"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--title: Enter a title for the workshop"));
+}
+
+#[test]
+fn workshop_compare_places_an_assessment_against_the_room_code() {
+    let (dir, bexley) = workshop_room();
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&["workshop", "aggregate", &dir, "--format", "json"])).unwrap();
+    let code = v["code"].as_str().unwrap();
+    let text = stdout_of(&["workshop", "compare", &bexley, code]);
+    assert!(text.starts_with("Against the room (2 participants)\n"), "{text}");
+    assert!(text.contains("  Level 2: you are ready to apply (ready); 1 of 2 in the room are ready to apply: around the middle of the room\n"), "{text}");
+    // A code pasted with spaces arrives as several words.
+    let spaced: Vec<&str> = code.split('-').collect();
+    let mut args = vec!["workshop", "compare", bexley.as_str()];
+    args.extend(spaced);
+    assert_eq!(stdout_of(&args), text);
+    let out = run(&["workshop", "compare", &bexley, &code[..20]]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("ROOM_CODE: this code is incomplete"));
+    let share_code = stdout_of(&["workshop", "share", &bexley]);
+    let out = run(&["workshop", "compare", &bexley, share_code.trim()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("this is a participant's code, not the room's summary code"));
+}
+
+#[test]
+fn workshop_agenda_prints_the_running_order_with_times() {
+    let md = stdout_of(&["workshop", "agenda", "--start", "13:00", "--title", "Carers Week", "--date", "2026-06-10", "--organisation", "Anytown Carers"]);
+    assert!(md.starts_with("# Carers Week\n\n10 June 2026, Anytown Carers\n\n13:00 to "), "{md}");
+    assert!(md.contains("\n## 13:00–13:15 Welcome: carers in your workforce (15 minutes)\n"), "{md}");
+    assert!(stdout_of(&["workshop", "agenda"]).contains("\n## 09:30–"));
+    for bad in [vec!["workshop", "agenda", "--start", "25:00"], vec!["workshop", "agenda", "extra"]] {
+        assert_eq!(run(&bad).status.code(), Some(2), "{bad:?}");
+    }
+}

@@ -8,6 +8,8 @@
 //!     benchmark plan FILE --format md|csv|ics|docx|json|html [-o OUT] [--on DATE] [--start DATE]
 //!                                                       the action plan (with the report for md, html, docx);
 //!                                                       docx needs -o; OUT may be a directory
+//!     benchmark workshop share|aggregate|compare|agenda workshop mode: share codes, the room's summary
+//!                                                       (see src/bin/benchmark/workshop.rs)
 //!
 //! DATE is YYYY-MM-DD: the day the policies are checked against the law (default: today).
 //! `--start` sets the plan's start date (default: the one saved in the file, else the day
@@ -30,6 +32,10 @@ fn main() {
 // Cargo builds every binary when testing for wasm32; this one is native-only.
 #[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "benchmark/workshop.rs"]
+mod workshop;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -96,7 +102,8 @@ mod cli {
                 Ok(draft_policy::draft_policy_markdown(&a.organisation.name, a.organisation.nation, &answers, &findings, o.on))
             }
             ["plan", rest @ ..] => plan(rest),
-            _ => Err(USAGE.to_string()),
+            ["workshop", rest @ ..] => super::workshop::run(rest),
+            _ => Err(format!("{USAGE}\n{}", super::workshop::USAGE)),
         }
     }
 
@@ -154,7 +161,7 @@ mod cli {
     }
 
     /// Reads and validates an assessment file, naming every problem.
-    fn read(path: &str, outcome: &str) -> Result<Assessment, String> {
+    pub(crate) fn read(path: &str, outcome: &str) -> Result<Assessment, String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))?;
         format::from_bytes(framework(), &bytes).map_err(|problems| {
             let mut msg = format!("{path}: {} problem(s) found; {outcome}.", problems.len());

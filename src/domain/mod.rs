@@ -38,3 +38,4 @@ pub mod plan;
 pub mod policy;
 pub mod scoring;
 pub mod statistics;
+pub mod workshop;
