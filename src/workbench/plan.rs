@@ -1,0 +1,420 @@
+//! The action plan: every gap as an action, editable (owner, dates, status, notes,
+//! remove, add your own), and the downloads: print / PDF, Word, CSV, calendar, Markdown
+//! and the JSON file. The plan and every file come from `domain::plan` and
+//! `domain::export`; this screen only shows them and records the user's edits.
+
+use crate::ctx::{Page as WPage, W};
+use carer_benchmark::domain::content::Priority;
+use carer_benchmark::domain::export::{csv, docx, html, ics, markdown, Report};
+use carer_benchmark::domain::format::{self, file_name};
+use carer_benchmark::domain::model::Assessment;
+use carer_benchmark::domain::plan::{priority_label, PlanAction, Schedule, Status};
+use carer_benchmark::domain::policy::{self, long_date, today};
+use carer_benchmark::i18n::WMsg;
+use carer_benchmark::ui::files::download;
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Page {
+    List,
+    Edit(String),
+    Add,
+    /// The full report, ready to print to A4 or save as PDF.
+    Report,
+}
+
+pub fn view(w: W, page: Page) -> AnyView {
+    match page {
+        Page::List => list(w),
+        Page::Edit(id) => view! { <EditAction w=w id=id/> }.into_any(),
+        Page::Add => view! { <AddAction w=w/> }.into_any(),
+        Page::Report => report(w),
+    }
+}
+
+/// Builds the report (score, findings, plan) for the assessment as it is now.
+fn with_report<R>(w: W, f: impl FnOnce(&Assessment, &Report) -> R) -> Option<R> {
+    w.a.with(|a| {
+        let a = a.as_ref()?;
+        let r = Report::new(w.fw(), a, w.on.get(), &[], &Schedule::default());
+        Some(f(a, &r))
+    })
+}
+
+fn status_tag(w: W, s: Status) -> impl IntoView {
+    let (class, msg) = match s {
+        Status::NotStarted => ("cb-tag cb-tag--grey", WMsg::StatusNotStarted),
+        Status::InProgress => ("cb-tag cb-tag--blue", WMsg::StatusInProgress),
+        Status::Done => ("cb-tag", WMsg::StatusDone),
+        Status::Resolved => ("cb-tag cb-tag--yellow", WMsg::StatusResolved),
+    };
+    view! { <strong class=class>{w.t(msg)}</strong> }
+}
+
+/// The files HR uses, each built by a pure function from the same report.
+fn downloads(w: W) -> impl IntoView {
+    let file = move |kind: &'static str| {
+        let built = with_report(w, |a, r| {
+            let org = a.organisation.name.as_str();
+            let name = |ext| file_name(&format!("{org} action plan"), r.on, ext);
+            match kind {
+                "docx" => (name("docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx::report_docx(r)),
+                "csv" => (name("csv"), "text/csv;charset=utf-8", csv::plan_csv(&r.plan).into_bytes()),
+                "ics" => (name("ics"), "text/calendar;charset=utf-8", ics::plan_ics(&r.plan, org, a.created, chrono::Utc::now()).into_bytes()),
+                "md" => (name("md"), "text/markdown;charset=utf-8", markdown::report_markdown(r).into_bytes()),
+                _ => {
+                    let mut saved = a.clone();
+                    saved.plan_mut(r.plan.start).record(&r.plan);
+                    (file_name(org, r.on, "json"), "application/json", format::to_json(&saved).into_bytes())
+                }
+            }
+        });
+        if let Some((name, mime, bytes)) = built {
+            let _ = download(&name, mime, &bytes);
+        }
+    };
+    view! {
+        <h2>{w.t(WMsg::DownloadsHeading)}</h2>
+        <p>{w.t(WMsg::DownloadsText)}</p>
+        <ul class="cb-downloads">
+            <li><button type="button" class="cb-button cb-button--secondary" on:click=move |_| w.go(WPage::Plan(Page::Report))>{w.t(WMsg::PrintReport)}</button></li>
+            <li><button type="button" class="cb-button cb-button--secondary" data-export="docx" on:click=move |_| file("docx")>{w.t(WMsg::DownloadDocx)}</button></li>
+            <li><button type="button" class="cb-button cb-button--secondary" data-export="csv" on:click=move |_| file("csv")>{w.t(WMsg::DownloadCsv)}</button></li>
+            <li><button type="button" class="cb-button cb-button--secondary" data-export="ics" on:click=move |_| file("ics")>{w.t(WMsg::DownloadIcs)}</button></li>
+            <li><button type="button" class="cb-button cb-button--secondary" data-export="md" on:click=move |_| file("md")>{w.t(WMsg::DownloadMarkdown)}</button></li>
+            <li><button type="button" class="cb-button cb-button--secondary" data-export="json" on:click=move |_| file("json")>{w.t(WMsg::DownloadJson)}</button></li>
+        </ul>
+    }
+}
+
+fn action_card(w: W, a: &PlanAction) -> impl IntoView {
+    let id = a.id.clone();
+    let title = a.title.clone();
+    view! {
+        <li class="cb-action">
+            <h3 class="cb-action__title">{a.title.clone()}</h3>
+            <p class="cb-hint">{a.why.text.clone()}</p>
+            <dl class="cb-action__facts">
+                <div><dt>{w.t(WMsg::OwnerLabel)}</dt><dd>{a.owner.clone()}</dd></div>
+                <div><dt>{w.t(WMsg::DatesLabel)}</dt><dd>{w.tf(WMsg::DateRange, &[("start", &long_date(a.start)), ("due", &long_date(a.due))])}</dd></div>
+                <div><dt>{w.t(WMsg::PriorityLabel)}</dt><dd>{priority_label(a.priority)}</dd></div>
+                <div><dt>{w.t(WMsg::StatusLabel)}</dt><dd>{status_tag(w, a.status)}</dd></div>
+                {(!a.success.is_empty()).then(|| view! { <div><dt>{w.t(WMsg::SuccessLabel)}</dt><dd>{a.success.clone()}</dd></div> })}
+                {(!a.notes.is_empty()).then(|| view! { <div><dt>{w.t(WMsg::NotesLabel)}</dt><dd>{a.notes.clone()}</dd></div> })}
+            </dl>
+            <button type="button" class="cb-link" on:click=move |_| w.go(WPage::Plan(Page::Edit(id.clone())))>
+                {w.t(WMsg::EditAction)}<span class="cb-visually-hidden">": "{title}</span>
+            </button>
+        </li>
+    }
+}
+
+fn list(w: W) -> AnyView {
+    // Every action shown is remembered as seen, so it is kept (marked resolved) if its
+    // gap later closes. Only written when something new appears.
+    Effect::new(move |_| {
+        let unseen = with_report(w, |a, r| {
+            let seen = a.plan.as_ref().map(|p| &p.seen);
+            r.plan.actions.iter().any(|x| !seen.is_some_and(|s| s.contains(&x.id))).then(|| r.plan.clone())
+        })
+        .flatten();
+        if let Some(plan) = unseen {
+            w.update(|a| a.plan_mut(plan.start).record(&plan));
+        }
+    });
+    let body = move || {
+        with_report(w, |a, r| {
+            let (open, resolved): (Vec<&PlanAction>, Vec<&PlanAction>) =
+                r.plan.actions.iter().partition(|x| x.status != Status::Resolved);
+            let count = |s: Status| open.iter().filter(|x| x.status == s).count().to_string();
+            let start = r.plan.start;
+            view! {
+                <span class="cb-caption">{a.organisation.name.clone()}</span>
+                <h1 tabindex="-1">{w.t(WMsg::PlanTitle)}</h1>
+                <p class="cb-lead">{w.t(WMsg::PlanLead)}</p>
+                <div class="cb-field">
+                    <label class="cb-label" for="cb-plan-start">{w.t(WMsg::PlanStartLabel)}</label>
+                    <p class="cb-hint" id="cb-plan-start-hint">{w.t(WMsg::PlanStartHint)}</p>
+                    <input class="cb-input cb-input--date" id="cb-plan-start" type="date" aria-describedby="cb-plan-start-hint"
+                        prop:value=start.to_string()
+                        on:change=move |ev| {
+                            if let Ok(d) = policy::parse_date(&event_target_value(&ev)) {
+                                w.update(|a| a.plan_mut(d).start = d);
+                            }
+                        }/>
+                </div>
+                <p>{w.tf(WMsg::PlanCounts, &[
+                    ("total", &open.len().to_string()),
+                    ("not_started", &count(Status::NotStarted)),
+                    ("in_progress", &count(Status::InProgress)),
+                    ("done", &count(Status::Done)),
+                ])}</p>
+                <div class="cb-button-group">
+                    <button type="button" class="cb-button" on:click=move |_| w.go(WPage::Plan(Page::Add))>{w.t(WMsg::AddOwnAction)}</button>
+                </div>
+                {downloads(w)}
+                <h2>{w.t(WMsg::ActionsHeading)}</h2>
+                {if open.is_empty() {
+                    view! { <p>{w.t(WMsg::NoActions)}</p> }.into_any()
+                } else {
+                    view! { <ol class="cb-actions">{open.iter().map(|x| action_card(w, x)).collect_view()}</ol> }.into_any()
+                }}
+                {(!resolved.is_empty()).then(|| view! {
+                    <h2>{w.t(WMsg::ResolvedHeading)}</h2>
+                    <p>{w.t(WMsg::ResolvedText)}</p>
+                    <ol class="cb-actions">{resolved.iter().map(|x| action_card(w, x)).collect_view()}</ol>
+                })}
+                {(!r.plan.removed.is_empty()).then(|| view! {
+                    <h2>{w.t(WMsg::RemovedHeading)}</h2>
+                    <ul class="cb-removed">
+                        {r.plan.removed.iter().map(|x| {
+                            let id = x.id.clone();
+                            let title = x.title.clone();
+                            view! {
+                                <li>{x.title.clone()}" "
+                                    <button type="button" class="cb-link" on:click=move |_| {
+                                        let id = id.clone();
+                                        w.update(move |a| a.plan_mut(today()).restore(&id));
+                                    }>{w.t(WMsg::PutBack)}<span class="cb-visually-hidden">": "{title}</span></button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })}
+            }
+        })
+    };
+    view! {
+        <button type="button" class="cb-back" on:click=move |_| w.leave("tasks")>{w.t(WMsg::BackToTaskList)}</button>
+        {body}
+        <div class="cb-button-group">
+            <button type="button" class="cb-link" on:click=move |_| w.leave("results")>{w.t(WMsg::SeeResults)}</button>
+        </div>
+    }
+    .into_any()
+}
+
+/// An error summary at the top of a form: (field id, message) pairs.
+pub fn error_summary(w: W, errors: RwSignal<Vec<(&'static str, String)>>) -> impl IntoView {
+    move || {
+        (!errors.with(Vec::is_empty)).then(|| view! {
+            <div class="cb-error-summary" id="cb-error-summary" role="alert" tabindex="-1">
+                <h2 class="cb-error-summary__title">{w.t(WMsg::ThereIsAProblem)}</h2>
+                <ul>
+                    {errors.get().into_iter().map(|(field, m)| view! {
+                        <li><a href=format!("#{field}") on:click=move |ev| { ev.prevent_default(); w.focus_id(field); }>{m}</a></li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
+    }
+}
+
+pub fn show_errors(w: W, errors: RwSignal<Vec<(&'static str, String)>>, found: Vec<(&'static str, String)>) {
+    errors.set(found);
+    request_animation_frame(move || w.focus_id("cb-error-summary"));
+}
+
+fn error_for(errors: RwSignal<Vec<(&'static str, String)>>, field: &'static str) -> impl Fn() -> Option<String> + Copy + Send + Sync {
+    move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+}
+
+#[component]
+fn EditAction(w: W, id: String) -> impl IntoView {
+    let Some(action) = with_report(w, |_, r| r.plan.actions.iter().chain(&r.plan.removed).find(|x| x.id == id).cloned()).flatten() else {
+        return view! { <h1 tabindex="-1">{w.t(WMsg::ActionNotFound)}</h1> }.into_any();
+    };
+    let owner = RwSignal::new(action.owner.clone());
+    let start = RwSignal::new(action.start.to_string());
+    let due = RwSignal::new(action.due.to_string());
+    let status = RwSignal::new(action.status);
+    let notes = RwSignal::new(action.notes.clone());
+    let confirm_remove = RwSignal::new(false);
+    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let resolved = action.status == Status::Resolved;
+    let id = StoredValue::new(id);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut found = Vec::new();
+        let s = policy::parse_date(start.get_untracked().trim()).ok();
+        let d = policy::parse_date(due.get_untracked().trim()).ok();
+        if s.is_none() {
+            found.push(("cb-action-start", w.t(WMsg::StartDateError).to_string()));
+        }
+        if d.is_none() {
+            found.push(("cb-action-due", w.t(WMsg::DueDateError).to_string()));
+        }
+        if let (Some(s), Some(d)) = (s, d) {
+            if d < s {
+                found.push(("cb-action-due", w.t(WMsg::DueBeforeStart).to_string()));
+            }
+        }
+        if !found.is_empty() {
+            return show_errors(w, errors, found);
+        }
+        let (Some(s), Some(d)) = (s, d) else { return };
+        let id = id.get_value();
+        w.update(|a| {
+            let p = a.plan_mut(today());
+            p.set_owner(&id, &owner.get_untracked());
+            p.set_dates(&id, s, d);
+            if !resolved {
+                p.set_status(&id, status.get_untracked());
+            }
+            p.set_notes(&id, &notes.get_untracked());
+        });
+        w.go(WPage::Plan(Page::List));
+    };
+    let remove = move |_| {
+        let id = id.get_value();
+        w.update(|a| a.plan_mut(today()).remove(&id));
+        w.go(WPage::Plan(Page::List));
+    };
+    let start_error = error_for(errors, "cb-action-start");
+    let due_error = error_for(errors, "cb-action-due");
+
+    view! {
+        <button type="button" class="cb-back" on:click=move |_| w.go(WPage::Plan(Page::List))>{w.t(WMsg::BackToPlan)}</button>
+        {error_summary(w, errors)}
+        <span class="cb-caption">{w.t(WMsg::EditActionCaption)}</span>
+        <h1 tabindex="-1">{action.title.clone()}</h1>
+        <p class="cb-hint">{action.why.text.clone()}</p>
+        <form novalidate on:submit=submit>
+            <div class="cb-field">
+                <label class="cb-label" for="cb-action-owner">{w.t(WMsg::OwnerLabel)}</label>
+                <p class="cb-hint" id="cb-action-owner-hint">{w.t(WMsg::OwnerHint)}</p>
+                <input class="cb-input" id="cb-action-owner" type="text" aria-describedby="cb-action-owner-hint"
+                    prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))/>
+            </div>
+            <div class="cb-field" class:cb-field--error=move || start_error().is_some()>
+                <label class="cb-label" for="cb-action-start">{w.t(WMsg::StartLabel)}</label>
+                {move || start_error().map(|e| view! { <p class="cb-error">{e}</p> })}
+                <input class="cb-input cb-input--date" id="cb-action-start" type="date"
+                    prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev))/>
+            </div>
+            <div class="cb-field" class:cb-field--error=move || due_error().is_some()>
+                <label class="cb-label" for="cb-action-due">{w.t(WMsg::DueLabel)}</label>
+                {move || due_error().map(|e| view! { <p class="cb-error">{e}</p> })}
+                <input class="cb-input cb-input--date" id="cb-action-due" type="date"
+                    prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev))/>
+            </div>
+            {if resolved {
+                view! { <p>{status_tag(w, Status::Resolved)}" "{w.t(WMsg::ResolvedText)}</p> }.into_any()
+            } else {
+                view! {
+                    <fieldset class="cb-field">
+                        <legend class="cb-label">{w.t(WMsg::StatusLabel)}</legend>
+                        <div class="cb-radios">
+                            {[(Status::NotStarted, WMsg::StatusNotStarted), (Status::InProgress, WMsg::StatusInProgress), (Status::Done, WMsg::StatusDone)]
+                                .into_iter().map(|(s, m)| {
+                                    let rid = format!("cb-action-status-{}", s.id().replace('_', "-"));
+                                    view! {
+                                        <div class="cb-radio">
+                                            <input type="radio" name="cb-action-status" id=rid.clone() prop:checked=move || status.get() == s
+                                                on:change=move |_| status.set(s)/>
+                                            <label for=rid>{w.t(m)}</label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                        </div>
+                    </fieldset>
+                }.into_any()
+            }}
+            <div class="cb-field">
+                <label class="cb-label" for="cb-action-notes">{w.t(WMsg::NotesLabel)}</label>
+                <textarea class="cb-textarea" id="cb-action-notes" rows="3"
+                    prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+            </div>
+            <div class="cb-button-group">
+                <button type="submit" class="cb-button">{w.t(WMsg::SaveChanges)}</button>
+                <button type="button" class="cb-link" on:click=move |_| w.go(WPage::Plan(Page::List))>{w.t(WMsg::Cancel)}</button>
+            </div>
+        </form>
+        <h2>{w.t(WMsg::RemoveHeading)}</h2>
+        <p>{w.t(WMsg::RemoveText)}</p>
+        {move || if confirm_remove.get() {
+            view! {
+                <div class="cb-warning" role="alert">
+                    <p>{w.t(WMsg::RemoveConfirm)}</p>
+                    <div class="cb-button-group">
+                        <button type="button" class="cb-button cb-button--warning" on:click=remove>{w.t(WMsg::YesRemove)}</button>
+                        <button type="button" class="cb-link" on:click=move |_| confirm_remove.set(false)>{w.t(WMsg::Cancel)}</button>
+                    </div>
+                </div>
+            }.into_any()
+        } else {
+            view! { <button type="button" class="cb-button cb-button--secondary" on:click=move |_| confirm_remove.set(true)>{w.t(WMsg::RemoveAction)}</button> }.into_any()
+        }}
+    }
+    .into_any()
+}
+
+#[component]
+fn AddAction(w: W) -> impl IntoView {
+    let title = RwSignal::new(String::new());
+    let priority = RwSignal::new(Priority::Medium);
+    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = title.get_untracked();
+        if t.trim().is_empty() {
+            return show_errors(w, errors, vec![("cb-own-title", w.t(WMsg::OwnTitleMissing).to_string())]);
+        }
+        w.update(|a| {
+            a.plan_mut(today()).add_own(&t, priority.get_untracked(), &Schedule::default());
+        });
+        w.go(WPage::Plan(Page::List));
+    };
+    let title_error = error_for(errors, "cb-own-title");
+    view! {
+        <button type="button" class="cb-back" on:click=move |_| w.go(WPage::Plan(Page::List))>{w.t(WMsg::BackToPlan)}</button>
+        {error_summary(w, errors)}
+        <h1 tabindex="-1">{w.t(WMsg::AddOwnAction)}</h1>
+        <form novalidate on:submit=submit>
+            <div class="cb-field" class:cb-field--error=move || title_error().is_some()>
+                <label class="cb-label" for="cb-own-title">{w.t(WMsg::OwnTitleLabel)}</label>
+                {move || title_error().map(|e| view! { <p class="cb-error">{e}</p> })}
+                <input class="cb-input" id="cb-own-title" type="text"
+                    prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+            </div>
+            <fieldset class="cb-field">
+                <legend class="cb-label">{w.t(WMsg::PriorityLabel)}</legend>
+                <div class="cb-radios cb-radios--inline">
+                    {Priority::ALL.iter().copied().map(|p| {
+                        let rid = format!("cb-own-priority-{}", p.id());
+                        view! {
+                            <div class="cb-radio">
+                                <input type="radio" name="cb-own-priority" id=rid.clone() prop:checked=move || priority.get() == p
+                                    on:change=move |_| priority.set(p)/>
+                                <label for=rid>{priority_label(p)}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <button type="submit" class="cb-button">{w.t(WMsg::AddAction)}</button>
+        </form>
+    }
+}
+
+fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+fn report(w: W) -> AnyView {
+    let html = with_report(w, |_, r| html::report_html(r)).unwrap_or_default();
+    view! {
+        <div class="cb-report-actions">
+            <button type="button" class="cb-back" on:click=move |_| w.go(WPage::Plan(Page::List))>{w.t(WMsg::BackToPlan)}</button>
+            <h1 tabindex="-1" class="cb-visually-hidden">{w.t(WMsg::ReportTitle)}</h1>
+            <p>{w.t(WMsg::ReportPrintHint)}</p>
+            <button type="button" class="cb-button" on:click=move |_| print()>{w.t(WMsg::PrintNow)}</button>
+        </div>
+        // Built and escaped by `domain::export::html`, the same report the command line prints.
+        <div class="cb-report-page" inner_html=html></div>
+    }
+    .into_any()
+}
