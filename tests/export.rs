@@ -13,7 +13,7 @@ mod common;
 use carer_benchmark::domain::content::{framework, Priority};
 use carer_benchmark::domain::export::{csv, docx, html, ics, markdown, zip, Report};
 use carer_benchmark::domain::model::{Answer, Assessment};
-use carer_benchmark::domain::plan::{PlanState, Schedule, Status};
+use carer_benchmark::domain::plan::{Schedule, Status};
 use carer_benchmark::domain::policy::PolicyAnswers;
 use chrono::{TimeZone, Utc};
 use common::*;
@@ -45,13 +45,14 @@ fn full() -> Assessment {
     p.carers_leave.paid_days = Some(0);
     a.policies = Some(p);
     let s = Schedule::default();
-    let state = a.plan.insert(PlanState::new(day()));
-    let own = state.add_own(TITLE, Priority::High, &s);
-    state.set_notes(&own, NOTES);
-    state.set_owner(&own, OWNER);
-    state.set_status(&own, Status::InProgress);
-    state.add_own(LONG, Priority::Low, &s);
-    state.set_owner("policy:FW-GB-DAY-ONE", "+44 HR team");
+    a.edit_plan(day(), |state| {
+        let own = state.add_own(TITLE, Priority::High, &s);
+        state.set_notes(&own, NOTES);
+        state.set_owner(&own, OWNER);
+        state.set_status(&own, Status::InProgress);
+        state.add_own(LONG, Priority::Low, &s);
+        state.set_owner("policy:FW-GB-DAY-ONE", "+44 HR team");
+    });
     a
 }
 
