@@ -25,6 +25,11 @@ pub fn esc(s: &str) -> String {
     out
 }
 
+/// Escaped text with its line breaks kept as `<br>`.
+fn lines(s: &str) -> String {
+    esc(s).replace("\r\n", "\n").replace('\r', "\n").replace('\n', "<br>")
+}
+
 fn table(h: &mut String, class: &str, headers: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
     let _ = write!(h, "<table class=\"cb-report-table cb-report-{class}-table\"><thead><tr>");
     for head in headers {
@@ -153,19 +158,19 @@ pub fn report_html(r: &Report) -> String {
             r.plan.actions.iter().map(|a| {
                 let mut action = format!(
                     "<strong class=\"cb-report-action-title\">{}</strong><p class=\"cb-report-action-why\">{}</p>",
-                    esc(&a.title),
-                    esc(&a.why.text)
+                    lines(&a.title),
+                    lines(&a.why.text)
                 );
                 if !a.notes.is_empty() {
-                    let _ = write!(action, "<p class=\"cb-report-action-notes\">{}: {}</p>", esc(w.col_notes), esc(&a.notes));
+                    let _ = write!(action, "<p class=\"cb-report-action-notes\">{}: {}</p>", esc(w.col_notes), lines(&a.notes));
                 }
                 vec![
                     action,
-                    esc(&a.owner),
+                    lines(&a.owner),
                     esc(priority_label(a.priority)),
                     esc(&date_range(a)),
                     format!("<span class=\"cb-report-status cb-report-status-{}\">{}</span>", a.status.id(), esc(a.status.label())),
-                    esc(&a.success),
+                    lines(&a.success),
                 ]
             }),
         );
