@@ -18,7 +18,7 @@
 //!   ([`Assessment::plan_state`], [`Assessment::edit_plan`]): storing an assessment then
 //!   costs the browser's first load about 4 KB compressed instead of 10 for typed serde.
 
-use super::content::{Framework, Indicator, Owner, Priority};
+use super::content::{Criterion, Framework, Indicator, Owner, Priority};
 use super::format::MAX_TEXT_CHARS;
 use super::model::{Answer, Assessment};
 use super::policy::{self, Finding, Grade};
@@ -372,8 +372,7 @@ impl Builder<'_> {
     }
 
     /// The recommended actions of an indicator not at yes (or, `open` false, at yes).
-    fn indicator(&mut self, fw: &Framework, ind: &Indicator, answer: Option<Answer>, only: Option<&str>, open: bool) {
-        let Some((c, _)) = fw.indicator(ind.id) else { return };
+    fn indicator(&mut self, c: &Criterion, ind: &Indicator, answer: Option<Answer>, only: Option<&str>, open: bool) {
         let answer = match answer {
             None => WORDS.answer_none,
             Some(Answer::No) => WORDS.answer_no,
@@ -391,8 +390,7 @@ impl Builder<'_> {
         }
     }
 
-    fn evidence(&mut self, fw: &Framework, ind: &Indicator, open: bool) {
-        let Some((c, _)) = fw.indicator(ind.id) else { return };
+    fn evidence(&mut self, c: &Criterion, ind: &Indicator, open: bool) {
         let vals = [
             ("indicator", ind.id),
             ("criterion", c.id),
@@ -450,13 +448,14 @@ impl Builder<'_> {
         let before = self.out.len();
         match id.split_once(':') {
             Some(("act", action)) => {
-                if let Some(ind) = fw.indicators().find(|i| i.actions.iter().any(|a| a.id == action)) {
-                    self.indicator(fw, ind, Some(Answer::Yes), Some(action), false);
+                let of = |i: &Indicator| i.actions.iter().any(|a| a.id == action);
+                if let Some((c, ind)) = fw.criteria.iter().find_map(|c| c.indicators.iter().find(|i| of(i)).map(|i| (c, i))) {
+                    self.indicator(c, ind, Some(Answer::Yes), Some(action), false);
                 }
             }
             Some(("evidence", ind)) => {
-                if let Some((_, ind)) = fw.indicator(ind) {
-                    self.evidence(fw, ind, false);
+                if let Some((c, ind)) = fw.indicator(ind) {
+                    self.evidence(c, ind, false);
                 }
             }
             Some(("policy", rule)) => self.rule(rule, true, None),
@@ -495,8 +494,8 @@ pub fn build(framework: &Framework, assessment: &Assessment, findings: &[Finding
         for ind in c.indicators {
             match assessment.answer(ind.id) {
                 Some(a) if a.answer == Answer::Yes && a.has_evidence() => {}
-                Some(a) if a.answer == Answer::Yes => b.evidence(framework, ind, true),
-                a => b.indicator(framework, ind, a.map(|a| a.answer), None, true),
+                Some(a) if a.answer == Answer::Yes => b.evidence(c, ind, true),
+                a => b.indicator(c, ind, a.map(|a| a.answer), None, true),
             }
         }
     }
