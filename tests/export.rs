@@ -355,7 +355,7 @@ fn the_html_report_is_well_formed_and_every_text_is_escaped() {
         assert!(c.as_str().unwrap().starts_with("cb-report"), "{c}");
     }
     let tags: Vec<&str> = v["tags"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
-    for t in ["article", "header", "h1", "h2", "section", "figure", "svg", "figcaption", "table", "thead", "th", "tbody"] {
+    for t in ["article", "header", "h1", "h2", "section", "figure", "svg", "figcaption", "table", "thead", "th", "tbody", "time"] {
         assert!(tags.contains(&t), "no <{t}>");
     }
     assert!(!tags.contains(&"script") && !tags.contains(&"b"));
