@@ -19,12 +19,12 @@ fn dir(name: &str) -> std::path::PathBuf {
 }
 
 /// Level 1 met, apart from a flexible-working policy below the law since April 2024.
-fn file() -> String {
+fn file(name: &str) -> String {
     let mut a = all_yes_up_to(1);
     let mut p = PolicyAnswers::default();
     p.flexible_working.service_weeks = Some(26);
     a.policies = Some(p);
-    let path = dir("in").join("a.json");
+    let path = dir("in").join(format!("{name}.json"));
     std::fs::write(&path, to_json(&a)).unwrap();
     path.to_string_lossy().into_owned()
 }
@@ -37,7 +37,7 @@ fn stdout(args: &[&str]) -> String {
 
 #[test]
 fn csv_goes_to_stdout_with_breaches_first_and_dates_from_the_start() {
-    let f = file();
+    let f = file("csv");
     let text = stdout(&["plan", &f, "--format", "csv", "--on", "2024-04-06", "--start", "2027-01-04"]);
     let mut lines = text.lines();
     assert!(lines.next().unwrap().starts_with("\u{feff}ID,Group,Action"));
@@ -52,7 +52,7 @@ fn csv_goes_to_stdout_with_breaches_first_and_dates_from_the_start() {
 
 #[test]
 fn each_text_format_prints_and_docx_needs_an_output_file() {
-    let f = file();
+    let f = file("text");
     let md = stdout(&["plan", &f, "--format", "md", "--on", "2026-11-22"]);
     assert!(md.starts_with("# Carer-friendly employer benchmark") && md.contains("## Action plan from 22 November 2026"), "{md}");
     let html = stdout(&["plan", &f, "--format", "html", "--on", "2026-11-22"]);
@@ -80,17 +80,17 @@ fn each_text_format_prints_and_docx_needs_an_output_file() {
 
 #[test]
 fn json_is_the_assessment_with_the_plan_recorded_and_reads_back() {
-    let f = file();
+    let f = file("json");
     let text = stdout(&["plan", &f, "--format", "json", "--on", "2026-11-22", "--start", "2027-01-04"]);
     let a = from_bytes(framework(), text.as_bytes()).unwrap();
-    let state = a.plan.unwrap();
+    let state = a.plan_state().unwrap();
     assert_eq!(state.start.to_string(), "2027-01-04");
     assert!(state.seen.contains("policy:FW-GB-DAY-ONE") && state.seen.contains("act:L3.6.a-1"), "{:?}", state.seen);
 }
 
 #[test]
 fn bad_plan_options_exit_2_and_say_why() {
-    let f = file();
+    let f = file("bad");
     for (args, says) in [
         (vec!["plan", &f], "--format"),
         (vec!["plan", &f, "--format", "pdf"], "--format pdf"),

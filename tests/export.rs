@@ -13,7 +13,7 @@ mod common;
 use carer_benchmark::domain::content::{framework, Priority};
 use carer_benchmark::domain::export::{csv, docx, html, ics, markdown, zip, Report};
 use carer_benchmark::domain::model::{Answer, Assessment};
-use carer_benchmark::domain::plan::{PlanState, Schedule, Status};
+use carer_benchmark::domain::plan::{Schedule, Status};
 use carer_benchmark::domain::policy::PolicyAnswers;
 use chrono::{TimeZone, Utc};
 use common::*;
@@ -45,13 +45,14 @@ fn full() -> Assessment {
     p.carers_leave.paid_days = Some(0);
     a.policies = Some(p);
     let s = Schedule::default();
-    let state = a.plan.insert(PlanState::new(day()));
-    let own = state.add_own(TITLE, Priority::High, &s);
-    state.set_notes(&own, NOTES);
-    state.set_owner(&own, OWNER);
-    state.set_status(&own, Status::InProgress);
-    state.add_own(LONG, Priority::Low, &s);
-    state.set_owner("policy:FW-GB-DAY-ONE", "+44 HR team");
+    a.edit_plan(day(), |state| {
+        let own = state.add_own(TITLE, Priority::High, &s);
+        state.set_notes(&own, NOTES);
+        state.set_owner(&own, OWNER);
+        state.set_status(&own, Status::InProgress);
+        state.add_own(LONG, Priority::Low, &s);
+        state.set_owner("policy:FW-GB-DAY-ONE", "+44 HR team");
+    });
     a
 }
 
@@ -354,7 +355,7 @@ fn the_html_report_is_well_formed_and_every_text_is_escaped() {
         assert!(c.as_str().unwrap().starts_with("cb-report"), "{c}");
     }
     let tags: Vec<&str> = v["tags"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
-    for t in ["article", "header", "h1", "h2", "section", "figure", "svg", "figcaption", "table", "thead", "th", "tbody"] {
+    for t in ["article", "header", "h1", "h2", "section", "figure", "svg", "figcaption", "table", "thead", "th", "tbody", "time"] {
         assert!(tags.contains(&t), "no <{t}>");
     }
     assert!(!tags.contains(&"script") && !tags.contains(&"b"));

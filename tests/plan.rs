@@ -33,7 +33,7 @@ fn plus(d: NaiveDate, n: u64) -> NaiveDate {
 
 /// Starts the plan on `day()`.
 fn started(mut a: Assessment) -> Assessment {
-    a.plan = Some(PlanState::new(day()));
+    a.edit_plan(day(), |_| ());
     a
 }
 
@@ -127,7 +127,7 @@ fn a_caller_can_change_the_schedule_and_the_start_date() {
     let p = plan_of(&a);
     assert_eq!(p.start, t0().date_naive(), "without a plan state the plan starts when the assessment was created");
     let start = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
-    a.plan_mut(start);
+    a.edit_plan(start, |_| ());
     let quick = Schedule { level1: Window { start: 7, due: 14 }, ..Schedule::default() };
     let p = build(framework(), &a, &[], &[], &quick);
     let first = action(&p, "act:L1.1.a-1");
@@ -138,12 +138,13 @@ fn a_caller_can_change_the_schedule_and_the_start_date() {
 fn edits_survive_regeneration_after_answers_change() {
     let mut a = started(blank());
     let start = plus(day(), 3);
-    let state = a.plan.as_mut().unwrap();
+    let mut state = a.plan_state().unwrap();
     state.set_owner("act:L1.1.a-1", "  Priya Shah, HR director ");
     assert!(state.set_dates("act:L1.1.a-1", start, plus(start, 10)));
     state.set_status("act:L1.1.a-1", Status::InProgress);
     state.set_notes("act:L1.1.a-1", "Draft with the board, = see minutes");
     assert!(!state.set_dates("act:L1.1.a-1", start, plus(day(), 1)), "due before start is refused");
+    a.plan = Some(state.to_value());
 
     for (n, ind) in framework().indicators().enumerate().skip(1) {
         a.set_answer(ind.id, Answer::ALL[n % 3], t0());
@@ -158,9 +159,10 @@ fn edits_survive_regeneration_after_answers_change() {
     // And through the file.
     let back = from_bytes(framework(), to_json(&a).as_bytes()).unwrap();
     assert_eq!(back.plan, a.plan);
+    assert_eq!(back.plan_state(), a.plan_state());
     assert_eq!(plan_of(&back), p);
     // An empty owner goes back to the generated one.
-    a.plan.as_mut().unwrap().set_owner("act:L1.1.a-1", " ");
+    a.edit_plan(day(), |s| s.set_owner("act:L1.1.a-1", " "));
     assert_eq!(action(&plan_of(&a), "act:L1.1.a-1").owner, "Senior leadership");
 }
 
@@ -168,7 +170,7 @@ fn edits_survive_regeneration_after_answers_change() {
 fn a_closed_gap_keeps_a_seen_or_edited_action_as_resolved_and_drops_the_rest() {
     let mut a = started(blank());
     let first = plan_of(&a);
-    a.plan.as_mut().unwrap().record(&first);
+    a.edit_plan(day(), |s| s.record(&first));
     a.set_answer("L1.1.a", Answer::Yes, t0());
     a.set_evidence("L1.1.a", "Board minutes", t0());
     let p = plan_of(&a);
@@ -187,7 +189,7 @@ fn a_closed_gap_keeps_a_seen_or_edited_action_as_resolved_and_drops_the_rest() {
     // Edited but never recorded: kept. A user's "done" becomes resolved; reopening the gap
     // brings the user's status back.
     let mut c = started(blank());
-    c.plan.as_mut().unwrap().set_status("act:L1.1.b-1", Status::Done);
+    c.edit_plan(day(), |s| s.set_status("act:L1.1.b-1", Status::Done));
     c.set_answer("L1.1.b", Answer::Yes, t0());
     c.set_evidence("L1.1.b", "Sponsor's objectives", t0());
     assert_eq!(action(&plan_of(&c), "act:L1.1.b-1").status, Status::Resolved);
@@ -198,7 +200,7 @@ fn a_closed_gap_keeps_a_seen_or_edited_action_as_resolved_and_drops_the_rest() {
     let mut d = started(all_yes_up_to(1));
     d.set_evidence("L1.2.c", "", t0());
     let before = plan_of(&d);
-    d.plan.as_mut().unwrap().record(&before);
+    d.edit_plan(day(), |s| s.record(&before));
     d.set_evidence("L1.2.c", "Policy section 4", t0());
     assert_eq!(action(&plan_of(&d), "evidence:L1.2.c").status, Status::Resolved);
 }
@@ -211,9 +213,10 @@ fn a_fixed_breach_is_resolved_and_an_unknown_id_is_kept_under_its_id() {
     a.policies = Some(p);
     let before = plan_of(&a);
     assert_eq!(ids(&before), ["policy:FW-GB-TWO-REQUESTS"]);
-    let state = a.plan.as_mut().unwrap();
+    let mut state = a.plan_state().unwrap();
     state.record(&before);
     state.seen.insert("act:L9.9.z-1".into());
+    a.plan = Some(state.to_value());
     a.policies.as_mut().unwrap().flexible_working.requests_per_year = Some(2);
     let after = plan_of(&a);
     let fixed = action(&after, "policy:FW-GB-TWO-REQUESTS");
@@ -227,7 +230,7 @@ fn a_fixed_breach_is_resolved_and_an_unknown_id_is_kept_under_its_id() {
 #[test]
 fn a_removed_action_stays_removed_until_restored() {
     let mut a = started(blank());
-    a.plan.as_mut().unwrap().remove("act:L2.2.a-1");
+    a.edit_plan(day(), |s| s.remove("act:L2.2.a-1"));
     let p = plan_of(&a);
     assert!(!ids(&p).contains(&"act:L2.2.a-1"));
     assert_eq!(p.removed.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["act:L2.2.a-1"]);
@@ -238,7 +241,7 @@ fn a_removed_action_stays_removed_until_restored() {
     let a = from_bytes(framework(), to_json(&a).as_bytes()).unwrap();
     assert!(!ids(&plan_of(&a)).contains(&"act:L2.2.a-1"));
     let mut a = a;
-    a.plan.as_mut().unwrap().restore("act:L2.2.a-1");
+    a.edit_plan(day(), |s| s.restore("act:L2.2.a-1"));
     assert!(ids(&plan_of(&a)).contains(&"act:L2.2.a-1"));
 }
 
@@ -246,7 +249,7 @@ fn a_removed_action_stays_removed_until_restored() {
 fn own_actions_get_numbered_ids_and_default_dates_and_take_edits() {
     let mut a = started(all_yes_up_to(3));
     let s = Schedule::default();
-    let state = a.plan.as_mut().unwrap();
+    let mut state = a.plan_state().unwrap();
     let one = state.add_own("Run a carers' week stall", Priority::Low, &s);
     let two = state.add_own("Survey managers", Priority::High, &s);
     assert_eq!((one.as_str(), two.as_str()), ("own:1", "own:2"));
@@ -254,6 +257,7 @@ fn own_actions_get_numbered_ids_and_default_dates_and_take_edits() {
     state.remove(&one);
     let three = state.add_own("Another", Priority::Medium, &s);
     assert_eq!(three, "own:3", "numbers are never reused");
+    a.plan = Some(state.to_value());
     let p = plan_of(&a);
     assert_eq!(ids(&p), ["own:2", "own:3"]);
     let x = action(&p, "own:2");
@@ -271,7 +275,7 @@ fn seeded_tasks_are_added_and_kept_as_resolved_once_closed() {
     let t = &p.actions[0];
     assert_eq!((t.start, t.due, t.tier), (day(), plus(day(), 45), Tier::Task));
     assert_eq!((t.why.source, t.why.reference.as_str(), t.owner.as_str()), (Source::Task, "passport-template", "HR business partner"));
-    a.plan.as_mut().unwrap().record(&p);
+    a.edit_plan(day(), |s| s.record(&p));
     let closed = [seed("passport-template", false), seed("brief-managers", false)];
     let p = build(framework(), &a, &[], &closed, &Schedule::default());
     assert_eq!(ids(&p), ["task:passport-template"]);
@@ -414,7 +418,7 @@ proptest! {
         let first = plan_of(&a);
         prop_assume!(!first.actions.is_empty());
         let mut edited = Vec::new();
-        let state = a.plan.as_mut().unwrap();
+        let mut state = a.plan_state().unwrap();
         if picks[0].2 {
             state.record(&first);
         }
@@ -429,7 +433,8 @@ proptest! {
             }
             edited.push(id);
         }
-        let expected = a.plan.clone().unwrap();
+        a.plan = Some(state.to_value());
+        let expected = a.plan_state().unwrap();
         apply(&mut a, &after);
         let again = plan_of(&a);
         for id in &edited {
@@ -447,4 +452,19 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn the_plan_survives_the_browser_library_round_trip() {
+    use carer_benchmark::domain::library::{self, Library, Loaded};
+    let mut a = started(blank());
+    a.edit_plan(day(), |s| {
+        s.set_notes("act:L1.1.a-1", "Ask the board");
+        s.add_own("Stall", Priority::Low, &Schedule::default());
+    });
+    let mut lib = Library::default();
+    let id = lib.add(a.clone(), t0());
+    let Loaded::Ok(back) = library::load(Some(&library::store(&lib))) else { panic!("unreadable") };
+    assert_eq!(back.get(&id).unwrap().plan_state(), a.plan_state());
+    assert_eq!(plan_of(back.get(&id).unwrap()), plan_of(&a));
 }

@@ -133,7 +133,7 @@ mod cli {
         }
         let mut a = read(o.file, "no plan was written")?;
         if let Some(start) = start {
-            a.plan_mut(start).start = start;
+            a.edit_plan(start, |s| s.start = start);
         }
         let fw = framework();
         let r = export::Report::new(fw, &a, o.on, &[], &plan::Schedule::default());
@@ -145,7 +145,7 @@ mod cli {
             "html" => export::html::report_html_page(&r).into_bytes(),
             _ => {
                 let mut saved = a.clone();
-                saved.plan_mut(r.plan.start).record(&r.plan);
+                saved.edit_plan(r.plan.start, |s| s.record(&r.plan));
                 (format::to_json(&saved) + "\n").into_bytes()
             }
         };

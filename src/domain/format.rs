@@ -4,9 +4,10 @@
 
 use super::content::{Framework, Priority};
 use super::model::{Answer, Assessment, Nation, Sector, SizeBand};
-use super::plan;
+use super::plan::{self, Status};
 use super::policy::{self, FieldInfo, Kind};
 use serde::Serialize;
+use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -190,15 +191,13 @@ impl Checker {
         }
     }
 
-    fn choice<T>(&mut self, v: Option<&Value>, path: &str, parse: fn(&str) -> Option<T>, allowed: &[&str]) {
-        if let Some(s) = self.text(v, path, true) {
-            if parse(s).is_none() {
-                self.problem(
-                    path,
-                    format!("{} is not one of the allowed values: {}", quoted(s), allowed.join(", ")),
-                );
-            }
+    fn choice<T>(&mut self, v: Option<&Value>, path: &str, parse: fn(&str) -> Option<T>, allowed: &[&str]) -> Option<T> {
+        let s = self.text(v, path, true)?;
+        let x = parse(s);
+        if x.is_none() {
+            self.problem(path, format!("{} is not one of the allowed values: {}", quoted(s), allowed.join(", ")));
         }
+        x
     }
 
     fn timestamp(&mut self, v: Option<&Value>, path: &str) {
@@ -290,9 +289,21 @@ impl Checker {
     }
 }
 
+/// What a field of the plan holds.
+#[derive(Clone, Copy)]
+enum Slot {
+    Text,
+    Date,
+    Flag,
+    /// A whole number from 1.
+    Number,
+    Status,
+    Priority,
+}
+
 impl Checker {
     /// A `YYYY-MM-DD` date, if valid.
-    fn date(&mut self, v: Option<&Value>, path: &str, required: bool) -> Option<chrono::NaiveDate> {
+    fn date(&mut self, v: Option<&Value>, path: &str, required: bool) -> Option<NaiveDate> {
         let s = self.text(v, path, required)?;
         let d = plan::parse_ymd(s);
         if d.is_none() {
@@ -301,92 +312,94 @@ impl Checker {
         d
     }
 
-    fn action_id(&mut self, id: &str, path: &str) {
-        let ok = match id.split_once(':') {
-            Some(("own", n)) => !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()),
-            Some(("act" | "evidence" | "policy" | "improve" | "task", rest)) => !rest.is_empty(),
-            _ => false,
-        };
-        if !ok || id.chars().count() > MAX_TEXT_CHARS {
-            self.problem(path, format!(
-                "{} is not an action ID (act:, evidence:, policy:, improve:, task: or own: followed by an ID)",
-                quoted(&id.chars().take(100).collect::<String>())
-            ));
+    /// An object with only the fields in `spec` (key, what it holds, required).
+    fn fields<'v>(&mut self, v: &'v Value, path: &str, spec: &[(&str, Slot, bool)]) -> Option<&'v Map<String, Value>> {
+        let m = self.object(Some(v), path)?;
+        self.unknown_keys(m, path, &spec.iter().map(|s| s.0).collect::<Vec<_>>());
+        for &(key, slot, required) in spec {
+            let (x, at) = (m.get(key), child(path, key));
+            match (slot, x) {
+                (_, None) if !required => {}
+                (Slot::Text, _) => _ = self.text(x, &at, required),
+                (Slot::Date, _) => _ = self.date(x, &at, required),
+                (Slot::Status, _) => _ = self.choice(x, &at, Status::from_id, &ids(Status::ALL, Status::id)),
+                (Slot::Priority, _) => _ = self.choice(x, &at, Priority::from_id, &ids(Priority::ALL, Priority::id)),
+                (_, None) => self.problem(&at, "is missing"),
+                (Slot::Flag, Some(Value::Bool(_))) => {}
+                (Slot::Flag, Some(other)) => self.problem(&at, format!("should be true or false, but is {}", describe(other))),
+                (Slot::Number, Some(n)) => {
+                    if !n.as_u64().is_some_and(|n| n >= 1 && n <= u64::from(u32::MAX)) {
+                        self.problem(&at, format!("{n} should be a whole number from 1"));
+                    }
+                }
+            }
+        }
+        Some(m)
+    }
+
+    fn list<'v>(&mut self, v: Option<&'v Value>, path: &str) -> &'v [Value] {
+        match v {
+            None => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.problem(path, format!("should be a list, but is {}", describe(other)));
+                &[]
+            }
         }
     }
 
-    /// `$.plan`: the action plan's start date and the user's changes.
+    fn action_id(&mut self, id: &str, path: &str) {
+        let ok = match id.split_once(':') {
+            Some(("own", n)) => n.parse::<u32>().is_ok_and(|n| n > 0),
+            Some(("act" | "evidence" | "policy" | "improve" | "task", rest)) => !rest.is_empty(),
+            _ => false,
+        } && id.chars().count() <= MAX_TEXT_CHARS;
+        if !ok {
+            let shown: String = id.chars().take(100).collect();
+            self.problem(path, format!("{} is not an action ID (act:, evidence:, policy:, improve:, task: or own: followed by an ID)", quoted(&shown)));
+        }
+    }
+
+    /// `$.plan`: the action plan's start date and the user's changes (`plan::PlanState`).
     fn plan(&mut self, v: &Value) {
-        const PATH: &str = "$.plan";
-        if v.is_null() {
-            return;
-        }
-        let Some(top) = self.object(Some(v), PATH) else { return };
-        self.unknown_keys(top, PATH, &["start", "edits", "own", "seen"]);
+        const EDIT: &[(&str, Slot, bool)] = &[("owner", Slot::Text, false), ("start", Slot::Date, false), ("due", Slot::Date, false),
+            ("status", Slot::Status, false), ("notes", Slot::Text, false), ("removed", Slot::Flag, false)];
+        const OWN: &[(&str, Slot, bool)] = &[("n", Slot::Number, true), ("title", Slot::Text, true), ("why", Slot::Text, false),
+            ("priority", Slot::Priority, true), ("success", Slot::Text, false)];
+        let Some(top) = self.object(Some(v), "$.plan") else { return };
+        self.unknown_keys(top, "$.plan", &["start", "edits", "own", "seen"]);
         self.date(top.get("start"), "$.plan.start", true);
-        if let Some(edits) = top.get("edits").and_then(|e| self.object(Some(e), "$.plan.edits")) {
-            for (id, edit) in edits {
-                let path = child("$.plan.edits", id);
+        let edits = top.get("edits").and_then(|e| self.object(Some(e), "$.plan.edits"));
+        for (id, e) in edits.into_iter().flatten() {
+            let path = child("$.plan.edits", id);
+            self.action_id(id, &path);
+            let Some(e) = self.fields(e, &path, EDIT) else { continue };
+            let day = |k| e.get(k).and_then(Value::as_str).and_then(plan::parse_ymd);
+            if let (Some(s), Some(d)) = (day("start"), day("due")) {
+                if d < s {
+                    self.problem(&child(&path, "due"), format!("{d} is before the start, {s}"));
+                }
+            }
+        }
+        let mut numbers = Vec::new();
+        for (i, o) in self.list(top.get("own"), "$.plan.own").iter().enumerate() {
+            let path = format!("$.plan.own[{i}]");
+            let Some(o) = self.fields(o, &path, OWN) else { continue };
+            if o.get("title").and_then(Value::as_str).is_some_and(|t| t.trim().is_empty()) {
+                self.problem(&child(&path, "title"), "is empty: every action needs a title");
+            }
+            if let Some(n) = o.get("n").and_then(Value::as_u64) {
+                if numbers.contains(&n) {
+                    self.problem(&child(&path, "n"), format!("{n} is used by another action"));
+                }
+                numbers.push(n);
+            }
+        }
+        for (i, id) in self.list(top.get("seen"), "$.plan.seen").iter().enumerate() {
+            let path = format!("$.plan.seen[{i}]");
+            if let Some(id) = self.text(Some(id), &path, true) {
                 self.action_id(id, &path);
-                let Some(e) = self.object(Some(edit), &path) else { continue };
-                self.unknown_keys(e, &path, &["owner", "start", "due", "status", "notes", "removed"]);
-                self.text(e.get("owner"), &child(&path, "owner"), false);
-                self.text(e.get("notes"), &child(&path, "notes"), false);
-                let start = self.date(e.get("start"), &child(&path, "start"), false);
-                let due = self.date(e.get("due"), &child(&path, "due"), false);
-                if let (Some(s), Some(d)) = (start, due) {
-                    if d < s {
-                        self.problem(&child(&path, "due"), format!("{d} is before the start, {s}"));
-                    }
-                }
-                if e.contains_key("status") {
-                    let all = ids(plan::Status::ALL, plan::Status::id);
-                    self.choice(e.get("status"), &child(&path, "status"), plan::Status::from_id, &all);
-                }
-                match e.get("removed") {
-                    None | Some(Value::Bool(_)) => {}
-                    Some(other) => self.problem(&child(&path, "removed"), format!("should be true or false, but is {}", describe(other))),
-                }
             }
-        }
-        match top.get("own") {
-            None => {}
-            Some(Value::Array(own)) => {
-                let mut numbers = Vec::new();
-                for (i, o) in own.iter().enumerate() {
-                    let path = format!("$.plan.own[{i}]");
-                    let Some(o) = self.object(Some(o), &path) else { continue };
-                    self.unknown_keys(o, &path, &["n", "title", "why", "priority", "success"]);
-                    match o.get("n").map(|n| (n, n.as_u64())) {
-                        Some((_, Some(n))) if n >= 1 && n <= u64::from(u32::MAX) && !numbers.contains(&n) => numbers.push(n),
-                        Some((_, Some(n))) if numbers.contains(&n) => self.problem(&format!("{path}.n"), format!("{n} is used by another action")),
-                        Some((n, _)) => self.problem(&format!("{path}.n"), format!("{n} should be a whole number from 1")),
-                        None => self.problem(&format!("{path}.n"), "is missing"),
-                    }
-                    if let Some(t) = self.text(o.get("title"), &format!("{path}.title"), true) {
-                        if t.trim().is_empty() {
-                            self.problem(&format!("{path}.title"), "is empty: every action needs a title");
-                        }
-                    }
-                    self.text(o.get("why"), &format!("{path}.why"), false);
-                    self.text(o.get("success"), &format!("{path}.success"), false);
-                    let all = ids(Priority::ALL, Priority::id);
-                    self.choice(o.get("priority"), &format!("{path}.priority"), Priority::from_id, &all);
-                }
-            }
-            Some(other) => self.problem("$.plan.own", format!("should be a list, but is {}", describe(other))),
-        }
-        match top.get("seen") {
-            None => {}
-            Some(Value::Array(seen)) => {
-                for (i, id) in seen.iter().enumerate() {
-                    let path = format!("$.plan.seen[{i}]");
-                    if let Some(id) = self.text(Some(id), &path, true) {
-                        self.action_id(id, &path);
-                    }
-                }
-            }
-            Some(other) => self.problem("$.plan.seen", format!("should be a list, but is {}", describe(other))),
         }
     }
 }
@@ -468,7 +481,7 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
     if let Some(p) = top.get("policies") {
         c.policies(p);
     }
-    if let Some(p) = top.get("plan") {
+    if let Some(p) = top.get("plan").filter(|p| !p.is_null()) {
         c.plan(p);
     }
     c.problems

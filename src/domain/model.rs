@@ -1,6 +1,5 @@
 //! The assessment: who the organisation is and how it answered each indicator.
 
-use super::plan::PlanState;
 use super::policy::PolicyAnswers;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -104,9 +103,12 @@ pub struct Assessment {
     /// The answers to the policy checker's questions; `None` until any is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<PolicyAnswers>,
-    /// The action plan's start date and the user's changes to it; `None` until any.
+    /// The action plan's start date and the user's changes to it, in the file's form
+    /// (`$.plan`); `None` until the plan is first used. Read and changed through
+    /// [`Assessment::plan_state`] and [`Assessment::edit_plan`], so that storing and
+    /// loading an assessment does not carry the plan's code into the browser's first load.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub plan: Option<PlanState>,
+    pub plan: Option<serde_json::Value>,
 }
 
 impl Assessment {
@@ -152,11 +154,6 @@ impl Assessment {
 
     pub fn answer(&self, indicator: &str) -> Option<&IndicatorAnswer> {
         self.answers.get(indicator)
-    }
-
-    /// The plan's state, started on `start` if there is none yet.
-    pub fn plan_mut(&mut self, start: chrono::NaiveDate) -> &mut PlanState {
-        self.plan.get_or_insert_with(|| PlanState::new(start))
     }
 }
 

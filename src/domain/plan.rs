@@ -9,17 +9,22 @@
 //! - **Dates** come from the plan's start date and the [`Schedule`] (days after the start
 //!   for each tier; defaults in `src/content/plan.toml`). Actions are ordered by due
 //!   date, then tier (breaches first), then the order of the content.
-//! - **Edits** ([`PlanState`], stored on the assessment) are keyed by action ID, so they
-//!   survive regeneration. An action that was in the plan before ([`PlanState::seen`])
-//!   or has edits is never dropped: when its gap closes it is kept as
-//!   [`Status::Resolved`]. A removed action stays removed.
+//! - **Edits** ([`PlanState`]) are keyed by action ID, so they survive regeneration. An
+//!   action that was in the plan before ([`PlanState::seen`]) or has edits is never
+//!   dropped: when its gap closes it is kept as [`Status::Resolved`]. A removed action
+//!   stays removed.
+//! - The state is kept on the assessment in its file form (`Assessment::plan`, a JSON
+//!   value checked by `format::validate`), read and written only here
+//!   ([`Assessment::plan_state`], [`Assessment::edit_plan`]): storing an assessment then
+//!   costs the browser's first load about 4 KB compressed instead of 10 for typed serde.
 
-use super::content::{Framework, Indicator, Owner, Priority};
+use super::content::{Criterion, Framework, Indicator, Owner, Priority};
 use super::format::MAX_TEXT_CHARS;
 use super::model::{Answer, Assessment};
 use super::policy::{self, Finding, Grade};
 use chrono::{Days, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 include!(concat!(env!("OUT_DIR"), "/plan.rs"));
@@ -103,7 +108,7 @@ impl Schedule {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -217,49 +222,37 @@ pub struct Seed {
 // ── What the user changed (stored in the assessment file under `plan`) ────────────
 
 /// The user's changes to one action. Absent fields keep the generated value.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Edit {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "ymd_opt")]
     pub start: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "ymd_opt")]
     pub due: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    /// Empty when there are none.
     pub notes: String,
-    #[serde(default, skip_serializing_if = "is_false")]
     pub removed: bool,
 }
 
-fn is_false(b: &bool) -> bool {
-    !b
-}
-
 /// An action the user added: `own:<n>`. Its owner, dates, status and notes are edits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwnAction {
     pub n: u32,
     pub title: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    /// Empty when not given, as is `success`.
     pub why: String,
     pub priority: Priority,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub success: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The plan's start date and the user's changes, kept on the assessment in the file's
+/// form (`$.plan`; see the README): [`Assessment::plan_state`], [`Assessment::edit_plan`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanState {
-    #[serde(with = "ymd")]
     pub start: NaiveDate,
     /// Action ID → the user's changes.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub edits: BTreeMap<String, Edit>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub own: Vec<OwnAction>,
     /// Every action ID that has been in the plan ([`PlanState::record`]).
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub seen: BTreeSet<String>,
 }
 
@@ -379,8 +372,7 @@ impl Builder<'_> {
     }
 
     /// The recommended actions of an indicator not at yes (or, `open` false, at yes).
-    fn indicator(&mut self, fw: &Framework, ind: &Indicator, answer: Option<Answer>, only: Option<&str>, open: bool) {
-        let Some((c, _)) = fw.indicator(ind.id) else { return };
+    fn indicator(&mut self, c: &Criterion, ind: &Indicator, answer: Option<Answer>, only: Option<&str>, open: bool) {
         let answer = match answer {
             None => WORDS.answer_none,
             Some(Answer::No) => WORDS.answer_no,
@@ -398,8 +390,7 @@ impl Builder<'_> {
         }
     }
 
-    fn evidence(&mut self, fw: &Framework, ind: &Indicator, open: bool) {
-        let Some((c, _)) = fw.indicator(ind.id) else { return };
+    fn evidence(&mut self, c: &Criterion, ind: &Indicator, open: bool) {
         let vals = [
             ("indicator", ind.id),
             ("criterion", c.id),
@@ -457,13 +448,14 @@ impl Builder<'_> {
         let before = self.out.len();
         match id.split_once(':') {
             Some(("act", action)) => {
-                if let Some(ind) = fw.indicators().find(|i| i.actions.iter().any(|a| a.id == action)) {
-                    self.indicator(fw, ind, Some(Answer::Yes), Some(action), false);
+                let of = |i: &Indicator| i.actions.iter().any(|a| a.id == action);
+                if let Some((c, ind)) = fw.criteria.iter().find_map(|c| c.indicators.iter().find(|i| of(i)).map(|i| (c, i))) {
+                    self.indicator(c, ind, Some(Answer::Yes), Some(action), false);
                 }
             }
             Some(("evidence", ind)) => {
-                if let Some((_, ind)) = fw.indicator(ind) {
-                    self.evidence(fw, ind, false);
+                if let Some((c, ind)) = fw.indicator(ind) {
+                    self.evidence(c, ind, false);
                 }
             }
             Some(("policy", rule)) => self.rule(rule, true, None),
@@ -496,21 +488,14 @@ pub fn grade_label(g: Grade) -> &'static str {
 /// edits in `assessment.plan`. Without a plan state, the plan starts on the day the
 /// assessment was created.
 pub fn build(framework: &Framework, assessment: &Assessment, findings: &[Finding], seeds: &[Seed], schedule: &Schedule) -> Plan {
-    let blank;
-    let state = match &assessment.plan {
-        Some(s) => s,
-        None => {
-            blank = PlanState::new(assessment.created.date_naive());
-            &blank
-        }
-    };
+    let state = assessment.plan_state().unwrap_or_else(|| PlanState::new(assessment.created.date_naive()));
     let mut b = Builder { start: state.start, schedule, out: Vec::new() };
     for c in framework.criteria {
         for ind in c.indicators {
             match assessment.answer(ind.id) {
                 Some(a) if a.answer == Answer::Yes && a.has_evidence() => {}
-                Some(a) if a.answer == Answer::Yes => b.evidence(framework, ind, true),
-                a => b.indicator(framework, ind, a.map(|a| a.answer), None, true),
+                Some(a) if a.answer == Answer::Yes => b.evidence(c, ind, true),
+                a => b.indicator(c, ind, a.map(|a| a.answer), None, true),
             }
         }
     }
@@ -557,7 +542,7 @@ pub fn build(framework: &Framework, assessment: &Assessment, findings: &[Finding
     plan
 }
 
-// ── Dates in the file: `YYYY-MM-DD` ───────────────────────────────────────────────
+// ── In the file ───────────────────────────────────────────────────────────────────
 
 /// `YYYY-MM-DD` → a date; `None` for anything else (including impossible days).
 /// Hand-written: chrono's general parser would add kilobytes to the browser bundle.
@@ -570,34 +555,90 @@ pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
-mod ymd {
-    use chrono::NaiveDate;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(d)
+impl PlanState {
+    /// The state in the file's form (`$.plan`; see the README).
+    pub fn to_value(&self) -> Value {
+        let text = |t: &str| Value::String(t.to_string());
+        let mut top = Map::new();
+        top.insert("start".into(), Value::String(self.start.to_string()));
+        let mut edits = Map::new();
+        for (id, e) in &self.edits {
+            let mut m = Map::new();
+            let fields = [
+                ("owner", e.owner.as_deref().map(text)),
+                ("start", e.start.map(|d| Value::String(d.to_string()))),
+                ("due", e.due.map(|d| Value::String(d.to_string()))),
+                ("status", e.status.map(|x| text(x.id()))),
+                ("notes", (!e.notes.is_empty()).then(|| text(&e.notes))),
+                ("removed", e.removed.then_some(Value::Bool(true))),
+            ];
+            m.extend(fields.into_iter().filter_map(|(k, v)| Some((k.to_string(), v?))));
+            edits.insert(id.clone(), Value::Object(m));
+        }
+        if !edits.is_empty() {
+            top.insert("edits".into(), Value::Object(edits));
+        }
+        if !self.own.is_empty() {
+            let own = self.own.iter().map(|o| {
+                let mut m = Map::new();
+                m.insert("n".into(), o.n.into());
+                m.insert("title".into(), text(&o.title));
+                for (key, t) in [("why", &o.why), ("success", &o.success)].into_iter().filter(|(_, t)| !t.is_empty()) {
+                    m.insert(key.into(), text(t));
+                }
+                m.insert("priority".into(), text(o.priority.id()));
+                Value::Object(m)
+            });
+            top.insert("own".into(), own.collect());
+        }
+        if !self.seen.is_empty() {
+            top.insert("seen".into(), self.seen.iter().map(|id| text(id)).collect());
+        }
+        Value::Object(top)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let s = String::deserialize(d)?;
-        super::parse_ymd(&s).ok_or_else(|| D::Error::custom("not a date like 2026-11-22"))
+    /// Reads the file's form. The file was checked when it was imported
+    /// ([`format::validate`](super::format::validate)); anything unreadable is skipped
+    /// here, and a missing or bad start date gives `None`.
+    pub fn from_value(v: &Value) -> Option<PlanState> {
+        let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+        let day = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).and_then(parse_ymd);
+        let mut state = PlanState::new(day(v, "start")?);
+        for (id, e) in v.get("edits").and_then(Value::as_object).into_iter().flatten() {
+            let edit = Edit {
+                owner: text(e, "owner"),
+                start: day(e, "start"),
+                due: day(e, "due"),
+                status: e.get("status").and_then(Value::as_str).and_then(Status::from_id),
+                notes: text(e, "notes").unwrap_or_default(),
+                removed: e.get("removed").and_then(Value::as_bool).unwrap_or(false),
+            };
+            state.edits.insert(id.clone(), edit);
+        }
+        for o in v.get("own").and_then(Value::as_array).into_iter().flatten() {
+            let (Some(n), Some(title)) = (o.get("n").and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()), text(o, "title")) else {
+                continue;
+            };
+            let priority = o.get("priority").and_then(Value::as_str).and_then(Priority::from_id).unwrap_or(Priority::Medium);
+            state.own.push(OwnAction { n, title, why: text(o, "why").unwrap_or_default(), priority, success: text(o, "success").unwrap_or_default() });
+        }
+        state.seen = v.get("seen").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(str::to_string).collect();
+        Some(state)
     }
 }
 
-mod ymd_opt {
-    use chrono::NaiveDate;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-        match d {
-            Some(d) => super::ymd::serialize(d, s),
-            None => s.serialize_none(),
-        }
+impl Assessment {
+    /// The plan's state, if the plan has been started.
+    pub fn plan_state(&self) -> Option<PlanState> {
+        self.plan.as_ref().and_then(PlanState::from_value)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        #[derive(Deserialize)]
-        struct Wrap(#[serde(with = "super::ymd")] NaiveDate);
-        Ok(Option::<Wrap>::deserialize(d)?.map(|Wrap(x)| x))
+    /// Changes the plan's state (started on `start` if there is none yet) and stores it.
+    /// `updated` is left to the caller.
+    pub fn edit_plan<R>(&mut self, start: NaiveDate, change: impl FnOnce(&mut PlanState) -> R) -> R {
+        let mut state = self.plan_state().unwrap_or_else(|| PlanState::new(start));
+        let out = change(&mut state);
+        self.plan = Some(state.to_value());
+        out
     }
 }

@@ -64,7 +64,7 @@ fn downloads(w: W) -> impl IntoView {
                 "md" => (name("md"), "text/markdown;charset=utf-8", markdown::report_markdown(r).into_bytes()),
                 _ => {
                     let mut saved = a.clone();
-                    saved.plan_mut(r.plan.start).record(&r.plan);
+                    saved.edit_plan(r.plan.start, |p| p.record(&r.plan));
                     (file_name(org, r.on, "json"), "application/json", format::to_json(&saved).into_bytes())
                 }
             }
@@ -114,12 +114,12 @@ fn list(w: W) -> AnyView {
     // gap later closes. Only written when something new appears.
     Effect::new(move |_| {
         let unseen = with_report(w, |a, r| {
-            let seen = a.plan.as_ref().map(|p| &p.seen);
-            r.plan.actions.iter().any(|x| !seen.is_some_and(|s| s.contains(&x.id))).then(|| r.plan.clone())
+            let seen = a.plan_state().map(|p| p.seen).unwrap_or_default();
+            r.plan.actions.iter().any(|x| !seen.contains(&x.id)).then(|| r.plan.clone())
         })
         .flatten();
         if let Some(plan) = unseen {
-            w.update(|a| a.plan_mut(plan.start).record(&plan));
+            w.update(|a| a.edit_plan(plan.start, |p| p.record(&plan)));
         }
     });
     let body = move || {
@@ -139,7 +139,7 @@ fn list(w: W) -> AnyView {
                         prop:value=start.to_string()
                         on:change=move |ev| {
                             if let Ok(d) = policy::parse_date(&event_target_value(&ev)) {
-                                w.update(|a| a.plan_mut(d).start = d);
+                                w.update(|a| a.edit_plan(d, |p| p.start = d));
                             }
                         }/>
                 </div>
@@ -174,7 +174,7 @@ fn list(w: W) -> AnyView {
                                 <li>{x.title.clone()}" "
                                     <button type="button" class="cb-link" on:click=move |_| {
                                         let id = id.clone();
-                                        w.update(move |a| a.plan_mut(today()).restore(&id));
+                                        w.update(move |a| a.edit_plan(today(), |p| p.restore(&id)));
                                     }>{w.t(WMsg::PutBack)}<span class="cb-visually-hidden">": "{title}</span></button>
                                 </li>
                             }
@@ -256,19 +256,20 @@ fn EditAction(w: W, id: String) -> impl IntoView {
         let (Some(s), Some(d)) = (s, d) else { return };
         let id = id.get_value();
         w.update(|a| {
-            let p = a.plan_mut(today());
-            p.set_owner(&id, &owner.get_untracked());
-            p.set_dates(&id, s, d);
-            if !resolved {
-                p.set_status(&id, status.get_untracked());
-            }
-            p.set_notes(&id, &notes.get_untracked());
+            a.edit_plan(today(), |p| {
+                p.set_owner(&id, &owner.get_untracked());
+                p.set_dates(&id, s, d);
+                if !resolved {
+                    p.set_status(&id, status.get_untracked());
+                }
+                p.set_notes(&id, &notes.get_untracked());
+            })
         });
         w.go(WPage::Plan(Page::List));
     };
     let remove = move |_| {
         let id = id.get_value();
-        w.update(|a| a.plan_mut(today()).remove(&id));
+        w.update(|a| a.edit_plan(today(), |p| p.remove(&id)));
         w.go(WPage::Plan(Page::List));
     };
     let start_error = error_for(errors, "cb-action-start");
@@ -362,7 +363,7 @@ fn AddAction(w: W) -> impl IntoView {
             return show_errors(w, errors, vec![("cb-own-title", w.t(WMsg::OwnTitleMissing).to_string())]);
         }
         w.update(|a| {
-            a.plan_mut(today()).add_own(&t, priority.get_untracked(), &Schedule::default());
+            a.edit_plan(today(), |p| p.add_own(&t, priority.get_untracked(), &Schedule::default()));
         });
         w.go(WPage::Plan(Page::List));
     };

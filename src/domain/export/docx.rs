@@ -142,9 +142,10 @@ impl Doc {
         self
     }
 
-    /// A table with a header row (repeated on each page); see [`column_widths`]. Line
-    /// breaks in a cell start new paragraphs; the first line of each row is bold, as
-    /// the row's heading.
+    /// A table with a header row (repeated on each page), filling the page's width: each
+    /// column gets room for its longest word, and the rest goes to the columns with the
+    /// most text. Line breaks in a cell start new paragraphs; the first line of each row
+    /// is bold, as the row's heading.
     pub fn table<S: AsRef<str>>(&mut self, headers: &[S], rows: &[Vec<String>]) -> &mut Self {
         let widths = column_widths(headers, rows);
         let b = &mut self.body;

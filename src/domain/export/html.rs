@@ -4,7 +4,7 @@
 //! followed by the same figures as a table. The browser's print view adds its own
 //! stylesheet; [`report_html_page`] wraps the fragment in a page for the command line.
 
-use super::{area_label, date_range, Report};
+use super::{area_label, Report};
 use crate::domain::plan::{fill, grade_label, priority_label, WORDS};
 use crate::domain::scoring::LevelStatus;
 use std::fmt::Write;
@@ -23,6 +23,11 @@ pub fn esc(s: &str) -> String {
         }
     }
     out
+}
+
+/// Escaped text with its line breaks kept as `<br>`.
+fn lines(s: &str) -> String {
+    esc(s).replace("\r\n", "\n").replace('\r', "\n").replace('\n', "<br>")
 }
 
 fn table(h: &mut String, class: &str, headers: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
@@ -153,19 +158,19 @@ pub fn report_html(r: &Report) -> String {
             r.plan.actions.iter().map(|a| {
                 let mut action = format!(
                     "<strong class=\"cb-report-action-title\">{}</strong><p class=\"cb-report-action-why\">{}</p>",
-                    esc(&a.title),
-                    esc(&a.why.text)
+                    lines(&a.title),
+                    lines(&a.why.text)
                 );
                 if !a.notes.is_empty() {
-                    let _ = write!(action, "<p class=\"cb-report-action-notes\">{}: {}</p>", esc(w.col_notes), esc(&a.notes));
+                    let _ = write!(action, "<p class=\"cb-report-action-notes\">{}: {}</p>", esc(w.col_notes), lines(&a.notes));
                 }
                 vec![
                     action,
-                    esc(&a.owner),
+                    lines(&a.owner),
                     esc(priority_label(a.priority)),
-                    esc(&date_range(a)),
+                    format!("<time datetime=\"{0}\">{0}</time> – <time datetime=\"{1}\">{1}</time>", a.start, a.due),
                     format!("<span class=\"cb-report-status cb-report-status-{}\">{}</span>", a.status.id(), esc(a.status.label())),
-                    esc(&a.success),
+                    lines(&a.success),
                 ]
             }),
         );
@@ -179,7 +184,7 @@ pub fn report_html(r: &Report) -> String {
 pub fn report_html_page(r: &Report) -> String {
     const CSS: &str = "body{font-family:Arial,sans-serif;color:#0b0c0c;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}\
         table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #b1b4b6;padding:.4rem;text-align:left;vertical-align:top}\
-        th{background:#f3f2f1}.cb-report-chart svg{max-width:100%;height:auto}.cb-report-action-why,.cb-report-action-notes{margin:.25rem 0 0;font-size:.9em}\
+        th{background:#f3f2f1}time{white-space:nowrap}.cb-report-chart svg{max-width:100%;height:auto}.cb-report-action-why,.cb-report-action-notes{margin:.25rem 0 0;font-size:.9em}\
         .cb-report-independence{border-left:4px solid #b1b4b6;padding-left:1rem}@media print{body{margin:0;max-width:none}tr{break-inside:avoid}}";
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\

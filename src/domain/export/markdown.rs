@@ -2,7 +2,7 @@
 //! text that is not the tool's own is escaped ([`esc`]), so a name like `<script>` or
 //! `a | b` stays text and cannot break a table.
 
-use super::{area_label, date_range, Report};
+use super::{area_label, Report};
 use crate::domain::plan::{fill, grade_label, priority_label, WORDS};
 use std::fmt::Write;
 
@@ -93,7 +93,7 @@ pub fn report_markdown(r: &Report) -> String {
                     esc(&a.why.text),
                     esc(&a.owner),
                     esc(priority_label(a.priority)),
-                    esc(&date_range(a)),
+                    format!("{} – {}", a.start, a.due),
                     esc(a.status.label()),
                     esc(&a.success),
                     esc(&a.notes),

@@ -16,7 +16,7 @@ pub mod zip;
 
 use super::content::{Area, Framework};
 use super::model::Assessment;
-use super::plan::{self, fill, Plan, PlanAction, Schedule, Seed, WORDS};
+use super::plan::{self, fill, Plan, Schedule, Seed, WORDS};
 use super::policy::{self, long_date, Finding};
 use super::scoring::{self, CriterionStatus, LevelStatus, Score};
 use chrono::NaiveDate;
@@ -126,9 +126,4 @@ pub fn area_label(a: Area) -> &'static str {
         Area::Peer => WORDS.area_peer,
         Area::Communication => WORDS.area_communication,
     }
-}
-
-/// "2026-11-22 – 2027-02-20": ISO dates, unambiguous in every locale.
-fn date_range(a: &PlanAction) -> String {
-    format!("{} – {}", a.start, a.due)
 }
