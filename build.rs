@@ -6,8 +6,12 @@
 //! - src/i18n/{en,cy}.toml       → OUT_DIR/messages.rs   (`Msg`, one variant per key,
 //!   so a missing or misspelt key is a compile error, not a blank on screen)
 //! - src/content/policy-rules.toml → OUT_DIR/policy_rules.rs (`Field`, `FIELDS`, `RULES`)
+//! - src/content/passport.toml   → OUT_DIR/passport.rs (`CONTENT`), in build/passport.rs
 use serde::Deserialize;
 use std::{collections::{BTreeMap, BTreeSet}, env, fmt::Write, fs, path::Path};
+
+#[path = "build/passport.rs"]
+mod passport;
 
 fn read(src: &str) -> String {
     println!("cargo:rerun-if-changed={src}");
@@ -487,4 +491,5 @@ fn main() {
     statistics();
     translations();
     policy_rules(&indicators);
+    passport::build(&indicators);
 }
