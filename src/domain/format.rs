@@ -4,6 +4,7 @@
 
 use super::content::Framework;
 use super::model::{Answer, Assessment, Nation, Sector, SizeBand};
+use super::passport::{self, Basis};
 use super::policy::{self, FieldInfo, Kind};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -246,6 +247,103 @@ impl Checker {
         }
     }
 
+    fn list<'v>(&mut self, v: Option<&'v Value>, path: &str, required: bool) -> &'v [Value] {
+        match v {
+            None if required => {
+                self.problem(path, "is missing");
+                &[]
+            }
+            None => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.problem(path, format!("should be a list, but is {}", describe(other)));
+                &[]
+            }
+        }
+    }
+
+    fn text_list(&mut self, v: Option<&Value>, path: &str, required: bool) {
+        for (i, item) in self.list(v, path, required).iter().enumerate() {
+            self.text(Some(item), &format!("{path}[{i}]"), true);
+        }
+    }
+
+    fn boolean(&mut self, v: Option<&Value>, path: &str) {
+        match v {
+            None => self.problem(path, "is missing"),
+            Some(Value::Bool(_)) => {}
+            Some(other) => self.problem(path, format!("should be true or false, but is {}", describe(other))),
+        }
+    }
+
+    /// `$.passport`: the carer passport scheme. The shape is checked here, then what
+    /// the scheme's own rules refuse ([`passport::file_problems`]).
+    fn passport(&mut self, v: &Value) {
+        const PATH: &str = "$.passport";
+        if v.is_null() {
+            return;
+        }
+        let Some(top) = self.object(Some(v), PATH) else { return };
+        let before = self.problems.len();
+        self.unknown_keys(top, PATH, &["name", "eligibility", "fields", "support", "review", "storage", "contacts"]);
+        self.text(top.get("name"), "$.passport.name", true);
+        if let Some(e) = self.object(top.get("eligibility"), "$.passport.eligibility") {
+            self.unknown_keys(e, "$.passport.eligibility", &["basis", "note"]);
+            self.choice(e.get("basis"), "$.passport.eligibility.basis", Basis::from_id, &ids(Basis::ALL, Basis::id));
+            self.text(e.get("note"), "$.passport.eligibility.note", false);
+        }
+        self.text_list(top.get("fields"), "$.passport.fields", true);
+        for (i, o) in self.list(top.get("support"), "$.passport.support", true).iter().enumerate() {
+            let path = format!("$.passport.support[{i}]");
+            let Some(o) = self.object(Some(o), &path) else { continue };
+            self.unknown_keys(o, &path, &["id", "label", "on", "detail", "prefilled"]);
+            self.text(o.get("id"), &child(&path, "id"), true);
+            self.text(o.get("label"), &child(&path, "label"), true);
+            self.boolean(o.get("on"), &child(&path, "on"));
+            self.text(o.get("detail"), &child(&path, "detail"), false);
+            self.text(o.get("prefilled"), &child(&path, "prefilled"), false);
+        }
+        if let Some(r) = self.object(top.get("review"), "$.passport.review") {
+            self.unknown_keys(r, "$.passport.review", &["months", "triggers", "own_triggers"]);
+            match r.get("months") {
+                None => self.problem("$.passport.review.months", "is missing"),
+                Some(Value::Number(n)) if n.as_u64().is_some_and(|m| m <= u64::from(u32::MAX)) => {}
+                Some(other) => self.problem("$.passport.review.months", format!(
+                    "should be a whole number of months from 1 to 24, but is {}",
+                    if other.is_number() { other.to_string() } else { describe(other).to_string() }
+                )),
+            }
+            self.text_list(r.get("triggers"), "$.passport.review.triggers", true);
+            self.text_list(r.get("own_triggers"), "$.passport.review.own_triggers", false);
+        }
+        if let Some(st) = self.object(top.get("storage"), "$.passport.storage") {
+            self.unknown_keys(st, "$.passport.storage", &["kept", "seen_by", "moves", "note"]);
+            self.text(st.get("kept"), "$.passport.storage.kept", true);
+            self.text_list(st.get("seen_by"), "$.passport.storage.seen_by", true);
+            self.text(st.get("moves"), "$.passport.storage.moves", true);
+            self.text(st.get("note"), "$.passport.storage.note", false);
+        }
+        for (i, k) in self.list(top.get("contacts"), "$.passport.contacts", true).iter().enumerate() {
+            let path = format!("$.passport.contacts[{i}]");
+            let Some(k) = self.object(Some(k), &path) else { continue };
+            self.unknown_keys(k, &path, &["kind", "name", "link"]);
+            self.text(k.get("kind"), &child(&path, "kind"), true);
+            self.text(k.get("name"), &child(&path, "name"), true);
+            self.text(k.get("link"), &child(&path, "link"), false);
+        }
+        if self.problems.len() > before {
+            return;
+        }
+        match serde_json::from_value::<passport::Scheme>(v.clone()) {
+            Ok(scheme) => {
+                for p in passport::file_problems(&scheme) {
+                    self.problem(&format!("{PATH}.{}", p.field), p.message);
+                }
+            }
+            Err(e) => self.problem(PATH, format!("could not be read: {e}")),
+        }
+    }
+
     fn policy_answer(&mut self, f: &FieldInfo, v: &Value, path: &str) {
         let options = || f.options.iter().map(|o| o.id).collect::<Vec<_>>().join(", ");
         match (f.kind, v) {
@@ -328,7 +426,7 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
             return c.problems;
         }
     }
-    c.unknown_keys(top, "$", &["format", "version", "organisation", "created", "updated", "answers", "policies"]);
+    c.unknown_keys(top, "$", &["format", "version", "organisation", "created", "updated", "answers", "policies", "passport"]);
 
     if let Some(org) = c.object(top.get("organisation"), "$.organisation") {
         c.unknown_keys(org, "$.organisation", &["name", "sector", "size", "nation"]);
@@ -366,6 +464,9 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
     }
     if let Some(p) = top.get("policies") {
         c.policies(p);
+    }
+    if let Some(p) = top.get("passport") {
+        c.passport(p);
     }
     c.problems
 }

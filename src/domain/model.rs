@@ -1,5 +1,6 @@
 //! The assessment: who the organisation is and how it answered each indicator.
 
+use super::passport::Scheme;
 use super::policy::PolicyAnswers;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -103,6 +104,9 @@ pub struct Assessment {
     /// The answers to the policy checker's questions; `None` until any is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<PolicyAnswers>,
+    /// The carer passport scheme; `None` until one is set up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passport: Option<Scheme>,
 }
 
 impl Assessment {
@@ -113,6 +117,7 @@ impl Assessment {
             updated: now,
             answers: BTreeMap::new(),
             policies: None,
+            passport: None,
         }
     }
 
