@@ -5,6 +5,9 @@
 //!     benchmark score FILE [--json] [--on DATE]         level readiness, criteria, areas and overall score
 //!     benchmark check-policy FILE [--json] [--on DATE]  the policy answers checked against the law and good practice
 //!     benchmark draft-policy FILE [--on DATE]           a draft "Supporting carers at work" policy, as Markdown
+//!     benchmark passport FILE [--part PART] [-o OUT]    the carer passport scheme as a printable HTML page:
+//!                                                       PART is template (default), guide or briefing; the
+//!                                                       suggested scheme when FILE has none; -o writes OUT
 //!
 //! DATE is YYYY-MM-DD: the day the policies are checked against the law (default: today).
 //! Exit status: 0 success (even when breaches are found), 2 invalid input or usage (each
@@ -36,7 +39,8 @@ mod cli {
     use std::fmt::Write;
 
     const USAGE: &str = "usage:\n  benchmark template\n  benchmark content-json\n  benchmark score FILE [--json] [--on YYYY-MM-DD]\n  \
-                         benchmark check-policy FILE [--json] [--on YYYY-MM-DD]\n  benchmark draft-policy FILE [--on YYYY-MM-DD]";
+                         benchmark check-policy FILE [--json] [--on YYYY-MM-DD]\n  benchmark draft-policy FILE [--on YYYY-MM-DD]\n  \
+                         benchmark passport FILE [--part template|guide|briefing] [-o OUT]";
 
     /// A command's FILE and options.
     struct Opts<'a> {
@@ -89,7 +93,55 @@ mod cli {
                 let findings = policy::check(policy::rules(), &answers, a.organisation.nation, o.on);
                 Ok(draft_policy::draft_policy_markdown(&a.organisation.name, a.organisation.nation, &answers, &findings, o.on))
             }
+            ["passport", rest @ ..] => passport(rest),
             _ => Err(USAGE.to_string()),
+        }
+    }
+
+    /// `passport FILE [--part PART] [-o OUT]`: the scheme in FILE (or, when it has none,
+    /// the one the tool would suggest from its policy answers) as a standalone HTML page.
+    fn passport(rest: &[&str]) -> Result<String, String> {
+        use carer_benchmark::domain::passport::{self, Part, Scheme};
+        let (mut file, mut part, mut out) = (None, Part::Template, None);
+        let mut args = rest.iter();
+        while let Some(&a) = args.next() {
+            let (key, inline) = match a.split_once('=') {
+                Some((k, v)) if k.starts_with("--") => (k, Some(v)),
+                _ => (a, None),
+            };
+            let mut value = |name: &str| {
+                inline.or_else(|| args.next().copied()).ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
+            };
+            match key {
+                "--part" => {
+                    let v = value("--part")?;
+                    part = Part::from_id(v)
+                        .ok_or_else(|| format!("--part: {} is not one of template, guide, briefing\n{USAGE}", format::quoted(v)))?;
+                }
+                "-o" | "--output" => out = Some(value("-o")?),
+                _ if a.starts_with('-') => return Err(format!("unknown option {a}\n{USAGE}")),
+                _ if file.is_none() => file = Some(a),
+                _ => return Err(format!("passport needs exactly one FILE\n{USAGE}")),
+            }
+        }
+        let file = file.ok_or_else(|| format!("passport needs exactly one FILE\n{USAGE}"))?;
+        let a = read(file, "nothing was printed")?;
+        let scheme = a.passport.clone().unwrap_or_else(|| Scheme::suggested(&a, &[]));
+        let problems = passport::validate(&scheme);
+        if !problems.is_empty() {
+            let mut msg = format!("{file}: the carer passport scheme is not complete: {} problem(s); nothing was printed.", problems.len());
+            for p in problems {
+                let _ = write!(msg, "\n  $.passport.{}: {}", p.field, p.message);
+            }
+            return Err(msg);
+        }
+        let html = passport::standalone_html(&scheme, part);
+        match out {
+            None => Ok(html),
+            Some(path) => {
+                std::fs::write(path, html).map_err(|e| format!("{path}: cannot write the file: {e}"))?;
+                Ok(String::new())
+            }
         }
     }
 
