@@ -500,5 +500,21 @@ pub fn build(indicators: &BTreeSet<String>) {
         writeln!(code, "  EvidenceDef {{ indicator: {:?}, when: {when}, note: {} }},", x.indicator, words(&at, &x.note)).unwrap();
     }
     code.push_str("],\n};\n");
+
+    // The IDs alone, for checking a stored scheme without carrying the words.
+    let idlist = |v: Vec<&str>| format!("&{v:?}");
+    let choice_ids = |c: &[Choice]| idlist(c.iter().map(|x| x.id.as_str()).collect());
+    writeln!(
+        code,
+        "pub static IDS: Ids = Ids {{ fields: {}, offers: {}, triggers: {}, kept: {}, seen_by: {}, moves: {}, contact_kinds: {} }};",
+        idlist(f.fields.iter().map(|x| x.id.as_str()).collect()),
+        idlist(f.offers.iter().filter(|o| o.from.as_deref() != Some("arrangements")).map(|o| o.id.as_str()).collect()),
+        choice_ids(&f.triggers),
+        choice_ids(&s.kept),
+        choice_ids(&s.seen_by),
+        choice_ids(&s.moves),
+        choice_ids(&f.contact_kinds),
+    )
+    .unwrap();
     out("passport.rs", &code);
 }

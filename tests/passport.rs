@@ -69,6 +69,19 @@ fn the_content_has_the_standard_fields_with_reasons_and_prompts() {
     assert_eq!(Basis::ALL, [Basis::SelfIdentification]);
 }
 
+#[test]
+fn the_id_tables_used_on_import_match_the_content() {
+    let c = content();
+    let ids = |v: &[Choice]| v.iter().map(|x| x.id).collect::<Vec<_>>();
+    assert_eq!(IDS.fields, c.fields.iter().map(|f| f.id).collect::<Vec<_>>());
+    assert_eq!(IDS.offers, c.offers.iter().filter(|o| o.from != Some(PolicySource::Arrangements)).map(|o| o.id).collect::<Vec<_>>());
+    assert_eq!(IDS.triggers, ids(c.triggers));
+    assert_eq!(IDS.kept, ids(c.storage.kept));
+    assert_eq!(IDS.seen_by, ids(c.storage.seen_by));
+    assert_eq!(IDS.moves, ids(c.storage.moves));
+    assert_eq!(IDS.contact_kinds, ids(c.contact_kinds));
+}
+
 // ── Defaults ───────────────────────────────────────────────────────────────────────
 
 #[test]
@@ -275,7 +288,7 @@ fn validation_names_each_field_in_plain_words() {
     let got = problems(&s);
     let want = vec![
         ("name", "Enter a name for the scheme, for example \"Carer passport\""),
-        ("support[1].detail", "The detail of \"Part-time hours\" must be 5000 characters or fewer"),
+        ("support[1].detail", "The detail of the support must be 5000 characters or fewer"),
         (own_label.as_str(), "Enter a name for this support, or remove it"),
         ("support", "Switch on at least one kind of support for the menu"),
         ("review.months", "Review passports every 1 to 24 months"),
@@ -308,12 +321,19 @@ fn unknown_and_repeated_ids_are_problems() {
     s.storage.kept = "under_the_bed".into();
     s.storage.seen_by.push("hr".into());
     s.storage.moves = "".into();
-    let fields: Vec<String> = problems(&s).into_iter().map(|(f, _)| f).collect();
+    let got = problems(&s);
+    let fields: Vec<&str> = got.iter().map(|(f, _)| f.as_str()).collect();
     let want = [
         "fields[7]", "fields[8]", "support[1].id", "support[2].id", "support[4].id", "review.triggers[5]", "storage.kept",
         "storage.seen_by[3]", "storage.moves",
     ];
     assert_eq!(fields, want);
+    let message = |f: &str| got.iter().find(|(x, _)| x == f).map(|(_, m)| m.as_str()).unwrap();
+    assert_eq!(message("fields[7]"), "\"hobbies\" is not a passport field");
+    assert_eq!(message("fields[8]"), "\"signatures\" is listed more than once");
+    assert_eq!(message("support[1].id"), "\"arrangement.juggling\" is not a standard offer, a way of working or own.<number>");
+    assert_eq!(message("support[4].id"), "\"carers_leave\" is listed more than once");
+    assert_eq!(message("storage.kept"), "Choose where passports are kept");
 }
 
 #[test]
@@ -392,6 +412,25 @@ fn a_scheme_round_trips_through_the_file_and_old_files_still_load() {
 }
 
 #[test]
+fn a_scheme_is_kept_in_the_device_library_even_when_unfinished() {
+    use carer_benchmark::domain::library::{load, store, Library, Loaded, Saved};
+    let mut s = scheme();
+    s.name.clear();
+    s.review.months = 40; // mid-edit: storage keeps what the screen holds
+    let mut a = blank();
+    a.passport = Some(s);
+    let lib = Library { assessments: vec![Saved { id: "a1".into(), assessment: a }] };
+    assert_eq!(load(Some(&store(&lib))), Loaded::Ok(lib.clone()));
+    // A damaged scheme makes the stored text unreadable (kept aside), never a panic.
+    let mut v: Value = serde_json::from_str(&store(&lib)).unwrap();
+    v["assessments"][0]["assessment"]["passport"]["support"] = json!("lots");
+    match load(Some(&v.to_string())) {
+        Loaded::Unreadable { reason } => assert!(reason.contains("$.passport.support: should be a list"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn bad_passport_values_are_named_by_their_json_path() {
     let mut v = file_with(&scheme());
     let p = &mut v["passport"];
@@ -437,7 +476,7 @@ fn the_schemes_own_rules_are_enforced_on_import_with_paths() {
     assert_eq!(
         got,
         [
-            "$.passport.fields[7]: There is no passport field \"hobbies\"",
+            "$.passport.fields[7]: \"hobbies\" is not a passport field",
             "$.passport.review.months: Review passports every 1 to 24 months",
             "$.passport.contacts[0].link: Enter a web address starting https://, a phone number starting tel: or an email address starting mailto:",
         ]

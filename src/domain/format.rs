@@ -4,7 +4,7 @@
 
 use super::content::Framework;
 use super::model::{Answer, Assessment, Nation, Sector, SizeBand};
-use super::passport::{self, Basis};
+use super::passport::{self, Basis, Contact, Eligibility, Offer, Review, Scheme, Storage};
 use super::policy::{self, FieldInfo, Kind};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -262,85 +262,104 @@ impl Checker {
         }
     }
 
-    fn text_list(&mut self, v: Option<&Value>, path: &str, required: bool) {
-        for (i, item) in self.list(v, path, required).iter().enumerate() {
-            self.text(Some(item), &format!("{path}[{i}]"), true);
-        }
+    /// Text, or empty (with a problem recorded when it is there but wrong).
+    fn string(&mut self, v: Option<&Value>, path: &str, required: bool) -> String {
+        self.text(v, path, required).unwrap_or_default().to_string()
     }
 
-    fn boolean(&mut self, v: Option<&Value>, path: &str) {
+    fn strings(&mut self, v: Option<&Value>, path: &str, required: bool) -> Vec<String> {
+        let items = self.list(v, path, required);
+        items.iter().enumerate().map(|(i, item)| self.string(Some(item), &format!("{path}[{i}]"), true)).collect()
+    }
+
+    fn boolean(&mut self, v: Option<&Value>, path: &str) -> bool {
         match v {
             None => self.problem(path, "is missing"),
-            Some(Value::Bool(_)) => {}
+            Some(Value::Bool(b)) => return *b,
             Some(other) => self.problem(path, format!("should be true or false, but is {}", describe(other))),
         }
+        false
     }
 
-    /// `$.passport`: the carer passport scheme. The shape is checked here, then what
-    /// the scheme's own rules refuse ([`passport::file_problems`]).
-    fn passport(&mut self, v: &Value) {
+    /// The carer passport scheme at `$.passport`, read by hand from the JSON value (much
+    /// smaller in the browser bundle than derived deserialisers). Checks the shape only;
+    /// `None` when anything is wrong. [`passport::file_problems`] checks the rest.
+    fn scheme(&mut self, v: &Value) -> Option<Scheme> {
         const PATH: &str = "$.passport";
-        if v.is_null() {
-            return;
-        }
-        let Some(top) = self.object(Some(v), PATH) else { return };
+        let top = self.object(Some(v), PATH)?;
         let before = self.problems.len();
         self.unknown_keys(top, PATH, &["name", "eligibility", "fields", "support", "review", "storage", "contacts"]);
-        self.text(top.get("name"), "$.passport.name", true);
+        let name = self.string(top.get("name"), "$.passport.name", true);
+        let mut eligibility = Eligibility::default();
         if let Some(e) = self.object(top.get("eligibility"), "$.passport.eligibility") {
             self.unknown_keys(e, "$.passport.eligibility", &["basis", "note"]);
             self.choice(e.get("basis"), "$.passport.eligibility.basis", Basis::from_id, &ids(Basis::ALL, Basis::id));
-            self.text(e.get("note"), "$.passport.eligibility.note", false);
+            eligibility.note = self.string(e.get("note"), "$.passport.eligibility.note", false);
         }
-        self.text_list(top.get("fields"), "$.passport.fields", true);
+        let fields = self.strings(top.get("fields"), "$.passport.fields", true);
+        let mut support = Vec::new();
         for (i, o) in self.list(top.get("support"), "$.passport.support", true).iter().enumerate() {
             let path = format!("$.passport.support[{i}]");
             let Some(o) = self.object(Some(o), &path) else { continue };
             self.unknown_keys(o, &path, &["id", "label", "on", "detail", "prefilled"]);
-            self.text(o.get("id"), &child(&path, "id"), true);
-            self.text(o.get("label"), &child(&path, "label"), true);
-            self.boolean(o.get("on"), &child(&path, "on"));
-            self.text(o.get("detail"), &child(&path, "detail"), false);
-            self.text(o.get("prefilled"), &child(&path, "prefilled"), false);
+            support.push(Offer {
+                id: self.string(o.get("id"), &child(&path, "id"), true),
+                label: self.string(o.get("label"), &child(&path, "label"), true),
+                on: self.boolean(o.get("on"), &child(&path, "on")),
+                detail: self.string(o.get("detail"), &child(&path, "detail"), false),
+                prefilled: self.string(o.get("prefilled"), &child(&path, "prefilled"), false),
+            });
         }
+        let mut review = Review { months: 0, triggers: Vec::new(), own_triggers: Vec::new() };
         if let Some(r) = self.object(top.get("review"), "$.passport.review") {
             self.unknown_keys(r, "$.passport.review", &["months", "triggers", "own_triggers"]);
             match r.get("months") {
                 None => self.problem("$.passport.review.months", "is missing"),
-                Some(Value::Number(n)) if n.as_u64().is_some_and(|m| m <= u64::from(u32::MAX)) => {}
-                Some(other) => self.problem("$.passport.review.months", format!(
-                    "should be a whole number of months from 1 to 24, but is {}",
-                    if other.is_number() { other.to_string() } else { describe(other).to_string() }
-                )),
+                Some(Value::Number(n)) if n.as_u64().is_some_and(|m| m <= u64::from(u32::MAX)) => {
+                    review.months = n.as_u64().unwrap_or(0) as u32;
+                }
+                Some(other) => self.problem(
+                    "$.passport.review.months",
+                    format!(
+                        "should be a whole number of months from 1 to 24, but is {}",
+                        if other.is_number() { other.to_string() } else { describe(other).to_string() }
+                    ),
+                ),
             }
-            self.text_list(r.get("triggers"), "$.passport.review.triggers", true);
-            self.text_list(r.get("own_triggers"), "$.passport.review.own_triggers", false);
+            review.triggers = self.strings(r.get("triggers"), "$.passport.review.triggers", true);
+            review.own_triggers = self.strings(r.get("own_triggers"), "$.passport.review.own_triggers", false);
         }
+        let mut storage = Storage { kept: String::new(), seen_by: Vec::new(), moves: String::new(), note: String::new() };
         if let Some(st) = self.object(top.get("storage"), "$.passport.storage") {
             self.unknown_keys(st, "$.passport.storage", &["kept", "seen_by", "moves", "note"]);
-            self.text(st.get("kept"), "$.passport.storage.kept", true);
-            self.text_list(st.get("seen_by"), "$.passport.storage.seen_by", true);
-            self.text(st.get("moves"), "$.passport.storage.moves", true);
-            self.text(st.get("note"), "$.passport.storage.note", false);
+            storage.kept = self.string(st.get("kept"), "$.passport.storage.kept", true);
+            storage.seen_by = self.strings(st.get("seen_by"), "$.passport.storage.seen_by", true);
+            storage.moves = self.string(st.get("moves"), "$.passport.storage.moves", true);
+            storage.note = self.string(st.get("note"), "$.passport.storage.note", false);
         }
+        let mut contacts = Vec::new();
         for (i, k) in self.list(top.get("contacts"), "$.passport.contacts", true).iter().enumerate() {
             let path = format!("$.passport.contacts[{i}]");
             let Some(k) = self.object(Some(k), &path) else { continue };
             self.unknown_keys(k, &path, &["kind", "name", "link"]);
-            self.text(k.get("kind"), &child(&path, "kind"), true);
-            self.text(k.get("name"), &child(&path, "name"), true);
-            self.text(k.get("link"), &child(&path, "link"), false);
+            contacts.push(Contact {
+                kind: self.string(k.get("kind"), &child(&path, "kind"), true),
+                name: self.string(k.get("name"), &child(&path, "name"), true),
+                link: self.string(k.get("link"), &child(&path, "link"), false),
+            });
         }
-        if self.problems.len() > before {
+        (self.problems.len() == before).then_some(Scheme { name, eligibility, fields, support, review, storage, contacts })
+    }
+
+    /// `$.passport`: its shape, then what the scheme's own rules refuse.
+    fn passport(&mut self, v: &Value) {
+        if v.is_null() {
             return;
         }
-        match serde_json::from_value::<passport::Scheme>(v.clone()) {
-            Ok(scheme) => {
-                for p in passport::file_problems(&scheme) {
-                    self.problem(&format!("{PATH}.{}", p.field), p.message);
-                }
+        if let Some(scheme) = self.scheme(v) {
+            for p in passport::file_problems(&scheme) {
+                self.problem(&format!("$.passport.{}", p.field), p.message);
             }
-            Err(e) => self.problem(PATH, format!("could not be read: {e}")),
         }
     }
 
@@ -390,6 +409,13 @@ impl Checker {
 
 fn ids<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|&x| id(x)).collect()
+}
+
+/// A carer passport scheme from its JSON value, checking its shape only (the stored
+/// form, which may be unfinished): what `Scheme`'s `Deserialize` uses.
+pub fn read_scheme(value: &Value) -> Result<Scheme, Vec<Problem>> {
+    let mut c = Checker { problems: Vec::new() };
+    c.scheme(value).ok_or(c.problems)
 }
 
 /// Every problem in a parsed file, in document order. Empty means the file is good.

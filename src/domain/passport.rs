@@ -24,6 +24,7 @@ use super::format::MAX_TEXT_CHARS;
 use super::model::Assessment;
 use super::policy::{arrangement_label, Arrangement, LeaveUnit, PolicyAnswers, Unit};
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use std::fmt::Write;
 
 // ── Content (from passport.toml) ───────────────────────────────────────────────────
@@ -265,6 +266,20 @@ pub struct Content {
     pub evidence: &'static [EvidenceDef],
 }
 
+/// The IDs of the content alone: what checking a stored scheme needs, so the file
+/// format does not carry the words into the browser's first load.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Ids {
+    pub fields: &'static [&'static str],
+    /// Standard offers, not counting the ways of working.
+    pub offers: &'static [&'static str],
+    pub triggers: &'static [&'static str],
+    pub kept: &'static [&'static str],
+    pub seen_by: &'static [&'static str],
+    pub moves: &'static [&'static str],
+    pub contact_kinds: &'static [&'static str],
+}
+
 include!(concat!(env!("OUT_DIR"), "/passport.rs"));
 
 /// The passport content, compiled in from `src/content/passport.toml`.
@@ -298,8 +313,7 @@ fn default_choice(list: &'static [Choice]) -> String {
 
 /// Who can have a passport. There is one choice, and it is the default: any employee
 /// who says they are a carer, with no proof asked for.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Basis {
     #[default]
     SelfIdentification,
@@ -307,30 +321,25 @@ pub enum Basis {
 
 id_list!(Basis: SelfIdentification = "self_identification");
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Eligibility {
     pub basis: Basis,
     /// The employer's own words, e.g. "including agency staff". Empty when none.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
 /// One line of the support menu.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Offer {
     /// A standard offer's ID (`carers_leave`), `arrangement.<option ID>`, or `own.<n>`
     /// for one the employer added.
     pub id: String,
     pub label: String,
     pub on: bool,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub detail: String,
     /// The detail as last pre-filled from the policy answers. While `detail` still
     /// equals it, [`Scheme::refresh_from_policy`] may replace it; once the employer
     /// edits the detail, it is theirs.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub prefilled: String,
 }
 
@@ -341,20 +350,17 @@ impl Offer {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Review {
     /// How often passports are reviewed, 1 to 24 months.
     pub months: u32,
     /// Standard triggers chosen (IDs from the content).
     pub triggers: Vec<String>,
     /// The employer's own triggers, in words ("you go part-time").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub own_triggers: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Storage {
     /// Where the passport is kept: one of `content().storage.kept`.
     pub kept: String,
@@ -363,24 +369,23 @@ pub struct Storage {
     /// How it moves with the employee: one of `content().storage.moves`.
     pub moves: String,
     /// Anything else, in the employer's words.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contact {
     /// One of `content().contact_kinds`: hr, network, local_service, national, other.
     pub kind: String,
     pub name: String,
     /// An https address, `tel:` number or `mailto:` address; empty when none.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub link: String,
 }
 
-/// The employer's carer passport scheme.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The employer's carer passport scheme. In files and storage it is JSON (see the
+/// README, "Carer passport"), written by [`Scheme::to_value`] and read by
+/// [`format::read_scheme`](super::format::read_scheme): by hand, because derived
+/// (de)serialisers for these nested lists cost the browser bundle several kilobytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scheme {
     pub name: String,
     pub eligibility: Eligibility,
@@ -392,6 +397,22 @@ pub struct Scheme {
     pub review: Review,
     pub storage: Storage,
     pub contacts: Vec<Contact>,
+}
+
+impl Serialize for Scheme {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_value().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Scheme {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        super::format::read_scheme(&v).map_err(|problems| {
+            let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+            <D::Error as serde::de::Error>::custom(first)
+        })
+    }
 }
 
 /// What [`Scheme::refresh_from_policy`] changed: offer IDs.
@@ -414,6 +435,56 @@ pub const MAX_ITEMS: usize = 100;
 pub const MAX_LINK_CHARS: usize = 2000;
 
 impl Scheme {
+    /// The scheme as JSON, as stored in files: empty notes, details and links, and an
+    /// empty list of own triggers, are left out.
+    pub fn to_value(&self) -> Value {
+        let mut top = Map::new();
+        let text = |m: &mut Map<String, Value>, k: &str, v: &str| {
+            if !v.is_empty() {
+                m.insert(k.into(), Value::String(v.into()));
+            }
+        };
+        let list = |v: &[String]| Value::Array(v.iter().map(|x| Value::String(x.clone())).collect());
+        top.insert("name".into(), Value::String(self.name.clone()));
+        let mut e = Map::new();
+        e.insert("basis".into(), Value::String(self.eligibility.basis.id().into()));
+        text(&mut e, "note", &self.eligibility.note);
+        top.insert("eligibility".into(), Value::Object(e));
+        top.insert("fields".into(), list(&self.fields));
+        let support = self.support.iter().map(|o| {
+            let mut m = Map::new();
+            m.insert("id".into(), Value::String(o.id.clone()));
+            m.insert("label".into(), Value::String(o.label.clone()));
+            m.insert("on".into(), Value::Bool(o.on));
+            text(&mut m, "detail", &o.detail);
+            text(&mut m, "prefilled", &o.prefilled);
+            Value::Object(m)
+        });
+        top.insert("support".into(), Value::Array(support.collect()));
+        let mut r = Map::new();
+        r.insert("months".into(), Value::from(self.review.months));
+        r.insert("triggers".into(), list(&self.review.triggers));
+        if !self.review.own_triggers.is_empty() {
+            r.insert("own_triggers".into(), list(&self.review.own_triggers));
+        }
+        top.insert("review".into(), Value::Object(r));
+        let mut st = Map::new();
+        st.insert("kept".into(), Value::String(self.storage.kept.clone()));
+        st.insert("seen_by".into(), list(&self.storage.seen_by));
+        st.insert("moves".into(), Value::String(self.storage.moves.clone()));
+        text(&mut st, "note", &self.storage.note);
+        top.insert("storage".into(), Value::Object(st));
+        let contacts = self.contacts.iter().map(|c| {
+            let mut m = Map::new();
+            m.insert("kind".into(), Value::String(c.kind.clone()));
+            m.insert("name".into(), Value::String(c.name.clone()));
+            text(&mut m, "link", &c.link);
+            Value::Object(m)
+        });
+        top.insert("contacts".into(), Value::Array(contacts.collect()));
+        Value::Object(top)
+    }
+
     /// A new scheme: every default from the content, the support menu pre-filled from
     /// the policy answers, and the contacts from the embedding council's signposting
     /// links (title, address) followed by national advice.
@@ -746,123 +817,106 @@ pub fn link_text(link: &str) -> String {
     link.strip_prefix("tel:").or_else(|| link.strip_prefix("mailto:")).unwrap_or(link).to_string()
 }
 
-fn check(s: &Scheme, complete: bool) -> Vec<Problem> {
-    let c = content();
-    let mut out = Vec::new();
-    let mut problem = |field: String, message: &str| out.push(Problem { field, message: message.to_string() });
-    let too_long = |t: &str| t.chars().count() > MAX_TEXT_CHARS;
-    let long_msg = format!("must be {MAX_TEXT_CHARS} characters or fewer");
+/// Collects problems. Written to be small: it is in the browser's first load, through
+/// the file format.
+struct Checks {
+    out: Vec<Problem>,
+    /// Also what an unfinished scheme lacks (blank names, nothing switched on).
+    complete: bool,
+}
 
-    if too_long(&s.name) {
-        problem("name".into(), &format!("The scheme name {long_msg}"));
-    } else if complete && s.name.trim().is_empty() {
-        problem("name".into(), "Enter a name for the scheme, for example \"Carer passport\"");
+impl Checks {
+    fn add(&mut self, field: String, message: String) {
+        self.out.push(Problem { field, message });
     }
-    if too_long(&s.eligibility.note) {
-        problem("eligibility.note".into(), &format!("The note on who can have a passport {long_msg}"));
-    }
-    for (i, f) in s.fields.iter().enumerate() {
-        if c.field(f).is_none() {
-            problem(format!("fields[{i}]"), &format!("There is no passport field {}", super::format::quoted(f)));
-        } else if s.fields[..i].contains(f) {
-            problem(format!("fields[{i}]"), &format!("The field {} is listed more than once", super::format::quoted(f)));
+
+    /// Text no longer than [`MAX_TEXT_CHARS`]; with `blank`, and when checking for
+    /// completeness, not blank either.
+    fn text(&mut self, field: String, t: &str, what: &str, blank: Option<&str>) {
+        if t.chars().count() > MAX_TEXT_CHARS {
+            self.add(field, format!("{what} must be {MAX_TEXT_CHARS} characters or fewer"));
+        } else if let Some(b) = blank.filter(|_| self.complete && t.trim().is_empty()) {
+            self.add(field, b.into());
         }
     }
 
-    if s.support.len() > MAX_ITEMS {
-        problem("support".into(), &format!("The support menu can hold up to {MAX_ITEMS} offers"));
+    /// Each ID known, and listed once.
+    fn ids(&mut self, list: &[&str], at: &dyn Fn(usize) -> String, known: &dyn Fn(&str) -> bool, what: &str) {
+        for (i, x) in list.iter().enumerate() {
+            if !known(x) {
+                self.add(at(i), format!("{} is not {what}", super::format::quoted(x)));
+            } else if list[..i].contains(x) {
+                self.add(at(i), format!("{} is listed more than once", super::format::quoted(x)));
+            }
+        }
     }
+
+    fn most(&mut self, field: &str, n: usize, what: &str) {
+        if n > MAX_ITEMS {
+            self.add(field.into(), format!("Give up to {MAX_ITEMS} {what}"));
+        }
+    }
+
+    fn one_of(&mut self, field: &str, value: &str, known: &[&str], message: &str) {
+        if !known.contains(&value) {
+            self.add(field.into(), message.into());
+        }
+    }
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+fn check(s: &Scheme, complete: bool) -> Vec<Problem> {
+    let ids = &IDS;
+    let mut c = Checks { out: Vec::new(), complete };
+    c.text("name".into(), &s.name, "The scheme name", Some("Enter a name for the scheme, for example \"Carer passport\""));
+    c.text("eligibility.note".into(), &s.eligibility.note, "The note on who can have a passport", None);
+    c.ids(&strs(&s.fields), &|i| format!("fields[{i}]"), &|f| ids.fields.contains(&f), "a passport field");
+
+    c.most("support", s.support.len(), "offers of support");
+    let offer_ids: Vec<&str> = s.support.iter().map(|o| o.id.as_str()).collect();
+    let known_offer = |id: &str| {
+        ids.offers.contains(&id)
+            || id.strip_prefix("arrangement.").is_some_and(|a| Arrangement::from_id(a).is_some())
+            || id.strip_prefix("own.").is_some_and(|n| !n.is_empty() && n.len() <= 6 && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    c.ids(&offer_ids, &|i| format!("support[{i}].id"), &known_offer, "a standard offer, a way of working or own.<number>");
     for (i, o) in s.support.iter().enumerate() {
         let at = |k: &str| format!("support[{i}].{k}");
-        let known = content().offers.iter().any(|d| d.id == o.id && d.from != Some(PolicySource::Arrangements))
-            || o.id.strip_prefix("arrangement.").is_some_and(|a| Arrangement::from_id(a).is_some())
-            || o.id.strip_prefix("own.").is_some_and(|n| !n.is_empty() && n.len() <= 6 && n.bytes().all(|b| b.is_ascii_digit()));
-        if !known {
-            problem(at("id"), &format!("{} is not a standard offer, a way of working or own.<number>", super::format::quoted(&o.id)));
-        } else if s.support[..i].iter().any(|x| x.id == o.id) {
-            problem(at("id"), &format!("The offer {} is listed more than once", super::format::quoted(&o.id)));
-        }
-        if too_long(&o.label) {
-            problem(at("label"), &format!("The name of the support {long_msg}"));
-        } else if complete && o.label.trim().is_empty() {
-            problem(at("label"), "Enter a name for this support, or remove it");
-        }
-        if too_long(&o.detail) {
-            problem(at("detail"), &format!("The detail of \"{}\" {long_msg}", short(&o.label)));
-        }
-        if too_long(&o.prefilled) {
-            problem(at("prefilled"), &format!("The pre-filled detail {long_msg}"));
-        }
+        c.text(at("label"), &o.label, "The name of the support", Some("Enter a name for this support, or remove it"));
+        c.text(at("detail"), &o.detail, "The detail of the support", None);
+        c.text(at("prefilled"), &o.prefilled, "The pre-filled detail", None);
     }
     if complete && !s.support.iter().any(|o| o.on) {
-        problem("support".into(), "Switch on at least one kind of support for the menu");
+        c.add("support".into(), "Switch on at least one kind of support for the menu".into());
     }
 
     if !(1..=24).contains(&s.review.months) {
-        problem("review.months".into(), "Review passports every 1 to 24 months");
+        c.add("review.months".into(), "Review passports every 1 to 24 months".into());
     }
-    for (i, t) in s.review.triggers.iter().enumerate() {
-        if c.trigger(t).is_none() {
-            problem(format!("review.triggers[{i}]"), &format!("There is no review trigger {}", super::format::quoted(t)));
-        } else if s.review.triggers[..i].contains(t) {
-            problem(format!("review.triggers[{i}]"), &format!("The trigger {} is listed more than once", super::format::quoted(t)));
-        }
-    }
-    if s.review.own_triggers.len() > MAX_ITEMS {
-        problem("review.own_triggers".into(), &format!("Give up to {MAX_ITEMS} triggers of your own"));
-    }
+    c.ids(&strs(&s.review.triggers), &|i| format!("review.triggers[{i}]"), &|t| ids.triggers.contains(&t), "a review trigger");
+    c.most("review.own_triggers", s.review.own_triggers.len(), "triggers of your own");
     for (i, t) in s.review.own_triggers.iter().enumerate() {
-        if too_long(t) {
-            problem(format!("review.own_triggers[{i}]"), &format!("The trigger {long_msg}"));
-        } else if complete && t.trim().is_empty() {
-            problem(format!("review.own_triggers[{i}]"), "Enter what brings a review forward, or remove it");
-        }
+        c.text(format!("review.own_triggers[{i}]"), t, "The trigger", Some("Enter what brings a review forward, or remove it"));
     }
 
-    let st = &c.storage;
-    if choice(st.kept, &s.storage.kept).is_none() {
-        problem("storage.kept".into(), "Choose where passports are kept");
-    }
-    for (i, w) in s.storage.seen_by.iter().enumerate() {
-        if choice(st.seen_by, w).is_none() {
-            problem(format!("storage.seen_by[{i}]"), &format!("There is no choice {} for who may see a passport", super::format::quoted(w)));
-        } else if s.storage.seen_by[..i].contains(w) {
-            problem(format!("storage.seen_by[{i}]"), &format!("{} is listed more than once", super::format::quoted(w)));
-        }
-    }
-    if choice(st.moves, &s.storage.moves).is_none() {
-        problem("storage.moves".into(), "Choose how a passport moves with the employee");
-    }
-    if too_long(&s.storage.note) {
-        problem("storage.note".into(), &format!("The note on storage and sharing {long_msg}"));
-    }
+    c.one_of("storage.kept", &s.storage.kept, ids.kept, "Choose where passports are kept");
+    c.ids(&strs(&s.storage.seen_by), &|i| format!("storage.seen_by[{i}]"), &|w| ids.seen_by.contains(&w), "a choice of who may see a passport");
+    c.one_of("storage.moves", &s.storage.moves, ids.moves, "Choose how a passport moves with the employee");
+    c.text("storage.note".into(), &s.storage.note, "The note on storage and sharing", None);
 
-    if s.contacts.len() > MAX_ITEMS {
-        problem("contacts".into(), &format!("Give up to {MAX_ITEMS} contacts"));
-    }
+    c.most("contacts", s.contacts.len(), "contacts");
     for (i, k) in s.contacts.iter().enumerate() {
         let at = |f: &str| format!("contacts[{i}].{f}");
-        if c.contact_kind(&k.kind).is_none() {
-            problem(at("kind"), "Choose what kind of contact this is");
-        }
-        if too_long(&k.name) {
-            problem(at("name"), &format!("The contact's name {long_msg}"));
-        } else if complete && k.name.trim().is_empty() {
-            problem(at("name"), "Enter the contact's name, or remove the contact");
-        }
+        c.one_of(&at("kind"), &k.kind, ids.contact_kinds, "Choose what kind of contact this is");
+        c.text(at("name"), &k.name, "The contact's name", Some("Enter the contact's name, or remove the contact"));
         if !k.link.is_empty() && !link_ok(&k.link) {
-            problem(
-                at("link"),
-                "Enter a web address starting https://, a phone number starting tel: or an email address starting mailto:",
-            );
+            c.add(at("link"), "Enter a web address starting https://, a phone number starting tel: or an email address starting mailto:".into());
         }
     }
-    out
-}
-
-fn short(s: &str) -> String {
-    let s = s.trim();
-    if s.chars().count() <= 40 { s.to_string() } else { s.chars().take(39).collect::<String>() + "…" }
+    c.out
 }
 
 // ── Outputs as structure ───────────────────────────────────────────────────────────
