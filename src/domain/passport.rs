@@ -1428,7 +1428,7 @@ pub const PRINT_CSS: &str = "\
 .cb-print-hint{font-size:8.5pt;color:#505a5f}\
 .cb-print-list,.cb-print-contacts{margin:0 0 2mm;padding-left:6mm}\
 .cb-print-list li,.cb-print-contacts li{margin:0 0 .8mm}\
-.cb-print-link{color:#1d70b8;word-break:break-all}\
+.cb-print-link{color:#1d70b8;overflow-wrap:anywhere}\
 .cb-print-briefing{font-size:9pt;line-height:1.3}\
 .cb-print-briefing .cb-print-title{font-size:16pt}\
 .cb-print-briefing .cb-print-heading{font-size:11pt}\
