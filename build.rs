@@ -8,13 +8,17 @@
 //! - src/content/policy-rules.toml → OUT_DIR/policy_rules.rs (`Field`, `FIELDS`, `RULES`)
 //! - src/content/plan.toml → OUT_DIR/plan.rs (`DEFAULT_SCHEDULE`, `WORDS`): build/plan.rs
 //! - src/content/workshop.toml → OUT_DIR/workshop.rs (`RUNNING_ORDER`), in build/workshop.rs
+//! - src/content/passport.toml   → OUT_DIR/passport.rs (`CONTENT`), in build/passport.rs
 use serde::Deserialize;
 use std::{collections::{BTreeMap, BTreeSet}, env, fmt::Write, fs, path::Path};
 
+#[path = "build/passport.rs"]
+mod passport;
 #[path = "build/plan.rs"]
 mod plan;
 #[path = "build/workshop.rs"]
 mod workshop;
+
 
 fn read(src: &str) -> String {
     println!("cargo:rerun-if-changed={src}");
@@ -505,4 +509,5 @@ fn main() {
     policy_rules(&indicators);
     plan::plan();
     workshop::compile();
+    passport::build(&indicators);
 }

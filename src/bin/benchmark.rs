@@ -10,6 +10,9 @@
 //!                                                       docx needs -o; OUT may be a directory
 //!     benchmark workshop share|aggregate|compare|agenda workshop mode: share codes, the room's summary
 //!                                                       (see src/bin/benchmark/workshop.rs)
+//!     benchmark passport FILE [--part PART] [-o OUT]    the carer passport scheme as a printable HTML page:
+//!                                                       PART is template (default), guide or briefing; the
+//!                                                       suggested scheme when FILE has none; -o writes OUT
 //!
 //! DATE is YYYY-MM-DD: the day the policies are checked against the law (default: today).
 //! `--start` sets the plan's start date (default: the one saved in the file, else the day
@@ -48,7 +51,8 @@ mod cli {
 
     const USAGE: &str = "usage:\n  benchmark template\n  benchmark content-json\n  benchmark score FILE [--json] [--on YYYY-MM-DD]\n  \
                          benchmark check-policy FILE [--json] [--on YYYY-MM-DD]\n  benchmark draft-policy FILE [--on YYYY-MM-DD]\n  \
-                         benchmark plan FILE --format md|csv|ics|docx|json|html [-o OUT] [--on YYYY-MM-DD] [--start YYYY-MM-DD]";
+                         benchmark plan FILE --format md|csv|ics|docx|json|html [-o OUT] [--on YYYY-MM-DD] [--start YYYY-MM-DD]\n  \
+                         benchmark passport FILE [--part template|guide|briefing] [-o OUT]";
 
     /// A command's FILE and options.
     struct Opts<'a> {
@@ -102,6 +106,7 @@ mod cli {
                 Ok(draft_policy::draft_policy_markdown(&a.organisation.name, a.organisation.nation, &answers, &findings, o.on))
             }
             ["plan", rest @ ..] => plan(rest),
+            ["passport", rest @ ..] => passport(rest),
             ["workshop", rest @ ..] => super::workshop::run(rest),
             _ => Err(format!("{USAGE}\n{}", super::workshop::USAGE)),
         }
@@ -158,6 +163,53 @@ mod cli {
         }
         std::fs::write(&path, &bytes).map_err(|e| format!("{}: cannot write the file: {e}", path.display()))?;
         Ok(format!("wrote {} ({} bytes)\n", path.display(), bytes.len()))
+    }
+
+    /// `passport FILE [--part PART] [-o OUT]`: the scheme in FILE (or, when it has none,
+    /// the one the tool would suggest from its policy answers) as a standalone HTML page.
+    fn passport(rest: &[&str]) -> Result<String, String> {
+        use carer_benchmark::domain::passport::{self, Part, Scheme};
+        let (mut file, mut part, mut out) = (None, Part::Template, None);
+        let mut args = rest.iter();
+        while let Some(&a) = args.next() {
+            let (key, inline) = match a.split_once('=') {
+                Some((k, v)) if k.starts_with("--") => (k, Some(v)),
+                _ => (a, None),
+            };
+            let mut value = |name: &str| {
+                inline.or_else(|| args.next().copied()).ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
+            };
+            match key {
+                "--part" => {
+                    let v = value("--part")?;
+                    part = Part::from_id(v)
+                        .ok_or_else(|| format!("--part: {} is not one of template, guide, briefing\n{USAGE}", format::quoted(v)))?;
+                }
+                "-o" | "--output" => out = Some(value("-o")?),
+                _ if a.starts_with('-') => return Err(format!("unknown option {a}\n{USAGE}")),
+                _ if file.is_none() => file = Some(a),
+                _ => return Err(format!("passport needs exactly one FILE\n{USAGE}")),
+            }
+        }
+        let file = file.ok_or_else(|| format!("passport needs exactly one FILE\n{USAGE}"))?;
+        let a = read(file, "nothing was printed")?;
+        let scheme = a.passport_scheme().unwrap_or_else(|| Scheme::suggested(&a, &[]));
+        let problems = passport::validate(&scheme);
+        if !problems.is_empty() {
+            let mut msg = format!("{file}: the carer passport scheme is not complete: {} problem(s); nothing was printed.", problems.len());
+            for p in problems {
+                let _ = write!(msg, "\n  $.passport.{}: {}", p.field, p.message);
+            }
+            return Err(msg);
+        }
+        let html = passport::standalone_html(&scheme, part);
+        match out {
+            None => Ok(html),
+            Some(path) => {
+                std::fs::write(path, html).map_err(|e| format!("{path}: cannot write the file: {e}"))?;
+                Ok(String::new())
+            }
+        }
     }
 
     /// Reads and validates an assessment file, naming every problem.

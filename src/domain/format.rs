@@ -5,6 +5,7 @@
 use super::content::{Framework, Priority};
 use super::model::{Answer, Assessment, Nation, Sector, SizeBand};
 use super::plan::{self, Status};
+use super::passport::{self, Basis, Contact, Eligibility, Offer, Review, Scheme, Storage};
 use super::policy::{self, FieldInfo, Kind};
 use serde::Serialize;
 use chrono::NaiveDate;
@@ -245,6 +246,122 @@ impl Checker {
         }
     }
 
+    fn list<'v>(&mut self, v: Option<&'v Value>, path: &str, required: bool) -> &'v [Value] {
+        match v {
+            None if required => {
+                self.problem(path, "is missing");
+                &[]
+            }
+            None => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.problem(path, format!("should be a list, but is {}", describe(other)));
+                &[]
+            }
+        }
+    }
+
+    /// Text, or empty (with a problem recorded when it is there but wrong).
+    fn string(&mut self, v: Option<&Value>, path: &str, required: bool) -> String {
+        self.text(v, path, required).unwrap_or_default().to_string()
+    }
+
+    fn strings(&mut self, v: Option<&Value>, path: &str, required: bool) -> Vec<String> {
+        let items = self.list(v, path, required);
+        items.iter().enumerate().map(|(i, item)| self.string(Some(item), &format!("{path}[{i}]"), true)).collect()
+    }
+
+    fn boolean(&mut self, v: Option<&Value>, path: &str) -> bool {
+        match v {
+            None => self.problem(path, "is missing"),
+            Some(Value::Bool(b)) => return *b,
+            Some(other) => self.problem(path, format!("should be true or false, but is {}", describe(other))),
+        }
+        false
+    }
+
+    /// The carer passport scheme at `$.passport`, read by hand from the JSON value (much
+    /// smaller in the browser bundle than derived deserialisers). Checks the shape only;
+    /// `None` when anything is wrong. [`passport::file_problems`] checks the rest.
+    fn scheme(&mut self, v: &Value) -> Option<Scheme> {
+        const PATH: &str = "$.passport";
+        let top = self.object(Some(v), PATH)?;
+        let before = self.problems.len();
+        self.unknown_keys(top, PATH, &["name", "eligibility", "fields", "support", "review", "storage", "contacts"]);
+        let name = self.string(top.get("name"), "$.passport.name", true);
+        let mut eligibility = Eligibility::default();
+        if let Some(e) = self.object(top.get("eligibility"), "$.passport.eligibility") {
+            self.unknown_keys(e, "$.passport.eligibility", &["basis", "note"]);
+            self.choice(e.get("basis"), "$.passport.eligibility.basis", Basis::from_id, &ids(Basis::ALL, Basis::id));
+            eligibility.note = self.string(e.get("note"), "$.passport.eligibility.note", false);
+        }
+        let fields = self.strings(top.get("fields"), "$.passport.fields", true);
+        let mut support = Vec::new();
+        for (i, o) in self.list(top.get("support"), "$.passport.support", true).iter().enumerate() {
+            let path = format!("$.passport.support[{i}]");
+            let Some(o) = self.object(Some(o), &path) else { continue };
+            self.unknown_keys(o, &path, &["id", "label", "on", "detail", "prefilled"]);
+            support.push(Offer {
+                id: self.string(o.get("id"), &child(&path, "id"), true),
+                label: self.string(o.get("label"), &child(&path, "label"), true),
+                on: self.boolean(o.get("on"), &child(&path, "on")),
+                detail: self.string(o.get("detail"), &child(&path, "detail"), false),
+                prefilled: self.string(o.get("prefilled"), &child(&path, "prefilled"), false),
+            });
+        }
+        let mut review = Review { months: 0, triggers: Vec::new(), own_triggers: Vec::new() };
+        if let Some(r) = self.object(top.get("review"), "$.passport.review") {
+            self.unknown_keys(r, "$.passport.review", &["months", "triggers", "own_triggers"]);
+            match r.get("months") {
+                None => self.problem("$.passport.review.months", "is missing"),
+                Some(Value::Number(n)) if n.as_u64().is_some_and(|m| m <= u64::from(u32::MAX)) => {
+                    review.months = n.as_u64().unwrap_or(0) as u32;
+                }
+                Some(other) => self.problem(
+                    "$.passport.review.months",
+                    format!(
+                        "should be a whole number of months from 1 to 24, but is {}",
+                        if other.is_number() { other.to_string() } else { describe(other).to_string() }
+                    ),
+                ),
+            }
+            review.triggers = self.strings(r.get("triggers"), "$.passport.review.triggers", true);
+            review.own_triggers = self.strings(r.get("own_triggers"), "$.passport.review.own_triggers", false);
+        }
+        let mut storage = Storage { kept: String::new(), seen_by: Vec::new(), moves: String::new(), note: String::new() };
+        if let Some(st) = self.object(top.get("storage"), "$.passport.storage") {
+            self.unknown_keys(st, "$.passport.storage", &["kept", "seen_by", "moves", "note"]);
+            storage.kept = self.string(st.get("kept"), "$.passport.storage.kept", true);
+            storage.seen_by = self.strings(st.get("seen_by"), "$.passport.storage.seen_by", true);
+            storage.moves = self.string(st.get("moves"), "$.passport.storage.moves", true);
+            storage.note = self.string(st.get("note"), "$.passport.storage.note", false);
+        }
+        let mut contacts = Vec::new();
+        for (i, k) in self.list(top.get("contacts"), "$.passport.contacts", true).iter().enumerate() {
+            let path = format!("$.passport.contacts[{i}]");
+            let Some(k) = self.object(Some(k), &path) else { continue };
+            self.unknown_keys(k, &path, &["kind", "name", "link"]);
+            contacts.push(Contact {
+                kind: self.string(k.get("kind"), &child(&path, "kind"), true),
+                name: self.string(k.get("name"), &child(&path, "name"), true),
+                link: self.string(k.get("link"), &child(&path, "link"), false),
+            });
+        }
+        (self.problems.len() == before).then_some(Scheme { name, eligibility, fields, support, review, storage, contacts })
+    }
+
+    /// `$.passport`: its shape, then what the scheme's own rules refuse.
+    fn passport(&mut self, v: &Value) {
+        if v.is_null() {
+            return;
+        }
+        if let Some(scheme) = self.scheme(v) {
+            for p in passport::file_problems(&scheme) {
+                self.problem(&format!("$.passport.{}", p.field), p.message);
+            }
+        }
+    }
+
     fn policy_answer(&mut self, f: &FieldInfo, v: &Value, path: &str) {
         let options = || f.options.iter().map(|o| o.id).collect::<Vec<_>>().join(", ");
         match (f.kind, v) {
@@ -337,17 +454,6 @@ impl Checker {
         Some(m)
     }
 
-    fn list<'v>(&mut self, v: Option<&'v Value>, path: &str) -> &'v [Value] {
-        match v {
-            None => &[],
-            Some(Value::Array(items)) => items,
-            Some(other) => {
-                self.problem(path, format!("should be a list, but is {}", describe(other)));
-                &[]
-            }
-        }
-    }
-
     fn action_id(&mut self, id: &str, path: &str) {
         let ok = match id.split_once(':') {
             Some(("own", n)) => n.parse::<u32>().is_ok_and(|n| n > 0),
@@ -382,7 +488,7 @@ impl Checker {
             }
         }
         let mut numbers = Vec::new();
-        for (i, o) in self.list(top.get("own"), "$.plan.own").iter().enumerate() {
+        for (i, o) in self.list(top.get("own"), "$.plan.own", false).iter().enumerate() {
             let path = format!("$.plan.own[{i}]");
             let Some(o) = self.fields(o, &path, OWN) else { continue };
             if o.get("title").and_then(Value::as_str).is_some_and(|t| t.trim().is_empty()) {
@@ -395,7 +501,7 @@ impl Checker {
                 numbers.push(n);
             }
         }
-        for (i, id) in self.list(top.get("seen"), "$.plan.seen").iter().enumerate() {
+        for (i, id) in self.list(top.get("seen"), "$.plan.seen", false).iter().enumerate() {
             let path = format!("$.plan.seen[{i}]");
             if let Some(id) = self.text(Some(id), &path, true) {
                 self.action_id(id, &path);
@@ -406,6 +512,13 @@ impl Checker {
 
 fn ids<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|&x| id(x)).collect()
+}
+
+/// A carer passport scheme from its JSON value, checking its shape only (the stored
+/// form, which may be unfinished): what `Scheme`'s `Deserialize` uses.
+pub fn read_scheme(value: &Value) -> Result<Scheme, Vec<Problem>> {
+    let mut c = Checker { problems: Vec::new() };
+    c.scheme(value).ok_or(c.problems)
 }
 
 /// Every problem in a parsed file, in document order. Empty means the file is good.
@@ -442,7 +555,7 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
             return c.problems;
         }
     }
-    c.unknown_keys(top, "$", &["format", "version", "organisation", "created", "updated", "answers", "policies", "plan"]);
+    c.unknown_keys(top, "$", &["format", "version", "organisation", "created", "updated", "answers", "policies", "plan", "passport"]);
 
     if let Some(org) = c.object(top.get("organisation"), "$.organisation") {
         c.unknown_keys(org, "$.organisation", &["name", "sector", "size", "nation"]);
@@ -483,6 +596,9 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
     }
     if let Some(p) = top.get("plan").filter(|p| !p.is_null()) {
         c.plan(p);
+    }
+    if let Some(p) = top.get("passport") {
+        c.passport(p);
     }
     c.problems
 }

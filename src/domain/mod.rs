@@ -1,5 +1,5 @@
-//! The pure domain core: content, assessment model, scoring, the policy checker and the
-//! file format.
+//! The pure domain core: content, assessment model, scoring, the policy checker, the
+//! carer passport scheme and the file format.
 //! No browser types here; everything is tested natively with `cargo test`.
 
 /// For an enum whose variants have stable string IDs: `ALL` (in declaration order),
@@ -34,6 +34,7 @@ pub mod format;
 pub mod journey;
 pub mod library;
 pub mod model;
+pub mod passport;
 pub mod plan;
 pub mod policy;
 pub mod scoring;

@@ -109,6 +109,11 @@ pub struct Assessment {
     /// loading an assessment does not carry the plan's code into the browser's first load.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<serde_json::Value>,
+    /// The carer passport scheme in the file's form (`$.passport`); `None` until one is
+    /// set up. Read and changed through [`Assessment::passport_scheme`] and
+    /// [`Assessment::set_passport`], for the same reason as `plan`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passport: Option<serde_json::Value>,
 }
 
 impl Assessment {
@@ -120,6 +125,7 @@ impl Assessment {
             answers: BTreeMap::new(),
             policies: None,
             plan: None,
+            passport: None,
         }
     }
 
