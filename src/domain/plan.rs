@@ -309,14 +309,19 @@ impl PlanState {
         self.edit(id).removed = false;
     }
 
-    /// Adds the user's own action, due by the schedule's `own` window; returns its ID.
-    pub fn add_own(&mut self, title: &str, priority: Priority, schedule: &Schedule) -> String {
+    /// Adds the user's own action, dated by the schedule's `own` window, and returns its
+    /// ID; `None`, adding nothing, when the title is empty.
+    pub fn add_own(&mut self, title: &str, priority: Priority, schedule: &Schedule) -> Option<String> {
+        let title = title.trim();
+        if title.is_empty() {
+            return None;
+        }
         let n = self.own.iter().map(|o| o.n).max().unwrap_or(0) + 1;
-        self.own.push(OwnAction { n, title: clamp(title.trim()), why: String::new(), priority, success: String::new() });
+        self.own.push(OwnAction { n, title: clamp(title), why: String::new(), priority, success: String::new() });
         let id = format!("own:{n}");
         let (start, due) = dates(self.start, schedule.own);
         self.set_dates(&id, start, due);
-        id
+        Some(id)
     }
 }
 
