@@ -208,6 +208,7 @@ pub struct Plan {
 /// that was in the plan before is kept as resolved rather than lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seed {
+    /// Stable and not empty (a seed without one is left out).
     pub id: String,
     pub title: String,
     pub why: String,
@@ -511,7 +512,8 @@ pub fn build(framework: &Framework, assessment: &Assessment, findings: &[Finding
             Grade::Enhanced | Grade::Coming => {}
         }
     }
-    for s in seeds.iter().filter(|s| s.open) {
+    // An empty seed ID would give `task:`, which the file format refuses.
+    for s in seeds.iter().filter(|s| s.open && !s.id.is_empty()) {
         b.seed(s);
     }
     for o in &state.own {
