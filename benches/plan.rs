@@ -24,7 +24,7 @@ fn full(on: NaiveDate) -> Assessment {
     a.policies = Some(p);
     a.edit_plan(on, |state| {
         for n in 0..5 {
-            let id = state.add_own(&format!("Own action {n}"), Priority::Medium, &Schedule::default());
+            let id = state.add_own(&format!("Own action {n}"), Priority::Medium, &Schedule::default()).unwrap();
             state.set_notes(&id, "Agreed at the carers' network meeting, see minutes");
         }
     });

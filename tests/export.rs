@@ -46,7 +46,7 @@ fn full() -> Assessment {
     a.policies = Some(p);
     let s = Schedule::default();
     a.edit_plan(day(), |state| {
-        let own = state.add_own(TITLE, Priority::High, &s);
+        let own = state.add_own(TITLE, Priority::High, &s).unwrap();
         state.set_notes(&own, NOTES);
         state.set_owner(&own, OWNER);
         state.set_status(&own, Status::InProgress);
@@ -479,4 +479,53 @@ print(json.dumps({i.filename: [i.file_size, hashlib.sha256(z.read(i)).hexdigest(
     };
     assert_eq!(v["bin"][1], sha(&big));
     assert_eq!(v["a.txt"][1], sha(b"hello"));
+}
+
+// ── Any text at all ────────────────────────────────────────────────────────────────
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    #[test]
+    fn any_text_gives_every_format_without_panic_and_stays_inside_its_field(
+        name in "\\PC{0,40}", title in any::<String>(), notes in any::<String>(), owner in "[=+@\\-\t\r,\"|<>&;\\\\\n a-zé👩‍👧]{0,30}",
+    ) {
+        let mut a = all_yes_up_to(3);
+        a.organisation.name = format!("x{name}");
+        let (t, n, o) = (title.clone(), notes.clone(), owner.clone());
+        let added = a.edit_plan(day(), |s| {
+            let id = s.add_own(&t, Priority::Medium, &Schedule::default())?;
+            s.set_notes(&id, &n);
+            s.set_owner(&id, &o);
+            Some(id)
+        });
+        let r = report(&a);
+        prop_assert_eq!(r.plan.actions.len(), usize::from(added.is_some()));
+        let rows = parse_csv(csv::plan_csv(&r.plan).strip_prefix('\u{feff}').unwrap());
+        prop_assert_eq!(rows.len(), r.plan.actions.len() + 1);
+        if let Some(x) = r.plan.actions.first() {
+            let neutral = |s: &str| if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+            prop_assert_eq!(&rows[1][2], &neutral(&x.title));
+            prop_assert_eq!(&rows[1][11], &neutral(&x.notes));
+            prop_assert_eq!(&rows[1][5], &neutral(&x.owner));
+        }
+        let cal = ics::plan_ics(&r.plan, r.organisation(), a.created, a.created);
+        for l in cal.split("\r\n") {
+            prop_assert!(l.len() <= 75 && !l.contains(['\r', '\n']), "{:?}", l);
+        }
+        let h = html::report_html(&r);
+        let md = markdown::report_markdown(&r);
+        let word = docx::report_docx(&r);
+        prop_assert!(word.starts_with(b"PK"));
+        for text in [&name, &title, &notes, &owner] {
+            let x = docx::xml(text);
+            prop_assert!(x.chars().all(|c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')), "{:?}", x);
+            prop_assert!(!x.contains(['<', '>']));
+            prop_assert!(!html::esc(text).contains(['<', '>', '"', '\'']));
+            prop_assert!(!markdown::esc(text).contains(['\n', '\r']));
+        }
+        prop_assert!(!h.contains("<script"));
+        prop_assert!(md.char_indices().all(|(i, c)| c != '<' || md[..i].ends_with('\\')), "raw < in the Markdown");
+    }
 }

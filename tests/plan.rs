@@ -250,12 +250,14 @@ fn own_actions_get_numbered_ids_and_default_dates_and_take_edits() {
     let mut a = started(all_yes_up_to(3));
     let s = Schedule::default();
     let mut state = a.plan_state().unwrap();
-    let one = state.add_own("Run a carers' week stall", Priority::Low, &s);
-    let two = state.add_own("Survey managers", Priority::High, &s);
+    let one = state.add_own("Run a carers' week stall", Priority::Low, &s).unwrap();
+    let two = state.add_own("Survey managers", Priority::High, &s).unwrap();
     assert_eq!((one.as_str(), two.as_str()), ("own:1", "own:2"));
     state.set_owner(&two, "Sam");
     state.remove(&one);
-    let three = state.add_own("Another", Priority::Medium, &s);
+    let three = state.add_own("Another", Priority::Medium, &s).unwrap();
+    assert_eq!(state.add_own("  ", Priority::Medium, &s), None, "an empty title is refused");
+    assert_eq!(state.own.len(), 3);
     assert_eq!(three, "own:3", "numbers are never reused");
     a.plan = Some(state.to_value());
     let p = plan_of(&a);
@@ -434,6 +436,7 @@ proptest! {
             edited.push(id);
         }
         a.plan = Some(state.to_value());
+        prop_assert!(from_bytes(framework(), to_json(&a).as_bytes()).is_ok(), "the edited plan is a valid file");
         let expected = a.plan_state().unwrap();
         apply(&mut a, &after);
         let again = plan_of(&a);

@@ -208,6 +208,7 @@ pub struct Plan {
 /// that was in the plan before is kept as resolved rather than lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seed {
+    /// Stable and not empty (a seed without one is left out).
     pub id: String,
     pub title: String,
     pub why: String,
@@ -309,14 +310,19 @@ impl PlanState {
         self.edit(id).removed = false;
     }
 
-    /// Adds the user's own action, due by the schedule's `own` window; returns its ID.
-    pub fn add_own(&mut self, title: &str, priority: Priority, schedule: &Schedule) -> String {
+    /// Adds the user's own action, dated by the schedule's `own` window, and returns its
+    /// ID; `None`, adding nothing, when the title is empty.
+    pub fn add_own(&mut self, title: &str, priority: Priority, schedule: &Schedule) -> Option<String> {
+        let title = title.trim();
+        if title.is_empty() {
+            return None;
+        }
         let n = self.own.iter().map(|o| o.n).max().unwrap_or(0) + 1;
-        self.own.push(OwnAction { n, title: clamp(title.trim()), why: String::new(), priority, success: String::new() });
+        self.own.push(OwnAction { n, title: clamp(title), why: String::new(), priority, success: String::new() });
         let id = format!("own:{n}");
         let (start, due) = dates(self.start, schedule.own);
         self.set_dates(&id, start, due);
-        id
+        Some(id)
     }
 }
 
@@ -506,7 +512,8 @@ pub fn build(framework: &Framework, assessment: &Assessment, findings: &[Finding
             Grade::Enhanced | Grade::Coming => {}
         }
     }
-    for s in seeds.iter().filter(|s| s.open) {
+    // An empty seed ID would give `task:`, which the file format refuses.
+    for s in seeds.iter().filter(|s| s.open && !s.id.is_empty()) {
         b.seed(s);
     }
     for o in &state.own {
