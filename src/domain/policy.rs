@@ -747,10 +747,7 @@ pub fn long_date(d: NaiveDate) -> String {
 
 /// A check date given as `YYYY-MM-DD`, with a plain-English error.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let ok = s.len() == 10 && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-    ok.then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-        .flatten()
-        .ok_or_else(|| format!("{s:?} is not a date like 2024-04-06 (year, month, day)"))
+    super::plan::parse_ymd(s).ok_or_else(|| format!("{s:?} is not a date like 2024-04-06 (year, month, day)"))
 }
 
 fn lower_first(s: &str) -> String {
