@@ -483,6 +483,50 @@ print(json.dumps({i.filename: [i.file_size, hashlib.sha256(z.read(i)).hexdigest(
 
 // ── Any text at all ────────────────────────────────────────────────────────────────
 
+#[test]
+fn the_passport_template_in_word_holds_exactly_the_chosen_fields_and_offers() {
+    use carer_benchmark::domain::passport::{content, document, Part, Scheme};
+    let mut a = full();
+    a.organisation.name = "<script>\"Acme\", Ltd".into();
+    let mut s = Scheme::suggested(&a, &[]);
+    s.name = "Acme <b>carer</b> passport".into();
+    let dropped = content().fields.iter().find(|f| !f.required && s.has_field(f.id)).expect("an optional field that is on");
+    s.set_field(dropped.id, false);
+    let off = s.support.iter().position(|o| o.on).expect("an offer that is on");
+    s.support[off].on = false;
+    let off_label = s.support[off].label.clone();
+    s.add_offer("Parking near the door", "For carers who need to leave quickly");
+    let bytes = docx::passport_docx(&document(&s, Part::Template));
+    let Some((text, _)) = libreoffice_text(&write("passport.docx", &bytes)) else { return };
+    let text = squash(&text);
+    assert!(text.contains("Acme <b>carer</b> passport"), "the name is literal text:\n{text}");
+    for f in s.included_fields() {
+        assert!(text.contains(&squash(f.label)), "chosen field {} is missing:\n{text}", f.id);
+    }
+    assert!(!text.contains(&squash(dropped.label)), "left-out field {} is printed", dropped.id);
+    for o in s.offers_on() {
+        assert!(text.contains(&squash(&o.label)), "offer {} is missing", o.id);
+    }
+    assert!(!text.contains(&squash(&off_label)), "switched-off offer {off_label} is printed");
+    assert!(text.contains("Parking near the door"));
+}
+
+#[test]
+fn the_draft_policy_in_word_keeps_its_headings_and_decisions_without_markdown_marks() {
+    use carer_benchmark::domain::draft_policy::draft_policy_markdown;
+    use carer_benchmark::domain::policy::{check, rules};
+    let a = full();
+    let p = a.policies.clone().unwrap_or_default();
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let md = draft_policy_markdown("Acme_Care (UK) Ltd.", a.organisation.nation, &p, &check(rules(), &p, a.organisation.nation, on), on);
+    let bytes = docx::markdown_docx(&md);
+    let Some((text, _)) = libreoffice_text(&write("draft-policy.docx", &bytes)) else { return };
+    let text = squash(&text);
+    assert!(text.contains("Supporting carers at work"), "{text}");
+    assert!(text.contains("Acme_Care (UK) Ltd."), "escapes are removed: {text}");
+    assert!(!text.contains('\\') && !text.contains("**"), "no Markdown marks left: {text}");
+}
+
 use proptest::prelude::*;
 
 proptest! {

@@ -317,3 +317,120 @@ pub fn report_docx(r: &Report) -> Vec<u8> {
     }
     d.to_bytes()
 }
+
+/// A carer passport document (template, conversation guide or manager briefing) as Word,
+/// from the same sections as its printable HTML.
+pub fn passport_docx(d: &crate::domain::passport::Document) -> Vec<u8> {
+    use crate::domain::passport::Item;
+    let mut doc = Doc::new();
+    doc.title(&d.title);
+    if !d.subtitle.is_empty() {
+        doc.strong(&d.subtitle);
+    }
+    if !d.intro.is_empty() {
+        doc.para(&d.intro);
+    }
+    for s in &d.sections {
+        doc.heading(1, &s.heading);
+        for item in &s.items {
+            match item {
+                Item::Text { text } => doc.para(text),
+                Item::Prompt { text } => doc.strong(text),
+                Item::Lines { count } => {
+                    for _ in 0..*count {
+                        doc.fill_in("");
+                    }
+                    &mut doc
+                }
+                Item::Blank { label } => doc.fill_in(&format!("{label}: ")),
+                Item::Ticks { columns: Some([option, write_in]), options } => {
+                    let rows: Vec<Vec<String>> = options
+                        .iter()
+                        .map(|t| vec![format!("☐ {}", t.label) + &if t.detail.is_empty() { String::new() } else { format!("\n{}", t.detail) }, String::new()])
+                        .collect();
+                    doc.table(&[option.as_str(), write_in.as_str()], &rows)
+                }
+                Item::Ticks { columns: None, options } => {
+                    for t in options {
+                        let line = if t.detail.is_empty() { format!("☐ {}", t.label) } else { format!("☐ {}: {}", t.label, t.detail) };
+                        doc.para(&line);
+                    }
+                    &mut doc
+                }
+                Item::Bullets { items } => doc.bullets(items),
+                Item::Subheading { text } => doc.heading(2, text),
+                Item::Signatures { note, who } => {
+                    doc.para(note);
+                    for w in who {
+                        doc.fill_in(&format!("{w}: "));
+                    }
+                    &mut doc
+                }
+                Item::Contacts { contacts } => {
+                    let rows: Vec<String> = contacts
+                        .iter()
+                        .map(|c| if c.text.is_empty() { format!("{}: {}", c.kind, c.name) } else { format!("{}: {}, {}", c.kind, c.name, c.text) })
+                        .collect();
+                    doc.bullets(&rows)
+                }
+            };
+        }
+    }
+    doc.to_bytes()
+}
+
+/// A Markdown document (the draft policy) as Word: `#` headings, `-` bullets and
+/// paragraphs; Markdown's backslash escapes and emphasis marks are removed.
+pub fn markdown_docx(md: &str) -> Vec<u8> {
+    fn plain(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => out.extend(chars.next()),
+                '*' => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+    let mut doc = Doc::new();
+    let mut bullets: Vec<String> = Vec::new();
+    let mut para = String::new();
+    let flush = |doc: &mut Doc, bullets: &mut Vec<String>, para: &mut String| {
+        if !bullets.is_empty() {
+            doc.bullets(bullets);
+            bullets.clear();
+        }
+        if !para.trim().is_empty() {
+            doc.para(&plain(para.trim()));
+        }
+        para.clear();
+    };
+    for line in md.lines() {
+        let t = line.trim_end();
+        let hashes = t.chars().take_while(|&c| c == '#').count();
+        if hashes > 0 && t[hashes..].starts_with(' ') {
+            flush(&mut doc, &mut bullets, &mut para);
+            let text = plain(t[hashes..].trim());
+            if hashes == 1 { doc.title(&text) } else { doc.heading((hashes - 1) as u8, &text) };
+        } else if let Some(item) = t.trim_start().strip_prefix("- ") {
+            if !para.trim().is_empty() {
+                flush(&mut doc, &mut bullets, &mut para);
+            }
+            bullets.push(plain(item));
+        } else if t.trim().is_empty() {
+            flush(&mut doc, &mut bullets, &mut para);
+        } else {
+            if !bullets.is_empty() {
+                flush(&mut doc, &mut bullets, &mut para);
+            }
+            if !para.is_empty() {
+                para.push(' ');
+            }
+            para.push_str(t.trim());
+        }
+    }
+    flush(&mut doc, &mut bullets, &mut para);
+    doc.to_bytes()
+}
