@@ -922,3 +922,30 @@ fn the_command_line_suggests_a_scheme_and_refuses_an_incomplete_one() {
         assert!(!out.stderr.is_empty());
     }
 }
+
+#[test]
+fn the_launch_tasks_join_the_action_plan_and_leave_it_as_resolved() {
+    use carer_benchmark::domain::content::framework;
+    use carer_benchmark::domain::passport::plan_seeds;
+    use carer_benchmark::domain::plan::{build, Schedule, Status};
+    let mut a = blank();
+    assert!(plan_seeds(&a).is_empty(), "no scheme, no launch tasks");
+    let s = scheme();
+    a.set_passport(&s);
+    let seeds = plan_seeds(&a);
+    let tasks = launch_tasks(&s);
+    assert_eq!(seeds.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), tasks.iter().map(|t| t.id).collect::<Vec<_>>());
+    let plan = build(framework(), &a, &[], &seeds, &Schedule::default());
+    for t in &tasks {
+        let action = plan.actions.iter().find(|x| x.id == format!("task:{}", t.id)).expect("each task is an action");
+        assert_eq!((action.title.as_str(), action.status), (t.title.as_str(), Status::NotStarted));
+    }
+    // Shown once, then the scheme is removed: the tasks stay, resolved.
+    a.edit_plan(plan.start, |p| p.record(&plan));
+    a.passport = None;
+    let after = build(framework(), &a, &[], &plan_seeds(&a), &Schedule::default());
+    for t in &tasks {
+        let action = after.actions.iter().find(|x| x.id == format!("task:{}", t.id)).expect("kept");
+        assert_eq!(action.status, Status::Resolved);
+    }
+}

@@ -141,7 +141,7 @@ mod cli {
             a.edit_plan(start, |s| s.start = start);
         }
         let fw = framework();
-        let r = export::Report::new(fw, &a, o.on, &[], &plan::Schedule::default());
+        let r = export::Report::new(fw, &a, o.on, &carer_benchmark::domain::passport::plan_seeds(&a), &plan::Schedule::default());
         let bytes = match ext {
             "md" => export::markdown::report_markdown(&r).into_bytes(),
             "csv" => export::csv::plan_csv(&r.plan).into_bytes(),

@@ -1512,3 +1512,23 @@ pub fn evidenced_indicators(s: &Scheme) -> Vec<Evidence> {
         .map(|e| Evidence { indicator: e.indicator, note: fill(e.note, s) })
         .collect()
 }
+
+/// The scheme's launch tasks as seeds for the action plan (`task:passport:…`), all open
+/// while the scheme exists; none without one. A task that stops applying (an HR contact
+/// is added, say) drops out, and the plan keeps it as resolved if it was shown.
+pub fn plan_seeds(a: &Assessment) -> Vec<super::plan::Seed> {
+    let Some(s) = a.passport_scheme() else { return Vec::new() };
+    launch_tasks(&s)
+        .into_iter()
+        .map(|t| super::plan::Seed {
+            id: t.id.to_string(),
+            title: t.title,
+            why: t.why,
+            owner: super::plan::owner_label(t.owner).to_string(),
+            priority: t.priority,
+            due_in_days: t.due_in_days,
+            success: t.success,
+            open: true,
+        })
+        .collect()
+}

@@ -8,6 +8,7 @@ use carer_benchmark::domain::content::Priority;
 use carer_benchmark::domain::export::{csv, docx, html, ics, markdown, Report};
 use carer_benchmark::domain::format::{self, file_name};
 use carer_benchmark::domain::model::Assessment;
+use carer_benchmark::domain::passport;
 use carer_benchmark::domain::plan::{priority_label, PlanAction, Schedule, Status};
 use carer_benchmark::domain::policy::{self, long_date, today};
 use carer_benchmark::i18n::WMsg;
@@ -36,7 +37,7 @@ pub fn view(w: W, page: Page) -> AnyView {
 fn with_report<R>(w: W, f: impl FnOnce(&Assessment, &Report) -> R) -> Option<R> {
     w.a.with(|a| {
         let a = a.as_ref()?;
-        let r = Report::new(w.fw(), a, w.on.get(), &[], &Schedule::default());
+        let r = Report::new(w.fw(), a, w.on.get(), &passport::plan_seeds(a), &Schedule::default());
         Some(f(a, &r))
     })
 }
