@@ -10,7 +10,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const BUDGET_GZIP = 200 * 1024;
 // The workbench: results, policies, passport, plan and exports, workshop.
-const WORKBENCH = ['workbench.js', 'workbench_bg.wasm', 'workbench.css'];
+const WORKBENCH = ['workbench.js', 'workbench_bg.wasm', 'workbench.css', 'passport-print.css'];
 const WORKBENCH_BUDGET_GZIP = 350 * 1024;
 const dist = process.argv[2] || 'dist';
 const html = readFileSync(join(dist, 'index.html'), 'utf8');

@@ -1391,49 +1391,7 @@ pub fn html(s: &Scheme, part: Part) -> String {
 }
 
 /// Minimal print styles for the `cb-print-` classes: A4, lines to write on, tick boxes.
-pub const PRINT_CSS: &str = "\
-@page{size:A4;margin:15mm}\
-.cb-print{font:11pt/1.4 Arial,Helvetica,sans-serif;color:#0b0c0c;max-width:180mm;margin:0 auto}\
-.cb-print-header{border-bottom:2pt solid #0b0c0c;margin-bottom:4mm}\
-.cb-print-title{font-size:20pt;margin:0 0 1mm}\
-.cb-print-subtitle{font-weight:bold;text-transform:uppercase;letter-spacing:.05em;margin:0 0 2mm}\
-.cb-print-intro{margin:0 0 3mm}\
-.cb-print-section{margin:0 0 4mm;break-inside:avoid;page-break-inside:avoid}\
-.cb-print-heading{font-size:13pt;margin:0 0 1.5mm}\
-.cb-print-subheading{font-size:11pt;margin:2mm 0 1mm}\
-.cb-print-heading,.cb-print-subheading,.cb-print-prompt{break-after:avoid;page-break-after:avoid}\
-.cb-print-prompt,.cb-print-text{margin:0 0 1.5mm}\
-.cb-print-prompt{color:#383f43}\
-.cb-print-line{height:7.5mm;border-bottom:0.75pt solid #6f777b}\
-.cb-print-blank{display:flex;align-items:flex-end;gap:2mm;margin:0 0 2mm}\
-.cb-print-label{font-weight:bold;white-space:nowrap}\
-.cb-print-fill{flex:1;height:7mm;border-bottom:0.75pt solid #6f777b}\
-.cb-print-ticks,.cb-print-signatures{width:100%;border-collapse:collapse;margin:1mm 0 2mm}\
-.cb-print-ticks th,.cb-print-ticks td,.cb-print-signatures th,.cb-print-signatures td{border:0.75pt solid #6f777b;padding:1.5mm 2mm;text-align:left;vertical-align:top}\
-.cb-print-ticks thead th{background:#f3f2f1}\
-.cb-print tr,.cb-print li,.cb-print-blank,.cb-print-signatures{break-inside:avoid;page-break-inside:avoid}\
-.cb-print-tick-col,.cb-print-box{width:7mm;text-align:center!important;font-size:14pt;line-height:1}\
-.cb-print-ticks td.cb-print-write{width:45%}\
-.cb-print-option{font-weight:bold;display:block}\
-.cb-print-detail{display:block;font-size:9.5pt;color:#383f43}\
-.cb-print-checklist{list-style:none;padding:0;margin:0 0 2mm}\
-.cb-print-checklist li{margin:0 0 1mm}\
-.cb-print-checklist .cb-print-box{display:inline-block}\
-.cb-print-checklist .cb-print-option{display:inline;font-weight:normal}\
-.cb-print-signatures th{width:30%}\
-.cb-print-signatures td{height:14mm}\
-.cb-print-hint{font-size:8.5pt;color:#505a5f}\
-.cb-print-list,.cb-print-contacts{margin:0 0 2mm;padding-left:6mm}\
-.cb-print-list li,.cb-print-contacts li{margin:0 0 .8mm}\
-.cb-print-link{color:#1d70b8;overflow-wrap:anywhere}\
-.cb-print-briefing{font-size:9pt;line-height:1.3}\
-.cb-print-briefing .cb-print-title{font-size:16pt}\
-.cb-print-briefing .cb-print-heading{font-size:11pt}\
-.cb-print-briefing .cb-print-subheading{font-size:9.5pt}\
-.cb-print-briefing .cb-print-body{column-count:2;column-gap:8mm}\
-.cb-print-briefing .cb-print-section{margin-bottom:3mm}\
-@media print{.cb-print-link{color:#0b0c0c;text-decoration:none}}\
-";
+pub const PRINT_CSS: &str = include_str!("../../style/passport-print.css");
 
 /// A whole HTML page for one document, with [`PRINT_CSS`]: what the command line
 /// prints, ready to open in a browser and print.

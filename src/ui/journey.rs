@@ -57,6 +57,7 @@ pub fn TaskList() -> impl IntoView {
             Some((done, total)) if done < total => SectionStatus::InProgress,
             Some(_) => SectionStatus::Completed,
         };
+        let passport_status = if a.passport.is_some() { SectionStatus::Completed } else { SectionStatus::NotStarted };
         view! {
             <span class="cb-caption">{ctx.t(Msg::TaskListCaption)}</span>
             <h1 tabindex="-1">{a.organisation.name.clone()}</h1>
@@ -108,6 +109,7 @@ pub fn TaskList() -> impl IntoView {
                         </li>
                         <li class="cb-task-list__item">
                             <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Workbench(Section::Passport))>{ctx.t(Msg::PassportLink)}</button>
+                            {status_tag(&ctx, passport_status)}
                         </li>
                     </ul>
                 </li>

@@ -1,6 +1,6 @@
 //! Mounting the workbench, and the state its screens share.
 
-use crate::{plan, policies, results};
+use crate::{passport, plan, policies, results};
 use carer_benchmark::domain::content::{framework, Framework};
 use carer_benchmark::domain::format;
 use carer_benchmark::domain::model::Assessment;
@@ -15,6 +15,7 @@ pub enum Page {
     Results,
     Policies(policies::Page),
     Plan(plan::Page),
+    Passport(passport::Page),
 }
 
 impl Page {
@@ -23,6 +24,7 @@ impl Page {
             "results" => Some(Page::Results),
             "policies" => Some(Page::Policies(policies::Page::Overview)),
             "plan" => Some(Page::Plan(plan::Page::List)),
+            "passport" => Some(Page::Passport(passport::Page::Overview)),
             _ => None,
         }
     }
@@ -193,6 +195,7 @@ pub fn mount(
         });
         view! {
             <link rel="stylesheet" href=format!("{base}workbench.css")/>
+            <link rel="stylesheet" href=format!("{base}passport-print.css")/>
             {move || match (failed.get(), ready.get(), first.is_some()) {
                 (Some(e), _, _) => view! {
                     <h1 tabindex="-1">{w.t(WMsg::CouldNotOpen)}</h1>
@@ -205,6 +208,7 @@ pub fn mount(
                         Page::Results => results::view(w),
                         Page::Policies(p) => policies::view(w, p),
                         Page::Plan(p) => plan::view(w, p),
+                        Page::Passport(p) => passport::view(w, p),
                     }}
                 }.into_any(),
             }}

@@ -195,15 +195,18 @@ fn list(w: W) -> AnyView {
     .into_any()
 }
 
-/// An error summary at the top of a form: (field id, message) pairs.
-pub fn error_summary(w: W, errors: RwSignal<Vec<(&'static str, String)>>) -> impl IntoView {
+/// A form's errors: (field id, message) pairs, in the order of the form.
+pub type Errors = RwSignal<Vec<(String, String)>>;
+
+/// An error summary at the top of a form, each message linking to its field.
+pub fn error_summary(w: W, errors: Errors) -> impl IntoView {
     move || {
         (!errors.with(Vec::is_empty)).then(|| view! {
             <div class="cb-error-summary" id="cb-error-summary" role="alert" tabindex="-1">
                 <h2 class="cb-error-summary__title">{w.t(WMsg::ThereIsAProblem)}</h2>
                 <ul>
                     {errors.get().into_iter().map(|(field, m)| view! {
-                        <li><a href=format!("#{field}") on:click=move |ev| { ev.prevent_default(); w.focus_id(field); }>{m}</a></li>
+                        <li><a href=format!("#{field}") on:click=move |ev| { ev.prevent_default(); w.focus_id(&field); }>{m}</a></li>
                     }).collect_view()}
                 </ul>
             </div>
@@ -211,12 +214,12 @@ pub fn error_summary(w: W, errors: RwSignal<Vec<(&'static str, String)>>) -> imp
     }
 }
 
-pub fn show_errors(w: W, errors: RwSignal<Vec<(&'static str, String)>>, found: Vec<(&'static str, String)>) {
+pub fn show_errors(w: W, errors: Errors, found: Vec<(String, String)>) {
     errors.set(found);
     request_animation_frame(move || w.focus_id("cb-error-summary"));
 }
 
-fn error_for(errors: RwSignal<Vec<(&'static str, String)>>, field: &'static str) -> impl Fn() -> Option<String> + Copy + Send + Sync {
+pub fn error_for(errors: Errors, field: &'static str) -> impl Fn() -> Option<String> + Copy + Send + Sync {
     move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
 }
 
@@ -231,7 +234,7 @@ fn EditAction(w: W, id: String) -> impl IntoView {
     let status = RwSignal::new(action.status);
     let notes = RwSignal::new(action.notes.clone());
     let confirm_remove = RwSignal::new(false);
-    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let errors: Errors = RwSignal::new(Vec::new());
     let resolved = action.status == Status::Resolved;
     let id = StoredValue::new(id);
 
@@ -241,14 +244,14 @@ fn EditAction(w: W, id: String) -> impl IntoView {
         let s = policy::parse_date(start.get_untracked().trim()).ok();
         let d = policy::parse_date(due.get_untracked().trim()).ok();
         if s.is_none() {
-            found.push(("cb-action-start", w.t(WMsg::StartDateError).to_string()));
+            found.push(("cb-action-start".into(), w.t(WMsg::StartDateError).to_string()));
         }
         if d.is_none() {
-            found.push(("cb-action-due", w.t(WMsg::DueDateError).to_string()));
+            found.push(("cb-action-due".into(), w.t(WMsg::DueDateError).to_string()));
         }
         if let (Some(s), Some(d)) = (s, d) {
             if d < s {
-                found.push(("cb-action-due", w.t(WMsg::DueBeforeStart).to_string()));
+                found.push(("cb-action-due".into(), w.t(WMsg::DueBeforeStart).to_string()));
             }
         }
         if !found.is_empty() {
@@ -356,12 +359,12 @@ fn EditAction(w: W, id: String) -> impl IntoView {
 fn AddAction(w: W) -> impl IntoView {
     let title = RwSignal::new(String::new());
     let priority = RwSignal::new(Priority::Medium);
-    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let errors: Errors = RwSignal::new(Vec::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = title.get_untracked();
         if t.trim().is_empty() {
-            return show_errors(w, errors, vec![("cb-own-title", w.t(WMsg::OwnTitleMissing).to_string())]);
+            return show_errors(w, errors, vec![("cb-own-title".into(), w.t(WMsg::OwnTitleMissing).to_string())]);
         }
         w.update(|a| {
             a.edit_plan(today(), |p| p.add_own(&t, priority.get_untracked(), &Schedule::default()));

@@ -1,0 +1,503 @@
+//! The carer passport scheme: six short pages that set it up (starting from a scheme
+//! suggested from the policy answers and the council's signposting links), and the three
+//! documents it produces, printable and as Word. Every rule, default and word of the
+//! documents is in `domain::passport` and `src/content/passport.toml`.
+
+use crate::ctx::{Page as WPage, W};
+use crate::plan::{error_for, error_summary, show_errors, Errors};
+use carer_benchmark::domain::export::docx::passport_docx;
+use carer_benchmark::domain::format::file_name;
+use carer_benchmark::domain::passport::{content, document, evidenced_indicators, html, validate, Contact, Part, Scheme};
+use carer_benchmark::domain::policy::today;
+use carer_benchmark::i18n::WMsg;
+use carer_benchmark::ui::files::download;
+use leptos::prelude::*;
+
+/// The set-up pages, in order. Each owns the scheme's fields whose paths start with
+/// its prefixes, so its error summary shows only its own problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    About,
+    Fields,
+    Support,
+    Review,
+    Storage,
+    Contacts,
+}
+
+const STEPS: [Step; 6] = [Step::About, Step::Fields, Step::Support, Step::Review, Step::Storage, Step::Contacts];
+
+impl Step {
+    fn title(self) -> WMsg {
+        match self {
+            Step::About => WMsg::PassportStepAbout,
+            Step::Fields => WMsg::PassportStepFields,
+            Step::Support => WMsg::PassportStepSupport,
+            Step::Review => WMsg::PassportStepReview,
+            Step::Storage => WMsg::PassportStepStorage,
+            Step::Contacts => WMsg::PassportStepContacts,
+        }
+    }
+
+    fn owns(self, field: &str) -> bool {
+        let prefixes: &[&str] = match self {
+            Step::About => &["name", "eligibility"],
+            Step::Fields => &["fields"],
+            Step::Support => &["support"],
+            Step::Review => &["review"],
+            Step::Storage => &["storage"],
+            Step::Contacts => &["contacts"],
+        };
+        prefixes.iter().any(|p| field == *p || field.starts_with(&format!("{p}.")) || field.starts_with(&format!("{p}[")))
+    }
+
+    fn next(self) -> Option<Step> {
+        STEPS.iter().position(|&s| s == self).and_then(|i| STEPS.get(i + 1).copied())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Page {
+    Overview,
+    Step(Step),
+    Document(Part),
+}
+
+pub fn view(w: W, page: Page) -> AnyView {
+    match page {
+        Page::Overview => overview(w),
+        Page::Step(step) => view! { <StepPage w=w step=step/> }.into_any(),
+        Page::Document(part) => print_view(w, part),
+    }
+}
+
+/// The scheme as stored, or the one suggested from the policy answers and the
+/// embedding council's links.
+fn current(w: W) -> Option<Scheme> {
+    w.a.with(|a| a.as_ref().map(|a| a.passport_scheme().unwrap_or_else(|| Scheme::suggested(a, w.links))))
+}
+
+fn is_set_up(w: W) -> bool {
+    w.a.with(|a| a.as_ref().is_some_and(|a| a.passport.is_some()))
+}
+
+fn overview(w: W) -> AnyView {
+    let body = move || {
+        let scheme = current(w)?;
+        let set_up = is_set_up(w);
+        let complete = validate(&scheme).is_empty();
+        let evidence = evidenced_indicators(&scheme);
+        let record_evidence = {
+            let evidence = evidence.iter().map(|e| (e.indicator, e.note.clone())).collect::<Vec<_>>();
+            move |_| {
+                let evidence = evidence.clone();
+                w.update(move |a| {
+                    for (indicator, note) in &evidence {
+                        let old = a.answer(indicator).map(|x| x.evidence.clone()).unwrap_or_default();
+                        if !old.contains(note.as_str()) {
+                            let joined = if old.trim().is_empty() { note.clone() } else { format!("{old}\n{note}") };
+                            a.set_evidence(indicator, &joined, chrono::Utc::now());
+                        }
+                    }
+                });
+            }
+        };
+        let fw = w.fw();
+        Some(view! {
+            {(!set_up).then(|| view! { <div class="cb-inset" role="note"><p>{w.t(WMsg::PassportSuggested)}</p></div> })}
+            <ol class="cb-task-list">
+                <li class="cb-task-list__section">
+                    <h2 class="cb-task-list__heading">{w.t(WMsg::PassportSetUp)}</h2>
+                    <ul class="cb-task-list__items">
+                        {STEPS.iter().map(|&step| view! {
+                            <li class="cb-task-list__item">
+                                <button type="button" class="cb-link" on:click=move |_| w.go(WPage::Passport(Page::Step(step)))>{w.t(step.title())}</button>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </li>
+                <li class="cb-task-list__section">
+                    <h2 class="cb-task-list__heading">{w.t(WMsg::PassportDocuments)}</h2>
+                    {if complete {
+                        view! {
+                            <ul class="cb-task-list__items">
+                                {[(Part::Template, WMsg::PassportTemplate), (Part::Guide, WMsg::PassportGuide), (Part::Briefing, WMsg::PassportBriefing)]
+                                    .into_iter().map(|(part, m)| view! {
+                                        <li class="cb-task-list__item">
+                                            <button type="button" class="cb-link" on:click=move |_| w.go(WPage::Passport(Page::Document(part)))>{w.t(m)}</button>
+                                        </li>
+                                    }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    } else {
+                        view! { <p>{w.t(WMsg::PassportIncomplete)}</p> }.into_any()
+                    }}
+                </li>
+            </ol>
+            {set_up.then(|| view! {
+                <h2>{w.t(WMsg::PassportLaunchHeading)}</h2>
+                <p>{w.t(WMsg::PassportLaunchText)}</p>
+                <button type="button" class="cb-link" on:click=move |_| w.leave("plan")>{w.t(WMsg::SeePlan)}</button>
+                <h2>{w.t(WMsg::PassportEvidenceHeading)}</h2>
+                <p>{w.t(WMsg::PassportEvidenceText)}</p>
+                <ul>
+                    {evidence.iter().map(|e| {
+                        let question = fw.indicator(e.indicator).map(|(_, i)| i.question).unwrap_or_default();
+                        view! { <li><span class="cb-finding__id">{e.indicator}</span>" "{question}<p class="cb-hint">{e.note.clone()}</p></li> }
+                    }).collect_view()}
+                </ul>
+                <button type="button" class="cb-button cb-button--secondary" on:click=record_evidence>{w.t(WMsg::PassportRecordEvidence)}</button>
+            })}
+        })
+    };
+    view! {
+        <button type="button" class="cb-back" on:click=move |_| w.leave("tasks")>{w.t(WMsg::BackToTaskList)}</button>
+        <span class="cb-caption">{w.t(WMsg::PassportCaption)}</span>
+        <h1 tabindex="-1">{w.t(WMsg::PassportTitle)}</h1>
+        <p class="cb-lead">{w.t(WMsg::PassportLead)}</p>
+        {body}
+    }
+    .into_any()
+}
+
+/// One set-up page. Changes are held in a draft until the page's own part of the scheme
+/// is valid; then the whole scheme is stored.
+#[component]
+fn StepPage(w: W, step: Step) -> impl IntoView {
+    let Some(start) = current(w) else { return ().into_any() };
+    let draft = RwSignal::new(start);
+    let errors = RwSignal::new(Vec::<(String, String)>::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let scheme = draft.get_untracked();
+        let problems: Vec<(String, String)> =
+            validate(&scheme).into_iter().filter(|p| step.owns(&p.field)).map(|p| (p.element_id(), p.message)).collect();
+        if !problems.is_empty() {
+            return show_errors(w, errors, problems);
+        }
+        w.update(|a| a.set_passport(&scheme));
+        w.go(WPage::Passport(step.next().map_or(Page::Overview, Page::Step)));
+    };
+    let n = STEPS.iter().position(|&s| s == step).unwrap_or(0) + 1;
+    let fields = match step {
+        Step::About => about(w, draft, error_for(errors, "passport-name")).into_any(),
+        Step::Fields => passport_fields(w, draft).into_any(),
+        Step::Support => support(w, draft, errors).into_any(),
+        Step::Review => review(w, draft, error_for(errors, "passport-review-months")).into_any(),
+        Step::Storage => storage(w, draft).into_any(),
+        Step::Contacts => contacts(w, draft, errors).into_any(),
+    };
+    view! {
+        <button type="button" class="cb-back" on:click=move |_| w.go(WPage::Passport(Page::Overview))>{w.t(WMsg::BackToPassport)}</button>
+        {error_summary(w, errors)}
+        <span class="cb-caption">{w.tf(WMsg::PassportStepCaption, &[("n", &n.to_string()), ("total", &STEPS.len().to_string())])}</span>
+        <h1 tabindex="-1">{w.t(step.title())}</h1>
+        <form novalidate on:submit=submit>
+            {fields}
+            <div class="cb-button-group">
+                <button type="submit" class="cb-button">{w.t(WMsg::SaveAndContinue)}</button>
+                <button type="button" class="cb-link" on:click=move |_| w.go(WPage::Passport(Page::Overview))>{w.t(WMsg::Cancel)}</button>
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
+type Draft = RwSignal<Scheme>;
+
+fn error_line(e: impl Fn() -> Option<String> + Send + Sync + 'static) -> impl IntoView {
+    move || e().map(|e| view! { <p class="cb-error">{e}</p> })
+}
+
+fn text_input(id: String, value: impl Fn() -> String + Send + Sync + 'static, set: impl Fn(String) + Send + Sync + 'static) -> impl IntoView {
+    view! { <input class="cb-input" type="text" id=id prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }
+}
+
+fn about(w: W, d: Draft, name_error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
+    let c = content();
+    view! {
+        <div class="cb-field" class:cb-field--error=move || name_error().is_some()>
+            <label class="cb-label" for="passport-name">{w.t(WMsg::PassportNameLabel)}</label>
+            <p class="cb-hint">{w.t(WMsg::PassportNameHint)}</p>
+            {error_line(name_error)}
+            {text_input("passport-name".into(), move || d.with(|s| s.name.clone()), move |v| d.update(|s| s.name = v))}
+        </div>
+        <h2>{w.t(WMsg::PassportWhoHeading)}</h2>
+        <p><strong>{c.eligibility.label}</strong></p>
+        <p>{c.eligibility.why}</p>
+        <div class="cb-field">
+            <label class="cb-label" for="passport-eligibility-note">{w.t(WMsg::PassportEligibilityNote)}</label>
+            <textarea class="cb-textarea" id="passport-eligibility-note" rows="2"
+                prop:value=move || d.with(|s| s.eligibility.note.clone())
+                on:input=move |ev| { let v = event_target_value(&ev); d.update(|s| s.eligibility.note = v); }></textarea>
+        </div>
+    }
+}
+
+fn checkbox(id: String, label: &'static str, hint: Option<&'static str>, checked: impl Fn() -> bool + Send + Sync + 'static,
+    disabled: bool, set: impl Fn(bool) + Send + Sync + 'static) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="cb-checkbox">
+            <input type="checkbox" id=id.clone() prop:checked=checked disabled=disabled
+                aria-describedby=hint.map(|_| hint_id.clone()) on:change=move |ev| set(event_target_checked(&ev))/>
+            <label for=id>{label}{hint.map(|h| view! { <span class="cb-hint cb-checkbox__hint" id=hint_id.clone()>{h}</span> })}</label>
+        </div>
+    }
+}
+
+fn passport_fields(w: W, d: Draft) -> impl IntoView {
+    view! {
+        <fieldset class="cb-field">
+            <legend class="cb-label">{w.t(WMsg::PassportFieldsLegend)}</legend>
+            <p class="cb-hint">{w.t(WMsg::PassportFieldsHint)}</p>
+            <div class="cb-checkboxes">
+                {content().fields.iter().map(|f| {
+                    let id = f.id;
+                    checkbox(format!("passport-field-{}", id.replace('_', "-")), f.label, Some(f.why),
+                        move || d.with(|s| s.has_field(id)), f.required, move |on| d.update(|s| s.set_field(id, on)))
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+fn support(w: W, d: Draft, errors: Errors) -> impl IntoView {
+    let new_label = RwSignal::new(String::new());
+    let new_detail = RwSignal::new(String::new());
+    let ids = Memo::new(move |_| d.with(|s| s.support.iter().map(|o| o.id.clone()).collect::<Vec<_>>()));
+    view! {
+        <p>{w.t(WMsg::PassportSupportHint)}</p>
+        // Rebuilt only when offers are added or removed, so ticking a box keeps focus.
+        {move || ids.get().into_iter().enumerate().map(|(i, offer_id)| {
+            let (label, detail, own) = d.with_untracked(|s| (s.support[i].label.clone(), s.support[i].detail.clone(), s.support[i].is_own()));
+            let on_id = format!("passport-support-{i}-on");
+            let detail_id = format!("passport-support-{i}-detail");
+            let error = {
+                let detail_id = detail_id.clone();
+                move || errors.with(|e| e.iter().find(|(f, _)| *f == detail_id).map(|(_, m)| m.clone()))
+            };
+            let has_error = error.clone();
+            view! {
+                <fieldset class="cb-field cb-offer" class:cb-field--error=move || has_error().is_some()>
+                    <legend class="cb-visually-hidden">{label.clone()}</legend>
+                    <div class="cb-checkbox">
+                        <input type="checkbox" id=on_id.clone() prop:checked=move || d.with(|s| s.support.get(i).is_some_and(|o| o.on))
+                            on:change=move |ev| { let on = event_target_checked(&ev); d.update(|s| s.support[i].on = on); }/>
+                        <label for=on_id><strong>{label.clone()}</strong></label>
+                    </div>
+                    <label class="cb-label cb-offer__detail-label" for=detail_id.clone()>{w.tf(WMsg::PassportOfferDetail, &[("offer", &label)])}</label>
+                    {error_line(error)}
+                    <textarea class="cb-textarea" id=detail_id rows="2" prop:value=detail
+                        on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.support[i].detail = v); }></textarea>
+                    {own.then(|| view! {
+                        <button type="button" class="cb-link" on:click=move |_| { let id = offer_id.clone(); d.update(|s| { s.remove_offer(&id); }); }>
+                            {w.t(WMsg::PassportRemoveOffer)}<span class="cb-visually-hidden">": "{label.clone()}</span>
+                        </button>
+                    })}
+                </fieldset>
+            }
+        }).collect_view()}
+        <h2>{w.t(WMsg::PassportAddOfferHeading)}</h2>
+        <div class="cb-field">
+            <label class="cb-label" for="passport-new-offer">{w.t(WMsg::PassportNewOfferLabel)}</label>
+            {text_input("passport-new-offer".into(), move || new_label.get(), move |v| new_label.set(v))}
+        </div>
+        <div class="cb-field">
+            <label class="cb-label" for="passport-new-offer-detail">{w.t(WMsg::PassportNewOfferDetail)}</label>
+            <textarea class="cb-textarea" id="passport-new-offer-detail" rows="2" prop:value=move || new_detail.get()
+                on:input=move |ev| new_detail.set(event_target_value(&ev))></textarea>
+        </div>
+        <button type="button" class="cb-button cb-button--secondary" on:click=move |_| {
+            let label = new_label.get_untracked();
+            if !label.trim().is_empty() {
+                d.update(|s| { s.add_offer(label.trim(), new_detail.get_untracked().trim()); });
+                new_label.set(String::new());
+                new_detail.set(String::new());
+            }
+        }>{w.t(WMsg::PassportAddOffer)}</button>
+    }
+}
+
+fn review(w: W, d: Draft, months_error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
+    let c = content();
+    let months_text = RwSignal::new(d.with_untracked(|s| s.review.months.to_string()));
+    view! {
+        <p>{c.review.why}</p>
+        <div class="cb-field" class:cb-field--error=move || months_error().is_some()>
+            <label class="cb-label" for="passport-review-months">{w.t(WMsg::PassportReviewMonths)}</label>
+            <p class="cb-hint">{w.t(WMsg::PassportReviewMonthsHint)}</p>
+            {error_line(months_error)}
+            <input class="cb-input cb-input--short" type="text" inputmode="numeric" id="passport-review-months"
+                prop:value=move || months_text.get()
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    // Anything that is not a whole number is kept as 0, which validation names.
+                    d.update(|s| s.review.months = v.trim().parse().unwrap_or(0));
+                    months_text.set(v);
+                }/>
+        </div>
+        <fieldset class="cb-field">
+            <legend class="cb-label">{w.t(WMsg::PassportTriggersLegend)}</legend>
+            <div class="cb-checkboxes">
+                {c.triggers.iter().map(|t| {
+                    let id = t.id;
+                    checkbox(format!("passport-trigger-{}", id.replace('_', "-")), t.label, None,
+                        move || d.with(|s| s.review.triggers.iter().any(|x| x == id)), false,
+                        move |on| d.update(|s| {
+                            s.review.triggers.retain(|x| x != id);
+                            if on { s.review.triggers.push(id.to_string()); }
+                        }))
+                }).collect_view()}
+            </div>
+        </fieldset>
+        <div class="cb-field">
+            <label class="cb-label" for="passport-own-triggers">{w.t(WMsg::PassportOwnTriggers)}</label>
+            <p class="cb-hint">{w.t(WMsg::OnePerLine)}</p>
+            <textarea class="cb-textarea" id="passport-own-triggers" rows="3"
+                prop:value=move || d.with(|s| s.review.own_triggers.join("\n"))
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    d.update(|s| s.review.own_triggers = v.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect());
+                }></textarea>
+        </div>
+    }
+}
+
+fn storage(w: W, d: Draft) -> impl IntoView {
+    let st = &content().storage;
+    let radios = move |legend: WMsg, name: &'static str, choices: &'static [carer_benchmark::domain::passport::Choice], kept: bool| {
+        view! {
+            <fieldset class="cb-field">
+                <legend class="cb-label">{w.t(legend)}</legend>
+                <div class="cb-radios">
+                    {choices.iter().map(|c| {
+                        let id = format!("passport-storage-{name}-{}", c.id.replace('_', "-"));
+                        let value = c.id;
+                        view! {
+                            <div class="cb-radio">
+                                <input type="radio" name=format!("passport-storage-{name}") id=id.clone()
+                                    prop:checked=move || d.with(|s| if kept { s.storage.kept == value } else { s.storage.moves == value })
+                                    on:change=move |_| d.update(|s| if kept { s.storage.kept = value.into() } else { s.storage.moves = value.into() })/>
+                                <label for=id>{c.label}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        }
+    };
+    view! {
+        <p>{st.why}</p>
+        {radios(WMsg::PassportKeptLegend, "kept", st.kept, true)}
+        <fieldset class="cb-field">
+            <legend class="cb-label">{w.t(WMsg::PassportSeenByLegend)}</legend>
+            <p class="cb-hint">{st.seen_by_intro}</p>
+            <div class="cb-checkboxes">
+                {st.seen_by.iter().map(|c| {
+                    let id = c.id;
+                    checkbox(format!("passport-storage-seen-by-{}", id.replace('_', "-")), c.label, None,
+                        move || d.with(|s| s.storage.seen_by.iter().any(|x| x == id)), false,
+                        move |on| d.update(|s| {
+                            s.storage.seen_by.retain(|x| x != id);
+                            if on { s.storage.seen_by.push(id.to_string()); }
+                        }))
+                }).collect_view()}
+            </div>
+        </fieldset>
+        {radios(WMsg::PassportMovesLegend, "moves", st.moves, false)}
+        <div class="cb-field">
+            <label class="cb-label" for="passport-storage-note">{w.t(WMsg::PassportStorageNote)}</label>
+            <textarea class="cb-textarea" id="passport-storage-note" rows="2"
+                prop:value=move || d.with(|s| s.storage.note.clone())
+                on:input=move |ev| { let v = event_target_value(&ev); d.update(|s| s.storage.note = v); }></textarea>
+        </div>
+    }
+}
+
+fn contacts(w: W, d: Draft, errors: Errors) -> impl IntoView {
+    let kinds = content().contact_kinds;
+    let count = Memo::new(move |_| d.with(|s| s.contacts.len()));
+    view! {
+        <p>{w.t(WMsg::PassportContactsHint)}</p>
+        // Rebuilt only when a contact is added or removed.
+        {move || (0..count.get()).map(|i| {
+            let c = d.with_untracked(|s| s.contacts[i].clone());
+            let err = move |suffix: &'static str| {
+                let id = format!("passport-contacts-{i}-{suffix}");
+                move || errors.with(|e| e.iter().find(|(f, _)| *f == id).map(|(_, m)| m.clone()))
+            };
+            view! {
+                <fieldset class="cb-field cb-contact">
+                    <legend class="cb-label">{w.tf(WMsg::PassportContactN, &[("n", &(i + 1).to_string())])}</legend>
+                    <div class="cb-field">
+                        <label class="cb-label" for=format!("passport-contacts-{i}-kind")>{w.t(WMsg::PassportContactKind)}</label>
+                        <select class="cb-select" id=format!("passport-contacts-{i}-kind")
+                            on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.contacts[i].kind = v); }>
+                            {kinds.iter().map(|k| view! { <option value=k.id selected=c.kind == k.id>{k.label}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="cb-field" class:cb-field--error={let e = err("name"); move || e().is_some()}>
+                        <label class="cb-label" for=format!("passport-contacts-{i}-name")>{w.t(WMsg::PassportContactName)}</label>
+                        {error_line(err("name"))}
+                        <input class="cb-input" type="text" id=format!("passport-contacts-{i}-name") prop:value=c.name.clone()
+                            on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.contacts[i].name = v); }/>
+                    </div>
+                    <div class="cb-field" class:cb-field--error={let e = err("link"); move || e().is_some()}>
+                        <label class="cb-label" for=format!("passport-contacts-{i}-link")>{w.t(WMsg::PassportContactLink)}</label>
+                        <p class="cb-hint">{w.t(WMsg::PassportContactLinkHint)}</p>
+                        {error_line(err("link"))}
+                        <input class="cb-input" type="text" id=format!("passport-contacts-{i}-link") prop:value=c.link.clone()
+                            on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.contacts[i].link = v); }/>
+                    </div>
+                    <button type="button" class="cb-link" on:click=move |_| d.update(|s| { s.contacts.remove(i); })>
+                        {w.t(WMsg::PassportRemoveContact)}<span class="cb-visually-hidden">" "{(i + 1).to_string()}</span>
+                    </button>
+                </fieldset>
+            }
+        }).collect_view()}
+        <button type="button" class="cb-button cb-button--secondary" on:click=move |_| d.update(|s| s.contacts.push(Contact {
+            kind: "hr".into(), name: String::new(), link: String::new(),
+        }))>{w.t(WMsg::PassportAddContact)}</button>
+    }
+}
+
+fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+fn print_view(w: W, part: Part) -> AnyView {
+    let Some(scheme) = current(w) else { return ().into_any() };
+    let body = html(&scheme, part);
+    let word = {
+        let scheme = scheme.clone();
+        move |_| {
+            let name = format!("{} {}", scheme.name, part.id());
+            let _ = download(
+                &file_name(&name, today(), "docx"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                &passport_docx(&document(&scheme, part)),
+            );
+        }
+    };
+    view! {
+        <div class="cb-report-actions">
+            <button type="button" class="cb-back" on:click=move |_| w.go(WPage::Passport(Page::Overview))>{w.t(WMsg::BackToPassport)}</button>
+            <h1 tabindex="-1" class="cb-visually-hidden">{w.t(match part {
+                Part::Template => WMsg::PassportTemplate,
+                Part::Guide => WMsg::PassportGuide,
+                Part::Briefing => WMsg::PassportBriefing,
+            })}</h1>
+            <p>{w.t(WMsg::ReportPrintHint)}</p>
+            <div class="cb-button-group">
+                <button type="button" class="cb-button" on:click=move |_| print()>{w.t(WMsg::PrintNow)}</button>
+                <button type="button" class="cb-button cb-button--secondary" data-export="docx" on:click=word>{w.t(WMsg::DownloadWord)}</button>
+            </div>
+        </div>
+        // Built and escaped by `domain::passport::html`, the same document the command line prints.
+        <div class="cb-report-page cb-print-page" inner_html=body></div>
+    }
+    .into_any()
+}
