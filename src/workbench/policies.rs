@@ -4,6 +4,7 @@
 
 use crate::ctx::{Page as WPage, W};
 use carer_benchmark::domain::draft_policy::draft_policy_markdown;
+use carer_benchmark::domain::export::docx::markdown_docx;
 use carer_benchmark::domain::format::file_name;
 use carer_benchmark::domain::model::{Answer, Nation};
 use carer_benchmark::domain::policy::{
@@ -348,11 +349,17 @@ fn findings(w: W) -> AnyView {
         let fw = w.fw();
         let download_draft = {
             let (p, found, org) = (p.clone(), found.clone(), org.clone());
-            move |_| {
+            move |word: bool| {
                 let md = draft_policy_markdown(&org, n, &p, &found, on);
-                let _ = download(&file_name(&format!("{org} carers policy"), on, "md"), "text/markdown;charset=utf-8", md.as_bytes());
+                let name = format!("{org} carers policy");
+                let _ = if word {
+                    download(&file_name(&name, on, "docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", &markdown_docx(&md))
+                } else {
+                    download(&file_name(&name, on, "md"), "text/markdown;charset=utf-8", md.as_bytes())
+                };
             }
         };
+        let download_word = download_draft.clone();
         let apply = {
             let suggestions = suggestions.clone();
             move |_| {
@@ -436,7 +443,8 @@ fn findings(w: W) -> AnyView {
             <h2>{w.t(WMsg::DraftHeading)}</h2>
             <p>{w.t(WMsg::DraftText)}</p>
             <div class="cb-button-group">
-                <button type="button" class="cb-button cb-button--secondary" on:click=download_draft>{w.t(WMsg::DownloadDraftMarkdown)}</button>
+                <button type="button" class="cb-button cb-button--secondary" data-export="draft-docx" on:click=move |_| download_word(true)>{w.t(WMsg::DownloadDraftWord)}</button>
+                <button type="button" class="cb-button cb-button--secondary" data-export="draft-md" on:click=move |_| download_draft(false)>{w.t(WMsg::DownloadDraftMarkdown)}</button>
             </div>
         }
     };

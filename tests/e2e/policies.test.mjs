@@ -3,6 +3,7 @@
 // answers for L1.2 and a breach that holds L1.2 back on the results page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { serve, launch, openApp, assertClean, assertAccessible, shot, h1, waitForFocus, focused } from './harness.mjs';
 
 let server, browser;
@@ -27,7 +28,7 @@ const findingIds = async (page, heading) =>
   page.locator(`h2:has-text("${heading}") + ul .cb-finding__id`).allInnerTexts();
 
 test('answers are checked against the law on the chosen date, with an error summary for bad numbers', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(browser, server.url, { acceptDownloads: true });
   await importAndOpen(page, 'Dates Ltd', 'england');
   await waitForFocus(page, 'h1', 'the workbench takes focus when it opens');
   await assertAccessible(page, 'policies overview');
@@ -74,6 +75,15 @@ test('answers are checked against the law on the chosen date, with an error summ
   assert.ok((await findingIds(page, 'Beyond the law')).includes('CL-UK-PAID'), 'five paid days of carer\'s leave are enhanced');
   await assertAccessible(page, 'findings with breaches');
   await shot(page, 'policies-findings');
+
+  // The draft policy, as Word and as Markdown.
+  for (const [kind, ext] of [['draft-docx', 'docx'], ['draft-md', 'md']]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-export="${kind}"]`).click()]);
+    assert.ok(download.suggestedFilename().endsWith(`.${ext}`), download.suggestedFilename());
+    const bytes = await readFile(await download.path());
+    if (ext === 'docx') assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+    else assert.match(bytes.toString('utf8'), /^# Supporting carers at work/);
+  }
 
   // Suggested answers fill L1.2 with the reason as the evidence note.
   await page.locator('button:has-text("Use the suggested answers")').click();
