@@ -128,18 +128,18 @@ pub fn quoted(s: &str) -> String {
 }
 
 /// `parent.key` for plain keys, `parent["key"]` for anything else.
-fn child(parent: &str, key: &str) -> String {
+pub(crate) fn child(parent: &str, key: &str) -> String {
     let plain = !key.is_empty()
         && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !key.starts_with(|c: char| c.is_ascii_digit());
     if plain {
         format!("{parent}.{key}")
     } else {
-        format!("{parent}[{}]", serde_json::to_string(key).unwrap_or_default())
+        format!("{parent}[{}]", quoted(key))
     }
 }
 
-fn describe(v: &Value) -> &'static str {
+pub(crate) fn describe(v: &Value) -> &'static str {
     match v {
         Value::Null => "empty (null)",
         Value::Bool(_) => "true/false",

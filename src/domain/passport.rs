@@ -1255,22 +1255,8 @@ pub fn document(s: &Scheme, part: Part) -> Document {
 
 // ── HTML ───────────────────────────────────────────────────────────────────────────
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use super::export::html::esc as escape_html;
+
 
 fn item_html(out: &mut String, item: &Item) {
     let e = escape_html;

@@ -19,6 +19,8 @@ pub fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Control characters have no place in a page (and some are not allowed).
+            c if c.is_control() && !matches!(c, '\n' | '\r' | '\t') => out.push(' '),
             c => out.push(c),
         }
     }

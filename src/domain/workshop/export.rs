@@ -198,21 +198,8 @@ pub fn summary_markdown(s: &Summary, framework: &Framework, workshop: Option<&Wo
 
 // ── HTML for print ─────────────────────────────────────────────────────────────────
 
-/// Text for HTML element content and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::domain::export::html::esc as escape_html;
+
 
 /// The summary as an HTML fragment for print (no `<html>` or styles; classes start
 /// `cb-print-`), every text escaped.

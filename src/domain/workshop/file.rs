@@ -21,7 +21,7 @@ use super::{
     Share, CRITERIA, PARTICIPANT_LIMIT,
 };
 use crate::domain::content::Area;
-use crate::domain::format::{self, quoted, Problem};
+use crate::domain::format::{self, child, describe, quoted, Problem};
 use crate::domain::scoring::{CriterionStatus, LevelStatus, LEVELS};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
@@ -68,29 +68,6 @@ pub fn share_to_json(s: &Share) -> String {
         criteria: Ordered(CRITERIA.iter().zip(s.criteria).map(|(id, st)| (id.to_string(), st.id().into())).collect()),
     };
     serde_json::to_string_pretty(&file).expect("a share always serialises")
-}
-
-/// `parent.key` for plain keys, `parent["key"]` for anything else.
-fn child(parent: &str, key: &str) -> String {
-    let plain = !key.is_empty()
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !key.starts_with(|c: char| c.is_ascii_digit());
-    if plain {
-        format!("{parent}.{key}")
-    } else {
-        format!("{parent}[{}]", quoted(key))
-    }
-}
-
-fn describe(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "empty (null)",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }
 
 #[derive(Default)]
