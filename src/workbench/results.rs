@@ -198,6 +198,12 @@ pub fn view(ctx: W) -> AnyView {
                     </ul>
                 })
             }
+            <h2>{ctx.t(Msg::WhatNext)}</h2>
+            <ul class="cb-inline-list">
+                <li><button type="button" class="cb-link" on:click=move |_| ctx.leave("plan")>{ctx.t(Msg::NextPlan)}</button></li>
+                <li><button type="button" class="cb-link" on:click=move |_| ctx.leave("policies")>{ctx.t(Msg::NextPolicies)}</button></li>
+                <li><button type="button" class="cb-link" on:click=move |_| ctx.leave("passport")>{ctx.t(Msg::NextPassport)}</button></li>
+            </ul>
             <div class="cb-inset">
                 <h2 class="cb-inset__title">{ctx.t(Msg::WhereToApply)}</h2>
                 <p>{ctx.t(Msg::WhereToApplyText)}</p>
