@@ -1,6 +1,6 @@
 //! Mounting the workbench, and the state its screens share.
 
-use crate::{policies, results};
+use crate::{policies, results, share};
 use carer_benchmark::domain::content::{framework, Framework};
 use carer_benchmark::domain::format;
 use carer_benchmark::domain::model::Assessment;
@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 pub enum Page {
     Results,
     Policies(policies::Page),
+    Share,
 }
 
 impl Page {
@@ -21,6 +22,7 @@ impl Page {
         match section {
             "results" => Some(Page::Results),
             "policies" => Some(Page::Policies(policies::Page::Overview)),
+            "share" => Some(Page::Share),
             _ => None,
         }
     }
@@ -202,6 +204,7 @@ pub fn mount(
                     {move || match w.page.get() {
                         Page::Results => results::view(w),
                         Page::Policies(p) => policies::view(w, p),
+                        Page::Share => share::view(w),
                     }}
                 }.into_any(),
             }}

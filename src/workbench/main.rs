@@ -14,6 +14,8 @@ mod ctx;
 mod policies;
 #[cfg(target_arch = "wasm32")]
 mod results;
+#[cfg(target_arch = "wasm32")]
+mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub use ctx::mount;
