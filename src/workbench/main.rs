@@ -16,6 +16,8 @@ mod policies;
 mod results;
 #[cfg(target_arch = "wasm32")]
 mod share;
+#[cfg(target_arch = "wasm32")]
+mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub use ctx::mount;
