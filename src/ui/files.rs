@@ -31,3 +31,19 @@ pub async fn read_chosen(input: &web_sys::HtmlInputElement) -> Option<(String, V
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
     Some((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
 }
+
+/// The name and bytes of every file chosen in a file input (`multiple`), in order; a
+/// file that cannot be read comes back with no bytes.
+pub async fn read_all_chosen(input: &web_sys::HtmlInputElement) -> Vec<(String, Vec<u8>)> {
+    let Some(list) = input.files() else { return Vec::new() };
+    let mut out = Vec::new();
+    for i in 0..list.length() {
+        let Some(file) = list.get(i) else { continue };
+        let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+            Err(_) => Vec::new(),
+        };
+        out.push((file.name(), bytes));
+    }
+    out
+}

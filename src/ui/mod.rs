@@ -5,7 +5,7 @@
 pub mod files;
 mod home;
 mod journey;
-mod storage;
+pub mod storage;
 mod workbench;
 
 use crate::domain::content::{framework, Framework};

@@ -45,3 +45,31 @@ impl Store {
         self.writable.get() && LocalStorage::raw().set_item(&self.key, &library::store(lib)).is_ok()
     }
 }
+
+/// Names [`load_text`] and [`save_text`] refuse: the assessments, and the copies of
+/// unreadable data kept aside under `assessments:unreadable:…`.
+fn is_reserved(name: &str) -> bool {
+    name == "assessments" || name.starts_with("assessments:")
+}
+
+/// A text value kept beside the assessments under `<namespace>:<name>` (the workshop's
+/// record, for example); `None` when there is none or storage is off.
+pub fn load_text(namespace: &str, name: &str) -> Option<String> {
+    if is_reserved(name) {
+        return None;
+    }
+    LocalStorage::raw().get_item(&format!("{namespace}:{name}")).ok().flatten()
+}
+
+/// Keeps `value` under `<namespace>:<name>`, or removes it when `None`; returns false
+/// when the browser refused (storage full or off) or the name is the assessments'.
+pub fn save_text(namespace: &str, name: &str, value: Option<&str>) -> bool {
+    if is_reserved(name) {
+        return false;
+    }
+    let key = format!("{namespace}:{name}");
+    match value {
+        Some(v) => LocalStorage::raw().set_item(&key, v).is_ok(),
+        None => LocalStorage::raw().remove_item(&key).is_ok(),
+    }
+}

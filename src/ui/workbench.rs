@@ -140,6 +140,7 @@ async fn start(ctx: Ctx, section: Section, key: usize, el: web_sys::HtmlElement)
         assessment.into(),
         save.as_ref().clone(),
         navigate.as_ref().clone(),
+        ctx.config.storage_key.as_str().into(),
     ] {
         args.push(&v);
     }

@@ -1,6 +1,6 @@
 //! Mounting the workbench, and the state its screens share.
 
-use crate::{passport, plan, policies, results};
+use crate::{passport, plan, policies, results, share, workshop};
 use carer_benchmark::domain::content::{framework, Framework};
 use carer_benchmark::domain::format;
 use carer_benchmark::domain::model::Assessment;
@@ -16,6 +16,8 @@ pub enum Page {
     Policies(policies::Page),
     Plan(plan::Page),
     Passport(passport::Page),
+    Workshop(workshop::Page),
+    Share,
 }
 
 impl Page {
@@ -25,6 +27,8 @@ impl Page {
             "policies" => Some(Page::Policies(policies::Page::Overview)),
             "plan" => Some(Page::Plan(plan::Page::List)),
             "passport" => Some(Page::Passport(passport::Page::Overview)),
+            "workshop" => Some(Page::Workshop(workshop::Page::Overview)),
+            "share" => Some(Page::Share),
             _ => None,
         }
     }
@@ -48,6 +52,8 @@ pub struct W {
     pub links: &'static [(String, String)],
     /// The day the policies are checked against the law (today unless changed).
     pub on: RwSignal<NaiveDate>,
+    /// The embed's storage namespace, for the workshop's record (`ui::storage`).
+    pub storage_key: &'static str,
     bridge: StoredValue<Bridge, LocalStorage>,
 }
 
@@ -118,7 +124,8 @@ impl Handle {
 }
 
 /// Called by the app: renders `section` into `host` for the assessment given as JSON
-/// (empty for the workshop). `links` is an array of [title, address] pairs.
+/// (empty for the workshop). `links` is an array of [title, address] pairs;
+/// `storage_key` the embed's storage namespace.
 #[wasm_bindgen]
 #[allow(clippy::too_many_arguments)]
 pub fn mount(
@@ -130,6 +137,7 @@ pub fn mount(
     assessment: String,
     save: js_sys::Function,
     navigate: js_sys::Function,
+    storage_key: String,
 ) -> Handle {
     console_error_panic_hook::set_once();
     let lang = Lang::from_tag(&lang).unwrap_or_default();
@@ -142,6 +150,7 @@ pub fn mount(
         .collect();
     let links: &'static [(String, String)] = Box::leak(links.into_boxed_slice());
     let base: &'static str = Box::leak(asset_base.into_boxed_str());
+    let storage_key: &'static str = Box::leak(storage_key.into_boxed_str());
     let first = Page::first(&section);
     // The app's "Loading…" heading makes way.
     host.replace_children_with_node_0();
@@ -154,6 +163,7 @@ pub fn mount(
             lang,
             links,
             on: RwSignal::new(carer_benchmark::domain::policy::today()),
+            storage_key,
             bridge: StoredValue::new_local(Bridge { save, navigate, host: host.clone() }),
         };
         provide_context(w);
@@ -209,6 +219,8 @@ pub fn mount(
                         Page::Policies(p) => policies::view(w, p),
                         Page::Plan(p) => plan::view(w, p),
                         Page::Passport(p) => passport::view(w, p),
+                        Page::Workshop(p) => workshop::view(w, p),
+                        Page::Share => share::view(w),
                     }}
                 }.into_any(),
             }}

@@ -18,6 +18,10 @@ mod plan;
 mod policies;
 #[cfg(target_arch = "wasm32")]
 mod results;
+#[cfg(target_arch = "wasm32")]
+mod share;
+#[cfg(target_arch = "wasm32")]
+mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub use ctx::mount;

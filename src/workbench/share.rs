@@ -1,0 +1,250 @@
+//! A participant's side of a workshop: their results as a share code (and a small share
+//! file) for the facilitator, with their name only if they tick the box; then the room's
+//! summary code, pasted back, to see where they stand. Shares, codes and comparisons are
+//! `domain::workshop`'s; nothing here leaves the laptop unless the user copies it.
+
+use crate::ctx::W;
+use crate::results::{area_name, level_name};
+use carer_benchmark::domain::format::file_name;
+use carer_benchmark::domain::scoring::{score, LevelStatus};
+use carer_benchmark::domain::workshop::{self as ws, Comparison, Position};
+use carer_benchmark::i18n::WMsg;
+use carer_benchmark::ui::files::download;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Copies `text` with the asynchronous clipboard API; false when the browser has none
+/// or refuses (no permission, not a secure page).
+async fn clipboard_write(text: &str) -> bool {
+    use js_sys::{Function, Promise, Reflect};
+    let Ok(navigator) = Reflect::get(&js_sys::global(), &"navigator".into()) else { return false };
+    let Ok(clipboard) = Reflect::get(&navigator, &"clipboard".into()) else { return false };
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return false;
+    }
+    let Some(write) = Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) else {
+        return false;
+    };
+    let Some(promise) = write.call1(&clipboard, &text.into()).ok().and_then(|p| p.dyn_into::<Promise>().ok()) else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// A code to copy: a read-only field (selected whole when it takes focus, so it can be
+/// copied by hand) and a Copy button that uses the clipboard where the browser allows,
+/// and otherwise selects the code and says how to copy it.
+pub fn code_box(w: W, id: &'static str, label: WMsg, hint: WMsg, code: Signal<String>) -> impl IntoView {
+    let status = RwSignal::new(None::<WMsg>);
+    // "Copied" no longer holds once the code changes (the name ticked or unticked).
+    Effect::new(move |_| {
+        code.track();
+        status.set(None);
+    });
+    let select = move || {
+        if let Some(input) = w.query(&format!("#{id}")).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            let _ = input.focus();
+            input.select();
+        }
+    };
+    let copy = move |_| {
+        leptos::task::spawn_local(async move {
+            let ok = clipboard_write(&code.get_untracked()).await;
+            if !ok {
+                select();
+            }
+            status.set(Some(if ok { WMsg::CodeCopied } else { WMsg::CodeCopyByHand }));
+        });
+    };
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="cb-field cb-ws-code">
+            <label class="cb-label" for=id>{w.t(label)}</label>
+            <p class="cb-hint" id=hint_id.clone()>{w.t(hint)}</p>
+            <div class="cb-ws-code__row">
+                <input class="cb-input cb-ws-code__input" id=id type="text" readonly spellcheck="false" autocomplete="off"
+                    aria-describedby=hint_id prop:value=move || code.get()
+                    on:focus=move |ev| {
+                        if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            i.select();
+                        }
+                    }/>
+                <button type="button" class="cb-button cb-button--secondary cb-ws-code__copy" on:click=copy>{w.t(WMsg::CopyCode)}</button>
+            </div>
+            <p class="cb-ws-code__status" role="status" aria-live="polite">{move || status.get().map(|m| w.t(m))}</p>
+        </div>
+    }
+}
+
+pub fn position_tag(w: W, p: Position) -> impl IntoView {
+    let (class, msg) = match p {
+        Position::Above => ("cb-tag", WMsg::PositionAbove),
+        Position::Around => ("cb-tag cb-tag--blue", WMsg::PositionAround),
+        Position::Below => ("cb-tag cb-tag--yellow", WMsg::PositionBelow),
+    };
+    view! { <strong class=class>{w.t(msg)}</strong> }
+}
+
+pub fn status_word(w: W, s: LevelStatus) -> &'static str {
+    w.t(match s {
+        LevelStatus::Ready => WMsg::LevelReady,
+        LevelStatus::OnTrack => WMsg::LevelOnTrack,
+        LevelStatus::NotYet => WMsg::LevelNotYet,
+    })
+}
+
+pub fn view(w: W) -> AnyView {
+    let Some(a) = w.a.get_untracked() else { return ().into_any() };
+    let consent = RwSignal::new(false);
+    let name = a.organisation.name.clone();
+    let a = StoredValue::new(a);
+    let scored = a.with_value(|a| score(w.fw(), a, carer_benchmark::domain::policy::today()));
+    let scored = StoredValue::new(scored);
+    let share = Memo::new(move |_| {
+        let consent = consent.get();
+        a.with_value(|a| scored.with_value(|s| ws::share(a, s, consent)))
+    });
+    let code = Signal::derive(move || share.with(|s| s.code()));
+    let download_file = move |_| {
+        let s = share.get_untracked();
+        let label = match &s.organisation {
+            Some(n) => format!("{n} workshop share"),
+            None => "workshop share".into(),
+        };
+        let _ = download(&file_name(&label, carer_benchmark::domain::policy::today(), "json"), "application/json", ws::share_to_json(&s).as_bytes());
+    };
+
+    let room = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let result = RwSignal::new(None::<Result<Comparison, ()>>);
+    let compare = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match ws::decode_summary(&room.get_untracked()) {
+            Ok(summary) => {
+                error.set(None);
+                result.set(Some(share.with_untracked(|s| ws::compare(s, &summary)).ok_or(())));
+                request_animation_frame(move || w.focus_id("cb-comparison"));
+            }
+            Err(e) => {
+                result.set(None);
+                error.set(Some(w.tf(WMsg::RoomCodeError, &[("reason", &e.to_string())])));
+                request_animation_frame(move || w.focus_id("cb-error-summary"));
+            }
+        }
+    };
+
+    view! {
+        <button type="button" class="cb-back" on:click=move |_| w.leave("tasks")>{w.t(WMsg::BackToTaskList)}</button>
+        {move || error.get().map(|e| view! {
+            <div class="cb-error-summary" id="cb-error-summary" role="alert" tabindex="-1">
+                <h2 class="cb-error-summary__title">{w.t(WMsg::ThereIsAProblem)}</h2>
+                <ul><li><a href="#cb-room-code" on:click=move |ev| { ev.prevent_default(); w.focus_id("cb-room-code"); }>{e}</a></li></ul>
+            </div>
+        })}
+        <span class="cb-caption">{name.clone()}</span>
+        <h1 tabindex="-1">{w.t(WMsg::ShareTitle)}</h1>
+        <p class="cb-lead">{w.t(WMsg::ShareLead)}</p>
+        <div class="cb-inset">
+            <h2 class="cb-inset__title">{w.t(WMsg::ShareContainsTitle)}</h2>
+            <ul>
+                <li>{w.t(WMsg::ShareContainsLevels)}</li>
+                <li>{w.t(WMsg::ShareContainsAreas)}</li>
+                <li>{w.t(WMsg::ShareContainsCriteria)}</li>
+                <li>{w.t(WMsg::ShareContainsTag)}</li>
+            </ul>
+            <h2 class="cb-inset__title">{w.t(WMsg::ShareNeverTitle)}</h2>
+            <p>{w.t(WMsg::ShareNeverText)}</p>
+        </div>
+        <div class="cb-field">
+            <div class="cb-checkbox">
+                <input type="checkbox" id="cb-share-consent" aria-describedby="cb-share-consent-hint"
+                    prop:checked=move || consent.get() on:change=move |ev| consent.set(event_target_checked(&ev))/>
+                <label for="cb-share-consent">{w.tf(WMsg::ShareConsentLabel, &[("name", &name)])}</label>
+            </div>
+            <p class="cb-hint cb-ws-indent" id="cb-share-consent-hint">{w.t(WMsg::ShareConsentHint)}</p>
+        </div>
+        <h2>{w.t(WMsg::YourCodeHeading)}</h2>
+        {code_box(w, "cb-share-code", WMsg::YourCodeLabel, WMsg::YourCodeHint, code)}
+        <p class="cb-ws-named" aria-live="polite">{move || w.t(if consent.get() { WMsg::CodeNamesYou } else { WMsg::CodeAnonymous })}</p>
+        <p>{w.t(WMsg::ShareFileText)}</p>
+        <div class="cb-button-group">
+            <button type="button" class="cb-button cb-button--secondary" on:click=download_file>{w.t(WMsg::DownloadShareFile)}</button>
+        </div>
+
+        <h2>{w.t(WMsg::CompareHeading)}</h2>
+        <p>{w.t(WMsg::CompareText)}</p>
+        <form novalidate on:submit=compare>
+            <div class="cb-field" class:cb-field--error=move || error.with(Option::is_some)>
+                <label class="cb-label" for="cb-room-code">{w.t(WMsg::RoomCodeLabel)}</label>
+                <p class="cb-hint" id="cb-room-code-hint">{w.t(WMsg::RoomCodeHint)}</p>
+                {move || error.get().map(|e| view! { <p class="cb-error" id="cb-room-code-error">{e}</p> })}
+                <input class="cb-input cb-ws-code__input" id="cb-room-code" type="text" spellcheck="false" autocomplete="off"
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || if error.with(Option::is_some) { "cb-room-code-hint cb-room-code-error" } else { "cb-room-code-hint" }
+                    prop:value=move || room.get() on:input=move |ev| room.set(event_target_value(&ev))/>
+            </div>
+            <button type="submit" class="cb-button">{w.t(WMsg::CompareButton)}</button>
+        </form>
+        {move || result.get().map(|r| match r {
+            Ok(c) => comparison(w, &c).into_any(),
+            Err(()) => view! { <p id="cb-comparison" tabindex="-1">{w.t(WMsg::RoomEmpty)}</p> }.into_any(),
+        })}
+        <div class="cb-button-group">
+            <button type="button" class="cb-button" on:click=move |_| w.leave("tasks")>{w.t(WMsg::BackToTaskList)}</button>
+            <button type="button" class="cb-link" on:click=move |_| w.leave("results")>{w.t(WMsg::SeeResults)}</button>
+        </div>
+    }
+    .into_any()
+}
+
+/// Where the participant stands against the room, area by area and level by level.
+fn comparison(w: W, c: &Comparison) -> impl IntoView {
+    view! {
+        <section class="cb-ws-comparison" id="cb-comparison" tabindex="-1" aria-labelledby="cb-comparison-title">
+            <h2 id="cb-comparison-title">{w.tf(WMsg::ComparisonTitle, &[("count", &c.participants.to_string())])}</h2>
+            <div class="cb-ws-scroll" role="region" aria-labelledby="cb-compare-areas-caption" tabindex="0">
+                <table class="cb-table cb-ws-compare-areas">
+                    <caption id="cb-compare-areas-caption">{w.t(WMsg::ComparisonAreasCaption)}</caption>
+                    <thead><tr>
+                        <th scope="col">{w.t(WMsg::AreaColumn)}</th>
+                        <th scope="col" class="cb-num">{w.t(WMsg::YourScoreColumn)}</th>
+                        <th scope="col" class="cb-num">{w.t(WMsg::RoomMedianColumn)}</th>
+                        <th scope="col">{w.t(WMsg::WhereYouAreColumn)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {c.areas.iter().map(|a| view! {
+                            <tr>
+                                <th scope="row">{area_name(&w, a.area)}</th>
+                                <td class="cb-num">{format!("{}%", a.yours)}</td>
+                                <td class="cb-num">{format!("{}%", a.median)}</td>
+                                <td>{position_tag(w, a.position)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <div class="cb-ws-scroll" role="region" aria-labelledby="cb-compare-levels-caption" tabindex="0">
+                <table class="cb-table cb-ws-compare-levels">
+                    <caption id="cb-compare-levels-caption">{w.t(WMsg::ComparisonLevelsCaption)}</caption>
+                    <thead><tr>
+                        <th scope="col">{w.t(WMsg::LevelColumn)}</th>
+                        <th scope="col">{w.t(WMsg::YouColumn)}</th>
+                        <th scope="col" class="cb-num">{w.t(WMsg::ReadyInRoomColumn)}</th>
+                        <th scope="col">{w.t(WMsg::WhereYouAreColumn)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {c.levels.iter().map(|l| view! {
+                            <tr>
+                                <th scope="row">{level_name(&w, l.level)}</th>
+                                <td>{status_word(w, l.yours)}</td>
+                                <td class="cb-num">{w.tf(WMsg::ReadyOfCount, &[("ready", &l.ready.to_string()), ("count", &c.participants.to_string())])}</td>
+                                <td>{position_tag(w, l.position)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="cb-hint">{w.t(WMsg::ComparisonNote)}</p>
+        </section>
+    }
+}
