@@ -1,18 +1,19 @@
-// Loads the workbench (policies, carer passport, action plan, workshop) the first time
-// the user opens one of those sections: a second wasm module beside app.js, so none of
-// it weighs on the first page load. The browser keeps the module, so this runs once.
-let loading;
-export function loadWorkbench(base) {
-  if (!loading) {
-    loading = import(base + 'workbench.js')
+// Loads a lazily loaded module (the workbench: results, policies, passport, plan; or the
+// facilitator's view of workshop mode) the first time one of its sections is opened:
+// a wasm module beside app.js, so none of it weighs on the first page load. The browser
+// keeps each module, so each loads once; a failed load can be tried again.
+const loading = {};
+export function loadModule(base, name) {
+  if (!loading[name]) {
+    loading[name] = import(base + name + '.js')
       .then(async (m) => {
-        await m.default({ module_or_path: base + 'workbench_bg.wasm' });
+        await m.default({ module_or_path: base + name + '_bg.wasm' });
         return m;
       })
       .catch((e) => {
-        loading = undefined;
+        delete loading[name];
         throw e;
       });
   }
-  return loading;
+  return loading[name];
 }

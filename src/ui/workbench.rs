@@ -14,8 +14,8 @@ use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(module = "/src/ui/workbench-loader.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = loadWorkbench)]
-    fn load_workbench(base: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = loadModule)]
+    fn load_module(base: &str, name: &str) -> js_sys::Promise;
 }
 
 /// A workbench section, named by the ID both modules use.
@@ -39,6 +39,12 @@ impl Section {
             Section::Share => "share",
             Section::Workshop => "workshop",
         }
+    }
+
+    /// The module that holds it: the facilitator's view is only for carers'
+    /// organisations, so it is a module of its own.
+    fn module(self) -> &'static str {
+        if self == Section::Workshop { "facilitator" } else { "workbench" }
     }
 
     /// The workshop works without an open assessment; the others show or edit one.
@@ -114,7 +120,7 @@ async fn start(ctx: Ctx, section: Section, key: usize, el: web_sys::HtmlElement)
         ctx.content_error.set(Some(ctx.tf(Msg::WorkbenchFailed, &[("reason", &reason)])));
         ctx.content_ready.set(false);
     };
-    let module = match wasm_bindgen_futures::JsFuture::from(load_workbench(ctx.asset_base)).await {
+    let module = match wasm_bindgen_futures::JsFuture::from(load_module(ctx.asset_base, section.module())).await {
         Ok(m) => m,
         Err(e) => return failed(e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()),
     };

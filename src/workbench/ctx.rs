@@ -1,6 +1,8 @@
-//! Mounting the workbench, and the state its screens share.
+//! Mounting a lazily loaded module (the workbench, or the facilitator's), and the state
+//! its screens share. Each module's crate root defines its `Page`, `FALLBACK`,
+//! `first_page` (a section ID to its first page) and `route` (a page to its view).
 
-use crate::{passport, plan, policies, results, share, workshop};
+use crate::Page;
 use carer_benchmark::domain::content::{framework, Framework};
 use carer_benchmark::domain::format;
 use carer_benchmark::domain::model::Assessment;
@@ -8,31 +10,6 @@ use carer_benchmark::i18n::{t, tf, Lang, WMsg};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-
-/// Which screen of the workbench is showing.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Page {
-    Results,
-    Policies(policies::Page),
-    Plan(plan::Page),
-    Passport(passport::Page),
-    Workshop(workshop::Page),
-    Share,
-}
-
-impl Page {
-    fn first(section: &str) -> Option<Page> {
-        match section {
-            "results" => Some(Page::Results),
-            "policies" => Some(Page::Policies(policies::Page::Overview)),
-            "plan" => Some(Page::Plan(plan::Page::List)),
-            "passport" => Some(Page::Passport(passport::Page::Overview)),
-            "workshop" => Some(Page::Workshop(workshop::Page::Overview)),
-            "share" => Some(Page::Share),
-            _ => None,
-        }
-    }
-}
 
 /// The app's side of the conversation: where changes and navigation go.
 struct Bridge {
@@ -151,7 +128,7 @@ pub fn mount(
     let links: &'static [(String, String)] = Box::leak(links.into_boxed_slice());
     let base: &'static str = Box::leak(asset_base.into_boxed_str());
     let storage_key: &'static str = Box::leak(storage_key.into_boxed_str());
-    let first = Page::first(&section);
+    let first = crate::first_page(&section);
     // The app's "Loading…" heading makes way.
     host.replace_children_with_node_0();
     let handle = leptos::mount::mount_to(host.clone(), move || {
@@ -159,7 +136,7 @@ pub fn mount(
         let failed = RwSignal::new(None::<String>);
         let w = W {
             a: RwSignal::new(None),
-            page: RwSignal::new(first.clone().unwrap_or(Page::Results)),
+            page: RwSignal::new(first.clone().unwrap_or(crate::FALLBACK)),
             lang,
             links,
             on: RwSignal::new(carer_benchmark::domain::policy::today()),
@@ -214,14 +191,7 @@ pub fn mount(
                 (None, _, false) => view! { <h1 tabindex="-1">{w.t(WMsg::CouldNotOpen)}</h1> }.into_any(),
                 (None, false, true) => view! { <h1 tabindex="-1">{w.t(WMsg::Loading)}</h1> }.into_any(),
                 (None, true, true) => view! {
-                    {move || match w.page.get() {
-                        Page::Results => results::view(w),
-                        Page::Policies(p) => policies::view(w, p),
-                        Page::Plan(p) => plan::view(w, p),
-                        Page::Passport(p) => passport::view(w, p),
-                        Page::Workshop(p) => workshop::view(w, p),
-                        Page::Share => share::view(w),
-                    }}
+                    {move || crate::route(w, w.page.get())}
                 }.into_any(),
             }}
         }

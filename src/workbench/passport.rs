@@ -3,7 +3,8 @@
 //! documents it produces, printable and as Word. Every rule, default and word of the
 //! documents is in `domain::passport` and `src/content/passport.toml`.
 
-use crate::ctx::{Page as WPage, W};
+use crate::ctx::W;
+use crate::Page as WPage;
 use crate::plan::{error_for, error_summary, show_errors, Errors};
 use carer_benchmark::domain::export::docx::passport_docx;
 use carer_benchmark::domain::format::file_name;

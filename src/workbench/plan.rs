@@ -3,7 +3,8 @@
 //! and the JSON file. The plan and every file come from `domain::plan` and
 //! `domain::export`; this screen only shows them and records the user's edits.
 
-use crate::ctx::{Page as WPage, W};
+use crate::ctx::W;
+use crate::Page as WPage;
 use carer_benchmark::domain::content::Priority;
 use carer_benchmark::domain::export::{csv, docx, html, ics, markdown, Report};
 use carer_benchmark::domain::format::{self, file_name};

@@ -2,11 +2,13 @@
 //! law, three pages of questions, and the findings with suggested answers for L1.2 and
 //! the draft policy. Every rule and grade comes from `domain::policy`.
 
-use crate::ctx::{Page as WPage, W};
+use crate::ctx::W;
+use crate::results::answer_word;
+use crate::Page as WPage;
 use carer_benchmark::domain::draft_policy::draft_policy_markdown;
 use carer_benchmark::domain::export::docx::markdown_docx;
 use carer_benchmark::domain::format::file_name;
-use carer_benchmark::domain::model::{Answer, Nation};
+use carer_benchmark::domain::model::Nation;
 use carer_benchmark::domain::policy::{
     self, fields, long_date, not_checked, rules, suggested_answers, Arrangement, Field, FieldInfo, Grade, Kind,
     PolicyAnswers, Unit,
@@ -463,11 +465,3 @@ fn findings(w: W) -> AnyView {
     .into_any()
 }
 
-pub fn answer_word(w: W, a: Option<Answer>) -> &'static str {
-    w.t(match a {
-        None => WMsg::NotAnswered,
-        Some(Answer::No) => WMsg::AnswerNo,
-        Some(Answer::Partly) => WMsg::AnswerPartly,
-        Some(Answer::Yes) => WMsg::AnswerYes,
-    })
-}

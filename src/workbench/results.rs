@@ -3,22 +3,12 @@
 //! Every number comes from `domain::scoring`.
 
 use crate::ctx::W;
-use crate::policies::answer_word;
-use carer_benchmark::domain::content::Area;
+use crate::common::{area_name, level_name};
+use carer_benchmark::domain::model::Answer;
 use carer_benchmark::domain::scoring::{score, AreaScore, CriterionStatus, LevelStatus, Shortfall};
 use carer_benchmark::domain::statistics::statistics;
 use carer_benchmark::i18n::WMsg as Msg;
 use leptos::prelude::*;
-
-pub fn area_name(ctx: &W, a: Area) -> &'static str {
-    ctx.t(match a {
-        Area::Identification => Msg::AreaIdentification,
-        Area::Policy => Msg::AreaPolicy,
-        Area::Practice => Msg::AreaPractice,
-        Area::Peer => Msg::AreaPeer,
-        Area::Communication => Msg::AreaCommunication,
-    })
-}
 
 pub fn criterion_status(ctx: &W, s: CriterionStatus) -> impl IntoView {
     let (class, msg) = match s {
@@ -58,15 +48,6 @@ pub fn area_chart(ctx: &W, areas: &[AreaScore]) -> impl IntoView {
                 }
             }).collect_view()}
         </svg>
-    }
-}
-
-/// The label of a level, e.g. "Level 1: Active".
-pub fn level_name(ctx: &W, level: u8) -> &'static str {
-    match level {
-        1 => ctx.t(Msg::Level1Name),
-        2 => ctx.t(Msg::Level2Name),
-        _ => ctx.t(Msg::Level3Name),
     }
 }
 
@@ -213,4 +194,13 @@ pub fn view(ctx: W) -> AnyView {
         .into_any()
     };
     body.into_any()
+}
+
+pub fn answer_word(w: W, a: Option<Answer>) -> &'static str {
+    w.t(match a {
+        None => Msg::NotAnswered,
+        Some(Answer::No) => Msg::AnswerNo,
+        Some(Answer::Partly) => Msg::AnswerPartly,
+        Some(Answer::Yes) => Msg::AnswerYes,
+    })
 }

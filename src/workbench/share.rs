@@ -4,77 +4,13 @@
 //! `domain::workshop`'s; nothing here leaves the laptop unless the user copies it.
 
 use crate::ctx::W;
-use crate::results::{area_name, level_name};
+use crate::common::{area_name, code_box, level_name, status_word};
 use carer_benchmark::domain::format::file_name;
-use carer_benchmark::domain::scoring::{score, LevelStatus};
+use carer_benchmark::domain::scoring::score;
 use carer_benchmark::domain::workshop::{self as ws, Comparison, Position};
 use carer_benchmark::i18n::WMsg;
 use carer_benchmark::ui::files::download;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-/// Copies `text` with the asynchronous clipboard API; false when the browser has none
-/// or refuses (no permission, not a secure page).
-async fn clipboard_write(text: &str) -> bool {
-    use js_sys::{Function, Promise, Reflect};
-    let Ok(navigator) = Reflect::get(&js_sys::global(), &"navigator".into()) else { return false };
-    let Ok(clipboard) = Reflect::get(&navigator, &"clipboard".into()) else { return false };
-    if clipboard.is_undefined() || clipboard.is_null() {
-        return false;
-    }
-    let Some(write) = Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) else {
-        return false;
-    };
-    let Some(promise) = write.call1(&clipboard, &text.into()).ok().and_then(|p| p.dyn_into::<Promise>().ok()) else {
-        return false;
-    };
-    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
-}
-
-/// A code to copy: a read-only field (selected whole when it takes focus, so it can be
-/// copied by hand) and a Copy button that uses the clipboard where the browser allows,
-/// and otherwise selects the code and says how to copy it.
-pub fn code_box(w: W, id: &'static str, label: WMsg, hint: WMsg, code: Signal<String>) -> impl IntoView {
-    let status = RwSignal::new(None::<WMsg>);
-    // "Copied" no longer holds once the code changes (the name ticked or unticked).
-    Effect::new(move |_| {
-        code.track();
-        status.set(None);
-    });
-    let select = move || {
-        if let Some(input) = w.query(&format!("#{id}")).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-            let _ = input.focus();
-            input.select();
-        }
-    };
-    let copy = move |_| {
-        leptos::task::spawn_local(async move {
-            let ok = clipboard_write(&code.get_untracked()).await;
-            if !ok {
-                select();
-            }
-            status.set(Some(if ok { WMsg::CodeCopied } else { WMsg::CodeCopyByHand }));
-        });
-    };
-    let hint_id = format!("{id}-hint");
-    view! {
-        <div class="cb-field cb-ws-code">
-            <label class="cb-label" for=id>{w.t(label)}</label>
-            <p class="cb-hint" id=hint_id.clone()>{w.t(hint)}</p>
-            <div class="cb-ws-code__row">
-                <input class="cb-input cb-ws-code__input" id=id type="text" readonly spellcheck="false" autocomplete="off"
-                    aria-describedby=hint_id prop:value=move || code.get()
-                    on:focus=move |ev| {
-                        if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                            i.select();
-                        }
-                    }/>
-                <button type="button" class="cb-button cb-button--secondary cb-ws-code__copy" on:click=copy>{w.t(WMsg::CopyCode)}</button>
-            </div>
-            <p class="cb-ws-code__status" role="status" aria-live="polite">{move || status.get().map(|m| w.t(m))}</p>
-        </div>
-    }
-}
 
 pub fn position_tag(w: W, p: Position) -> impl IntoView {
     let (class, msg) = match p {
@@ -83,14 +19,6 @@ pub fn position_tag(w: W, p: Position) -> impl IntoView {
         Position::Below => ("cb-tag cb-tag--yellow", WMsg::PositionBelow),
     };
     view! { <strong class=class>{w.t(msg)}</strong> }
-}
-
-pub fn status_word(w: W, s: LevelStatus) -> &'static str {
-    w.t(match s {
-        LevelStatus::Ready => WMsg::LevelReady,
-        LevelStatus::OnTrack => WMsg::LevelOnTrack,
-        LevelStatus::NotYet => WMsg::LevelNotYet,
-    })
 }
 
 pub fn view(w: W) -> AnyView {

@@ -8,9 +8,9 @@
 //! storage adapter) so a reload loses nothing; the codes are kept rather than the
 //! results because a code is exactly what the participant chose to share.
 
-use crate::ctx::{Page as WPage, W};
-use crate::results::{area_name, level_name};
-use crate::share::code_box;
+use crate::ctx::W;
+use crate::Page as WPage;
+use crate::common::{area_name, code_box, level_name, status_word};
 use carer_benchmark::domain::content::Area;
 use carer_benchmark::domain::format::file_name;
 use carer_benchmark::domain::policy;
@@ -791,7 +791,7 @@ fn collect(w: W, room: Room) -> AnyView {
                                     <tr>
                                         <th scope="row">{number}<span class="cb-ws-share-id">{format!(" ({id})")}</span></th>
                                         <td>{name}</td>
-                                        {[1u8, 2, 3].into_iter().map(|l| view! { <td>{crate::share::status_word(w, s.level(l))}</td> }).collect_view()}
+                                        {[1u8, 2, 3].into_iter().map(|l| view! { <td>{status_word(w, s.level(l))}</td> }).collect_view()}
                                         <td>
                                             <button type="button" class="cb-link" on:click=move |_| remove(id.clone(), number)>
                                                 {w.t(WMsg::Remove)}<span class="cb-visually-hidden">{format!(" {}", w.tf(WMsg::ParticipantN, &[("number", &number.to_string())]))}</span>
