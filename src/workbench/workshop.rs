@@ -110,6 +110,12 @@ impl Room {
             Some((text, saved)) => (Some(text), saved),
             None => (storage::load_text(w.storage_key, STORAGE_NAME), true),
         };
+        // A stored record this version cannot read is copied aside before anything is
+        // written over it, as the assessments' storage does.
+        if let Some(t) = text.as_deref().filter(|t| saved && serde_json::from_str::<serde_json::Value>(t).is_err()) {
+            let aside = format!("{STORAGE_NAME}:unreadable:{}", js_sys::Date::now() as u64);
+            storage::save_text(w.storage_key, &aside, Some(t));
+        }
         let record = text.map(|t| Record::from_text(&t)).unwrap_or(Record { start: DEFAULT_START, ..Record::default() });
         Room { record: RwSignal::new(record), unsaved: RwSignal::new(!saved) }
     }

@@ -440,3 +440,17 @@ test('when the browser will not store anything, the room still lasts between pag
   await assertClean(page);
   await context.close();
 });
+
+test('a stored workshop record this version cannot read is kept aside, not written over', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.evaluate(() => localStorage.setItem('carer-benchmark:workshop', '{"title": "cut off'));
+  await page.locator('button:has-text("Open the workshop facilitator\'s view")').click();
+  await page.waitForFunction(() => document.querySelector('#carer-benchmark').shadowRoot.querySelector('h1')?.textContent === 'Create a workshop');
+  const aside = await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('carer-benchmark:workshop:unreadable:'))
+    .map((k) => localStorage.getItem(k)));
+  assert.deepEqual(aside, ['{"title": "cut off'], 'the unreadable record is copied aside');
+  await assertAccessible(page, 'create a workshop after unreadable storage');
+  await assertClean(page);
+  await context.close();
+});
