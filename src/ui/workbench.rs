@@ -1,7 +1,7 @@
-//! The host for the workbench: the sections (policies, carer passport, action plan,
-//! workshop) that live in a second, lazily loaded wasm module (`src/workbench/`).
+//! The host for the lazily loaded modules (`src/workbench/`): the workbench (results,
+//! policies, carer passport, action plan, the share page) and the facilitator's view.
 //!
-//! The two modules talk through the assessment file format: this side hands the current
+//! The app and a module talk through the assessment file format: this side hands the current
 //! assessment over as JSON, and takes back each change as JSON, validated like an import
 //! before it replaces the stored one. Storage stays with this side's one adapter.
 
@@ -18,7 +18,7 @@ extern "C" {
     fn load_module(base: &str, name: &str) -> js_sys::Promise;
 }
 
-/// A workbench section, named by the ID both modules use.
+/// A lazily loaded section, named by the ID the app and the modules use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Results,
