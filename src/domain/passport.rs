@@ -22,7 +22,7 @@
 use super::content::{Owner, Priority};
 use super::format::MAX_TEXT_CHARS;
 use super::model::Assessment;
-use super::policy::{arrangement_label, Arrangement, LeaveUnit, PolicyAnswers, Unit};
+use super::policy::{arrangement_label, upper_first, Arrangement, LeaveUnit, PolicyAnswers, Unit};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::fmt::Write;
@@ -739,11 +739,6 @@ fn offers_from(d: &OfferDef, source: PolicySource, answers: Option<&PolicyAnswer
             offer(on, parts, Some(lead))
         }
     }
-}
-
-fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }
 
 // ── Validation ─────────────────────────────────────────────────────────────────────

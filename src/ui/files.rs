@@ -28,8 +28,12 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
 /// The bytes of the first file chosen in a file input.
 pub async fn read_chosen(input: &web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
     let file = input.files()?.get(0)?;
+    Some((file.name(), read(&file).await?))
+}
+
+async fn read(file: &web_sys::File) -> Option<Vec<u8>> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
-    Some((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// The name and bytes of every file chosen in a file input (`multiple`), in order; a
@@ -39,11 +43,7 @@ pub async fn read_all_chosen(input: &web_sys::HtmlInputElement) -> Vec<(String, 
     let mut out = Vec::new();
     for i in 0..list.length() {
         let Some(file) = list.get(i) else { continue };
-        let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-            Err(_) => Vec::new(),
-        };
-        out.push((file.name(), bytes));
+        out.push((file.name(), read(&file).await.unwrap_or_default()));
     }
     out
 }

@@ -1,5 +1,5 @@
 //! Words and widgets the workbench and the facilitator's module share: names of areas,
-//! levels and statuses, and the copyable code box.
+//! levels and statuses, the copyable code box, the error summary and printing.
 
 use crate::ctx::W;
 use carer_benchmark::domain::content::Area;
@@ -97,4 +97,39 @@ pub fn status_word(w: W, s: LevelStatus) -> &'static str {
         LevelStatus::OnTrack => WMsg::LevelOnTrack,
         LevelStatus::NotYet => WMsg::LevelNotYet,
     })
+}
+
+/// A form's errors: (field id, message) pairs, in the order of the form.
+pub type Errors = RwSignal<Vec<(String, String)>>;
+
+/// An error summary at the top of a form, each message linking to its field.
+pub fn error_summary(w: W, errors: Errors) -> impl IntoView {
+    move || {
+        (!errors.with(Vec::is_empty)).then(|| view! {
+            <div class="cb-error-summary" id="cb-error-summary" role="alert" tabindex="-1">
+                <h2 class="cb-error-summary__title">{w.t(WMsg::ThereIsAProblem)}</h2>
+                <ul>
+                    {errors.get().into_iter().map(|(field, m)| view! {
+                        <li><a href=format!("#{field}") on:click=move |ev| { ev.prevent_default(); w.focus_id(&field); }>{m}</a></li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
+    }
+}
+
+pub fn show_errors(w: W, errors: Errors, found: Vec<(String, String)>) {
+    errors.set(found);
+    request_animation_frame(move || w.focus_id("cb-error-summary"));
+}
+
+pub fn error_for(errors: Errors, field: &'static str) -> impl Fn() -> Option<String> + Copy + Send + Sync {
+    move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+}
+
+/// Opens the browser's print dialogue (the print stylesheets show only the document).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
 }

@@ -3,9 +3,9 @@
 //! documents it produces, printable and as Word. Every rule, default and word of the
 //! documents is in `domain::passport` and `src/content/passport.toml`.
 
+use crate::common::{error_for, error_summary, print, show_errors, Errors};
 use crate::ctx::W;
 use crate::Page as WPage;
-use crate::plan::{error_for, error_summary, show_errors, Errors};
 use carer_benchmark::domain::export::docx::passport_docx;
 use carer_benchmark::domain::format::file_name;
 use carer_benchmark::domain::passport::{content, document, evidenced_indicators, html, validate, Contact, Part, Scheme};
@@ -460,12 +460,6 @@ fn contacts(w: W, d: Draft, errors: Errors) -> impl IntoView {
         <button type="button" class="cb-button cb-button--secondary" on:click=move |_| d.update(|s| s.contacts.push(Contact {
             kind: "hr".into(), name: String::new(), link: String::new(),
         }))>{w.t(WMsg::PassportAddContact)}</button>
-    }
-}
-
-fn print() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.print();
     }
 }
 

@@ -3,6 +3,7 @@
 //! and the JSON file. The plan and every file come from `domain::plan` and
 //! `domain::export`; this screen only shows them and records the user's edits.
 
+use crate::common::{error_for, error_summary, print, show_errors, Errors};
 use crate::ctx::W;
 use crate::Page as WPage;
 use carer_benchmark::domain::content::Priority;
@@ -196,34 +197,6 @@ fn list(w: W) -> AnyView {
     .into_any()
 }
 
-/// A form's errors: (field id, message) pairs, in the order of the form.
-pub type Errors = RwSignal<Vec<(String, String)>>;
-
-/// An error summary at the top of a form, each message linking to its field.
-pub fn error_summary(w: W, errors: Errors) -> impl IntoView {
-    move || {
-        (!errors.with(Vec::is_empty)).then(|| view! {
-            <div class="cb-error-summary" id="cb-error-summary" role="alert" tabindex="-1">
-                <h2 class="cb-error-summary__title">{w.t(WMsg::ThereIsAProblem)}</h2>
-                <ul>
-                    {errors.get().into_iter().map(|(field, m)| view! {
-                        <li><a href=format!("#{field}") on:click=move |ev| { ev.prevent_default(); w.focus_id(&field); }>{m}</a></li>
-                    }).collect_view()}
-                </ul>
-            </div>
-        })
-    }
-}
-
-pub fn show_errors(w: W, errors: Errors, found: Vec<(String, String)>) {
-    errors.set(found);
-    request_animation_frame(move || w.focus_id("cb-error-summary"));
-}
-
-pub fn error_for(errors: Errors, field: &'static str) -> impl Fn() -> Option<String> + Copy + Send + Sync {
-    move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
-}
-
 #[component]
 fn EditAction(w: W, id: String) -> impl IntoView {
     let Some(action) = with_report(w, |_, r| r.plan.actions.iter().chain(&r.plan.removed).find(|x| x.id == id).cloned()).flatten() else {
@@ -401,12 +374,6 @@ fn AddAction(w: W) -> impl IntoView {
             </fieldset>
             <button type="submit" class="cb-button">{w.t(WMsg::AddAction)}</button>
         </form>
-    }
-}
-
-fn print() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.print();
     }
 }
 

@@ -2,6 +2,7 @@
 //! law, three pages of questions, and the findings with suggested answers for L1.2 and
 //! the draft policy. Every rule and grade comes from `domain::policy`.
 
+use crate::common::{error_summary, show_errors, Errors};
 use crate::ctx::W;
 use crate::results::answer_word;
 use crate::Page as WPage;
@@ -177,7 +178,7 @@ fn Group(w: W, group: usize) -> impl IntoView {
             .map(|f| (f.field, start.level(f.field).map(|l| l.to_string()).unwrap_or_default()))
             .collect(),
     );
-    let errors = RwSignal::new(Vec::<(Field, String)>::new());
+    let errors: Errors = RwSignal::new(Vec::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut errs = Vec::new();
@@ -192,7 +193,7 @@ fn Group(w: W, group: usize) -> impl IntoView {
             match text.parse::<u32>() {
                 Ok(n) if (min..=max).contains(&n) => values.push((field, Some(n))),
                 _ => errs.push((
-                    field,
+                    input_id(field),
                     w.tf(WMsg::NumberError, &[
                         ("min", &min.to_string()),
                         ("max", &max.to_string()),
@@ -210,27 +211,16 @@ fn Group(w: W, group: usize) -> impl IntoView {
             });
             w.go(WPage::Policies(if group + 1 < GROUPS.len() { Page::Group(group + 1) } else { Page::Findings }));
         } else {
-            errors.set(errs);
-            request_animation_frame(move || w.focus_id("cb-error-summary"));
+            show_errors(w, errors, errs);
         }
     };
-    let error_for = move |field: Field| move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
+    let error_for = move |field: Field| move || errors.with(|e| e.iter().find(|(f, _)| *f == input_id(field)).map(|(_, m)| m.clone()));
 
     view! {
         <button type="button" class="cb-back" on:click=move |_| w.go(WPage::Policies(if group == 0 { Page::Overview } else { Page::Group(group - 1) }))>
             {w.t(WMsg::Back)}
         </button>
-        {move || (!errors.get().is_empty()).then(|| view! {
-            <div class="cb-error-summary" id="cb-error-summary" role="alert" tabindex="-1">
-                <h2 class="cb-error-summary__title">{w.t(WMsg::ThereIsAProblem)}</h2>
-                <ul>
-                    {errors.get().into_iter().map(|(field, m)| {
-                        let id = input_id(field);
-                        view! { <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); w.focus_id(&id); }>{m}</a></li> }
-                    }).collect_view()}
-                </ul>
-            </div>
-        })}
+        {error_summary(w, errors)}
         <span class="cb-caption">{w.tf(WMsg::GroupCaption, &[("n", &(group + 1).to_string()), ("total", &GROUPS.len().to_string())])}</span>
         <h1 tabindex="-1">{w.t(GROUPS[group])}</h1>
         <p class="cb-hint">{w.t(WMsg::LeaveBlankHint)}</p>

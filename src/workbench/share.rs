@@ -4,7 +4,7 @@
 //! `domain::workshop`'s; nothing here leaves the laptop unless the user copies it.
 
 use crate::ctx::W;
-use crate::common::{area_name, code_box, level_name, status_word};
+use crate::common::{area_name, code_box, error_for, error_summary, level_name, show_errors, status_word, Errors};
 use carer_benchmark::domain::format::file_name;
 use carer_benchmark::domain::scoring::score;
 use carer_benchmark::domain::workshop::{self as ws, Comparison, Position};
@@ -43,32 +43,27 @@ pub fn view(w: W) -> AnyView {
     };
 
     let room = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let errors: Errors = RwSignal::new(Vec::new());
+    let error = error_for(errors, "cb-room-code");
     let result = RwSignal::new(None::<Result<Comparison, ()>>);
     let compare = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match ws::decode_summary(&room.get_untracked()) {
             Ok(summary) => {
-                error.set(None);
+                errors.set(Vec::new());
                 result.set(Some(share.with_untracked(|s| ws::compare(s, &summary)).ok_or(())));
                 request_animation_frame(move || w.focus_id("cb-comparison"));
             }
             Err(e) => {
                 result.set(None);
-                error.set(Some(w.tf(WMsg::RoomCodeError, &[("reason", &e.to_string())])));
-                request_animation_frame(move || w.focus_id("cb-error-summary"));
+                show_errors(w, errors, vec![("cb-room-code".into(), w.tf(WMsg::RoomCodeError, &[("reason", &e.to_string())]))]);
             }
         }
     };
 
     view! {
         <button type="button" class="cb-back" on:click=move |_| w.leave("tasks")>{w.t(WMsg::BackToTaskList)}</button>
-        {move || error.get().map(|e| view! {
-            <div class="cb-error-summary" id="cb-error-summary" role="alert" tabindex="-1">
-                <h2 class="cb-error-summary__title">{w.t(WMsg::ThereIsAProblem)}</h2>
-                <ul><li><a href="#cb-room-code" on:click=move |ev| { ev.prevent_default(); w.focus_id("cb-room-code"); }>{e}</a></li></ul>
-            </div>
-        })}
+        {error_summary(w, errors)}
         <span class="cb-caption">{name.clone()}</span>
         <h1 tabindex="-1">{w.t(WMsg::ShareTitle)}</h1>
         <p class="cb-lead">{w.t(WMsg::ShareLead)}</p>
@@ -102,13 +97,13 @@ pub fn view(w: W) -> AnyView {
         <h2>{w.t(WMsg::CompareHeading)}</h2>
         <p>{w.t(WMsg::CompareText)}</p>
         <form novalidate on:submit=compare>
-            <div class="cb-field" class:cb-field--error=move || error.with(Option::is_some)>
+            <div class="cb-field" class:cb-field--error=move || error().is_some()>
                 <label class="cb-label" for="cb-room-code">{w.t(WMsg::RoomCodeLabel)}</label>
                 <p class="cb-hint" id="cb-room-code-hint">{w.t(WMsg::RoomCodeHint)}</p>
-                {move || error.get().map(|e| view! { <p class="cb-error" id="cb-room-code-error">{e}</p> })}
+                {move || error().map(|e| view! { <p class="cb-error" id="cb-room-code-error">{e}</p> })}
                 <input class="cb-input cb-ws-code__input" id="cb-room-code" type="text" spellcheck="false" autocomplete="off"
-                    aria-invalid=move || error.with(Option::is_some).then_some("true")
-                    aria-describedby=move || if error.with(Option::is_some) { "cb-room-code-hint cb-room-code-error" } else { "cb-room-code-hint" }
+                    aria-invalid=move || error().is_some().then_some("true")
+                    aria-describedby=move || if error().is_some() { "cb-room-code-hint cb-room-code-error" } else { "cb-room-code-hint" }
                     prop:value=move || room.get() on:input=move |ev| room.set(event_target_value(&ev))/>
             </div>
             <button type="submit" class="cb-button">{w.t(WMsg::CompareButton)}</button>

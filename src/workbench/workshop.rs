@@ -10,7 +10,7 @@
 
 use crate::ctx::W;
 use crate::Page as WPage;
-use crate::common::{area_name, code_box, level_name, status_word};
+use crate::common::{area_name, code_box, error_for, error_summary, level_name, print, show_errors, status_word, Errors};
 use carer_benchmark::domain::content::Area;
 use carer_benchmark::domain::format::file_name;
 use carer_benchmark::domain::policy;
@@ -196,7 +196,7 @@ fn details(w: W, room: Room, first: bool) -> AnyView {
     let title = RwSignal::new(current.as_ref().map(|x| x.title.clone()).unwrap_or_default());
     let date = RwSignal::new(current.as_ref().map_or_else(|| policy::today().to_string(), |x| x.date.clone()));
     let organisation = RwSignal::new(current.as_ref().map(|x| x.organisation.clone()).unwrap_or_default());
-    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let errors: Errors = RwSignal::new(Vec::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match Workshop::new(&title.get_untracked(), &date.get_untracked(), &organisation.get_untracked()) {
@@ -215,17 +215,15 @@ fn details(w: W, room: Room, first: bool) -> AnyView {
                             "date" => w.t(WMsg::WorkshopDateError),
                             _ => w.t(WMsg::WorkshopOrganisationTooLong),
                         };
-                        list.push((id, message.to_string()));
+                        list.push((id.to_string(), message.to_string()));
                     }
                 }
-                errors.set(list);
-                request_animation_frame(move || w.focus_id("cb-error-summary"));
+                show_errors(w, errors, list);
             }
         }
     };
-    let error_for = move |id: &'static str| move || errors.with(|e| e.iter().find(|(x, _)| *x == id).map(|(_, m)| m.clone()));
     let field = move |id: &'static str, label: WMsg, hint: Option<WMsg>, value: RwSignal<String>, kind: &'static str| {
-        let error = error_for(id);
+        let error = error_for(errors, id);
         let describedby = move || {
             let mut ids = Vec::new();
             if hint.is_some() {
@@ -257,16 +255,7 @@ fn details(w: W, room: Room, first: bool) -> AnyView {
     };
     view! {
         {back_view}
-        {move || (!errors.get().is_empty()).then(|| view! {
-            <div class="cb-error-summary" id="cb-error-summary" role="alert" tabindex="-1">
-                <h2 class="cb-error-summary__title">{w.t(WMsg::ThereIsAProblem)}</h2>
-                <ul>
-                    {errors.get().into_iter().map(|(id, m)| view! {
-                        <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); w.focus_id(id); }>{m}</a></li>
-                    }).collect_view()}
-                </ul>
-            </div>
-        })}
+        {error_summary(w, errors)}
         <span class="cb-caption">{w.t(WMsg::WorkshopCaption)}</span>
         <h1 tabindex="-1">{w.t(heading)}</h1>
         {first.then(|| view! { <p class="cb-lead">{w.t(WMsg::WorkshopLead)}</p> })}
@@ -1057,16 +1046,11 @@ fn print_view(w: W, room: Room) -> AnyView {
     let x = room.workshop();
     // The fragment's own heading is this page's: it takes focus like any other.
     let html = ws::summary_html(&s, w.fw(), x.as_ref()).replacen("<h1 class=\"cb-print-title\">", "<h1 class=\"cb-print-title\" tabindex=\"-1\">", 1);
-    let print = move |_| {
-        if let Some(win) = web_sys::window() {
-            let _ = win.print();
-        }
-    };
     view! {
         <div class="cb-ws-print-controls">
             {back(w, Page::Room, WMsg::BackToRoom)}
             <p>{w.t(WMsg::PrintText)}</p>
-            <button type="button" class="cb-button" on:click=print>{w.t(WMsg::PrintButton)}</button>
+            <button type="button" class="cb-button" on:click=move |_| print()>{w.t(WMsg::PrintButton)}</button>
         </div>
         <div class="cb-ws-print" inner_html=html></div>
     }
