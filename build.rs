@@ -10,7 +10,13 @@
 //! - src/content/workshop.toml → OUT_DIR/workshop.rs (`RUNNING_ORDER`), in build/workshop.rs
 //! - src/content/passport.toml   → OUT_DIR/passport.rs (`CONTENT`), in build/passport.rs
 use serde::Deserialize;
-use std::{collections::{BTreeMap, BTreeSet}, env, fmt::Write, fs, path::Path};
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    env,
+    fmt::Write,
+    fs,
+    path::Path,
+};
 
 #[path = "build/passport.rs"]
 mod passport;
@@ -18,7 +24,6 @@ mod passport;
 mod plan;
 #[path = "build/workshop.rs"]
 mod workshop;
-
 
 fn read(src: &str) -> String {
     println!("cargo:rerun-if-changed={src}");
@@ -51,27 +56,58 @@ fn one_of(field: &str, value: &str, allowed: &[&str], ty: &str) -> String {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Action { id: String, title: String, owner: String, priority: String, effort: String, success: String }
+struct Action {
+    id: String,
+    title: String,
+    owner: String,
+    priority: String,
+    effort: String,
+    success: String,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Indicator { id: String, question: String, guidance: String, evidence: Vec<String>, actions: Vec<Action> }
+struct Indicator {
+    id: String,
+    question: String,
+    guidance: String,
+    evidence: Vec<String>,
+    actions: Vec<Action>,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Criterion { id: String, level: u8, area: String, title: String, statement: String, indicators: Vec<Indicator> }
+struct Criterion {
+    id: String,
+    level: u8,
+    area: String,
+    title: String,
+    statement: String,
+    indicators: Vec<Indicator>,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Criteria { criteria: Vec<Criterion> }
+struct Criteria {
+    criteria: Vec<Criterion>,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Statistic { id: String, text: String, source: String, published: String, percent: Option<u32>, indicator: Option<String> }
+struct Statistic {
+    id: String,
+    text: String,
+    source: String,
+    published: String,
+    percent: Option<u32>,
+    indicator: Option<String>,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Statistics { statistics: Vec<Statistic> }
+struct Statistics {
+    statistics: Vec<Statistic>,
+}
 
 /// Compiles the criteria and returns every indicator ID, for checking references.
 fn criteria() -> BTreeSet<String> {
@@ -84,11 +120,26 @@ fn criteria() -> BTreeSet<String> {
     let mut code = String::from("pub static FRAMEWORK: Framework = Framework { criteria: &[\n");
     for c in &file.criteria {
         let area = one_of("area", &c.area, &["identification", "policy", "practice", "peer", "communication"], "Area");
-        write!(code, "Criterion {{ id: {:?}, level: {}, area: {area}, title: {:?}, statement: {:?}, indicators: &[\n", c.id, c.level, c.title, c.statement).unwrap();
+        write!(
+            code,
+            "Criterion {{ id: {:?}, level: {}, area: {area}, title: {:?}, statement: {:?}, indicators: &[\n",
+            c.id, c.level, c.title, c.statement
+        )
+        .unwrap();
         for i in &c.indicators {
-            write!(code, "  Indicator {{ id: {:?}, question: {:?}, guidance: {:?}, evidence: &{:?}, actions: &[\n", i.id, i.question, i.guidance, i.evidence).unwrap();
+            write!(
+                code,
+                "  Indicator {{ id: {:?}, question: {:?}, guidance: {:?}, evidence: &{:?}, actions: &[\n",
+                i.id, i.question, i.guidance, i.evidence
+            )
+            .unwrap();
             for a in &i.actions {
-                let owner = one_of("owner", &a.owner, &["hr", "line_managers", "leadership", "carers_network", "communications", "learning"], "Owner");
+                let owner = one_of(
+                    "owner",
+                    &a.owner,
+                    &["hr", "line_managers", "leadership", "carers_network", "communications", "learning"],
+                    "Owner",
+                );
                 let priority = one_of("priority", &a.priority, &["high", "medium", "low"], "Priority");
                 let effort = one_of("effort", &a.effort, &["small", "medium", "large"], "Effort");
                 writeln!(code, "    Action {{ id: {:?}, title: {:?}, owner: {owner}, priority: {priority}, effort: {effort}, success: {:?} }},", a.id, a.title, a.success).unwrap();
@@ -106,8 +157,12 @@ fn statistics() {
     let file: Statistics = parse("src/content/statistics.toml");
     let mut code = String::from("pub static STATISTICS: &[Statistic] = &[\n");
     for s in &file.statistics {
-        writeln!(code, "Statistic {{ id: {:?}, text: {:?}, source: {:?}, published: {:?}, percent: {:?}, indicator: {:?} }},",
-            s.id, s.text, s.source, s.published, s.percent, s.indicator).unwrap();
+        writeln!(
+            code,
+            "Statistic {{ id: {:?}, text: {:?}, source: {:?}, published: {:?}, percent: {:?}, indicator: {:?} }},",
+            s.id, s.text, s.source, s.published, s.percent, s.indicator
+        )
+        .unwrap();
     }
     code.push_str("];\n");
     out("statistics.rs", &code);
@@ -164,7 +219,10 @@ fn translations() {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PolicyOption { id: String, label: String }
+struct PolicyOption {
+    id: String,
+    label: String,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -184,11 +242,20 @@ struct PolicyField {
 /// A threshold: a number, or an option ID for a choice question.
 #[derive(Deserialize)]
 #[serde(untagged)]
-enum Threshold { Number(u32), Option(String) }
+enum Threshold {
+    Number(u32),
+    Option(String),
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PolicyCheck { field: String, test: String, law: Option<Threshold>, enhanced: Option<Threshold>, basis: Option<String> }
+struct PolicyCheck {
+    field: String,
+    test: String,
+    law: Option<Threshold>,
+    enhanced: Option<Threshold>,
+    basis: Option<String>,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -207,7 +274,10 @@ struct PolicyRule {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PolicyRules { fields: Vec<PolicyField>, rules: Vec<PolicyRule> }
+struct PolicyRules {
+    fields: Vec<PolicyField>,
+    rules: Vec<PolicyRule>,
+}
 
 const POLICY_SRC: &str = "src/content/policy-rules.toml";
 const GB: [&str; 3] = ["england", "wales", "scotland"];
@@ -271,7 +341,9 @@ fn policy_rules(indicators: &BTreeSet<String>) {
                 let unit = f.unit.as_deref().unwrap_or_else(|| here("a number needs `unit`"));
                 let unit = match unit {
                     "week" | "month" | "day" | "request" => format!("Unit::{}", variant(unit)),
-                    other => here(&format!("unit = {other:?} is not one of [\"week\", \"month\", \"day\", \"request\"]")),
+                    other => {
+                        here(&format!("unit = {other:?} is not one of [\"week\", \"month\", \"day\", \"request\"]"))
+                    }
                 };
                 let (Some(min), Some(max)) = (f.min, f.max) else { here("a number needs `min` and `max`") };
                 if min > max {
@@ -295,11 +367,15 @@ fn policy_rules(indicators: &BTreeSet<String>) {
                     ("yes_no", _) if !f.options.is_empty() => here("a yes_no question has no options"),
                     ("yes_no", Some("yes")) => ("Kind::YesNo".to_string(), "Some(Better::Higher)"),
                     ("yes_no", Some("no")) => ("Kind::YesNo".to_string(), "Some(Better::Lower)"),
-                    ("yes_no", other) => here(&format!("better = {}: a yes_no question needs \"yes\" or \"no\"", shown(other))),
+                    ("yes_no", other) => {
+                        here(&format!("better = {}: a yes_no question needs \"yes\" or \"no\"", shown(other)))
+                    }
                     (_, _) if f.options.len() < 2 => here("a choice or set needs at least two options"),
                     ("choice", Some("first")) => ("Kind::Choice".to_string(), "Some(Better::Lower)"),
                     ("choice", Some("last")) => ("Kind::Choice".to_string(), "Some(Better::Higher)"),
-                    ("choice", other) => here(&format!("better = {}: a choice needs \"first\" or \"last\"", shown(other))),
+                    ("choice", other) => {
+                        here(&format!("better = {}: a choice needs \"first\" or \"last\"", shown(other)))
+                    }
                     (_, None) => ("Kind::Set".to_string(), "None"),
                     (_, Some(_)) => here("a set has no `better`: it is not checked by rules"),
                 }
@@ -308,7 +384,10 @@ fn policy_rules(indicators: &BTreeSet<String>) {
         };
         let mut ids = BTreeSet::new();
         for o in &f.options {
-            if !ids.insert(o.id.as_str()) || o.id.is_empty() || !o.id.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            if !ids.insert(o.id.as_str())
+                || o.id.is_empty()
+                || !o.id.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            {
                 here(&format!("option {:?} is repeated or not snake_case", o.id));
             }
         }
@@ -338,9 +417,13 @@ fn policy_rules(indicators: &BTreeSet<String>) {
         let well_formed = parts.len() >= 3
             && ["FW", "CL", "TD", "CP"].contains(&parts[0])
             && ["GB", "NI", "UK"].contains(&parts[1])
-            && parts[2..].iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
+            && parts[2..]
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
         if !well_formed {
-            here("the ID must be AREA-SCOPE-NAME: FW, CL, TD or CP; then GB, NI or UK; then capitals, digits and dashes");
+            here(
+                "the ID must be AREA-SCOPE-NAME: FW, CL, TD or CP; then GB, NI or UK; then capitals, digits and dashes",
+            );
         }
         if !rule_ids.insert(r.id.as_str()) {
             here("the ID is used twice");
@@ -393,9 +476,11 @@ fn policy_rules(indicators: &BTreeSet<String>) {
         };
 
         let c = &r.check;
-        let f = file.fields.iter().find(|f| f.id == c.field).unwrap_or_else(|| {
-            here(&format!("check.field = {:?} is not one of the [[fields]]", c.field))
-        });
+        let f = file
+            .fields
+            .iter()
+            .find(|f| f.id == c.field)
+            .unwrap_or_else(|| here(&format!("check.field = {:?} is not one of the [[fields]]", c.field)));
         let option_rank = |t: &Threshold, key: &str| -> u32 {
             match (f.kind.as_str(), t) {
                 ("number", Threshold::Number(n)) => {
@@ -480,7 +565,12 @@ fn policy_rules(indicators: &BTreeSet<String>) {
             variant(&c.field.replace('.', "_")),
         )
         .unwrap();
-        writeln!(texts, "RuleText {{ title: {:?}, source: {:?}, explanation: {:?} }},", r.title, r.source, r.explanation).unwrap();
+        writeln!(
+            texts,
+            "RuleText {{ title: {:?}, source: {:?}, explanation: {:?} }},",
+            r.title, r.source, r.explanation
+        )
+        .unwrap();
     }
     code.push_str("];\n\n");
     code.push_str(&texts);

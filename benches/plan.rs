@@ -11,7 +11,8 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 fn full(on: NaiveDate) -> Assessment {
     let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 30, 0).unwrap();
-    let org = Organisation { name: "Bench Ltd".into(), sector: Sector::Public, size: SizeBand::Large, nation: Nation::Wales };
+    let org =
+        Organisation { name: "Bench Ltd".into(), sector: Sector::Public, size: SizeBand::Large, nation: Nation::Wales };
     let mut a = Assessment::new(org, now);
     for (n, i) in framework().indicators().enumerate() {
         a.set_answer(i.id, Answer::ALL[n % 3], now);
@@ -38,7 +39,9 @@ fn bench(c: &mut Criterion) {
     let s = Schedule::default();
     let findings = check(rules(), a.policies.as_ref().unwrap(), a.organisation.nation, on);
     c.bench_function("plan: build", |b| b.iter(|| build(black_box(fw), black_box(&a), black_box(&findings), &[], &s)));
-    c.bench_function("plan: report (score, check, build)", |b| b.iter(|| Report::new(black_box(fw), black_box(&a), on, &[], &s)));
+    c.bench_function("plan: report (score, check, build)", |b| {
+        b.iter(|| Report::new(black_box(fw), black_box(&a), on, &[], &s))
+    });
     let r = Report::new(fw, &a, on, &[], &s);
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap();
     c.bench_function("export: csv", |b| b.iter(|| csv::plan_csv(black_box(&r.plan))));

@@ -8,7 +8,8 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 fn full() -> Assessment {
     let now = chrono::Utc::now();
-    let org = Organisation { name: "Bench Ltd".into(), sector: Sector::Public, size: SizeBand::Large, nation: Nation::Wales };
+    let org =
+        Organisation { name: "Bench Ltd".into(), sector: Sector::Public, size: SizeBand::Large, nation: Nation::Wales };
     let mut a = Assessment::new(org, now);
     for (n, i) in framework().indicators().enumerate() {
         a.set_answer(&i.id, Answer::ALL[n % 3], now);

@@ -12,31 +12,67 @@ const PLACEHOLDERS: [&str; 4] = ["{name}", "{every}", "{q}", "{n}"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Eligibility { label: String, why: String }
+struct Eligibility {
+    label: String,
+    why: String,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Field { id: String, label: String, kind: String, lines: u32, required: bool, default: bool, why: String, prompt: String }
+struct Field {
+    id: String,
+    label: String,
+    kind: String,
+    lines: u32,
+    required: bool,
+    default: bool,
+    why: String,
+    prompt: String,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Offer { id: String, label: String, detail: String, on: bool, from: Option<String> }
+struct Offer {
+    id: String,
+    label: String,
+    detail: String,
+    on: bool,
+    from: Option<String>,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Review { default_months: u32, why: String }
+struct Review {
+    default_months: u32,
+    why: String,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Choice { id: String, label: String, default: Option<bool> }
+struct Choice {
+    id: String,
+    label: String,
+    default: Option<bool>,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Storage { heading: String, why: String, seen_by_intro: String, always: Vec<String>, kept: Vec<Choice>, seen_by: Vec<Choice>, moves: Vec<Choice> }
+struct Storage {
+    heading: String,
+    why: String,
+    seen_by_intro: String,
+    always: Vec<String>,
+    kept: Vec<Choice>,
+    seen_by: Vec<Choice>,
+    moves: Vec<Choice>,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct National { name: String, link: String }
+struct National {
+    name: String,
+    link: String,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,11 +112,24 @@ struct Template {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Stage { id: String, heading: String, carer: Vec<String>, manager: Vec<String>, adds: Option<String> }
+struct Stage {
+    id: String,
+    heading: String,
+    carer: Vec<String>,
+    manager: Vec<String>,
+    adds: Option<String>,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Guide { title: String, intro: String, carer: String, manager: String, support_heading: String, stages: Vec<Stage> }
+struct Guide {
+    title: String,
+    intro: String,
+    carer: String,
+    manager: String,
+    support_heading: String,
+    stages: Vec<Stage>,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -101,11 +150,25 @@ struct Briefing {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Task { id: String, title: String, why: String, owner: String, priority: String, due_in_days: u32, after_review: bool, when: String, success: String }
+struct Task {
+    id: String,
+    title: String,
+    why: String,
+    owner: String,
+    priority: String,
+    due_in_days: u32,
+    after_review: bool,
+    when: String,
+    success: String,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Evidence { indicator: String, when: String, note: String }
+struct Evidence {
+    indicator: String,
+    when: String,
+    note: String,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -215,7 +278,13 @@ pub fn build(indicators: &BTreeSet<String>) {
     let f: File = parse(SRC);
     let mut code = String::from("pub static CONTENT: Content = Content {\n");
     let e = &f.eligibility;
-    writeln!(code, "eligibility: EligibilityText {{ label: {}, why: {} }},", words("eligibility.label", &e.label), words("eligibility.why", &e.why)).unwrap();
+    writeln!(
+        code,
+        "eligibility: EligibilityText {{ label: {}, why: {} }},",
+        words("eligibility.label", &e.label),
+        words("eligibility.why", &e.why)
+    )
+    .unwrap();
 
     // Fields.
     ids("fields", f.fields.iter().map(|x| x.id.as_str()));
@@ -274,13 +343,23 @@ pub fn build(indicators: &BTreeSet<String>) {
                 }
                 format!("Some(PolicySource::{})", variant(s))
             }
-            Some(other) => fail(format!("{at}: from = {other:?} is not one of flexible_working, arrangements, carers_leave, dependants")),
+            Some(other) => fail(format!(
+                "{at}: from = {other:?} is not one of flexible_working, arrangements, carers_leave, dependants"
+            )),
         };
         if x.from.as_deref() == Some("arrangements") && x.id != "arrangement" {
             fail(format!("{at}: the offer expanded from the arrangements must have the ID \"arrangement\""));
         }
-        let detail = if x.from.as_deref() == Some("arrangements") { format!("{:?}", x.detail) } else { words(&at, &x.detail) };
-        writeln!(code, "  OfferDef {{ id: {:?}, label: {}, detail: {detail}, on: {}, from: {from} }},", x.id, words(&at, &x.label), x.on).unwrap();
+        let detail =
+            if x.from.as_deref() == Some("arrangements") { format!("{:?}", x.detail) } else { words(&at, &x.detail) };
+        writeln!(
+            code,
+            "  OfferDef {{ id: {:?}, label: {}, detail: {detail}, on: {}, from: {from} }},",
+            x.id,
+            words(&at, &x.label),
+            x.on
+        )
+        .unwrap();
     }
     code.push_str("],\n");
 
@@ -310,7 +389,13 @@ pub fn build(indicators: &BTreeSet<String>) {
     if !(1..=24).contains(&f.review.default_months) {
         fail("review.default_months must be 1 to 24".into());
     }
-    writeln!(code, "review: ReviewText {{ default_months: {}, why: {} }},", f.review.default_months, words("review.why", &f.review.why)).unwrap();
+    writeln!(
+        code,
+        "review: ReviewText {{ default_months: {}, why: {} }},",
+        f.review.default_months,
+        words("review.why", &f.review.why)
+    )
+    .unwrap();
     writeln!(code, "triggers: {},", choices("triggers", &f.triggers, None)).unwrap();
 
     let s = &f.storage;
@@ -339,7 +424,8 @@ pub fn build(indicators: &BTreeSet<String>) {
         if !https(&n.link) {
             fail(format!("national contact {:?}: link must be an https address", n.name));
         }
-        write!(code, "NationalContact {{ name: {}, link: {:?} }}, ", words("national contact", &n.name), n.link).unwrap();
+        write!(code, "NationalContact {{ name: {}, link: {:?} }}, ", words("national contact", &n.name), n.link)
+            .unwrap();
     }
     code.push_str("],\n");
 
@@ -467,7 +553,8 @@ pub fn build(indicators: &BTreeSet<String>) {
     code.push_str("],\n");
 
     // Evidence: real indicators only.
-    let offer_ids: BTreeSet<&str> = f.offers.iter().filter(|o| o.from.as_deref() != Some("arrangements")).map(|o| o.id.as_str()).collect();
+    let offer_ids: BTreeSet<&str> =
+        f.offers.iter().filter(|o| o.from.as_deref() != Some("arrangements")).map(|o| o.id.as_str()).collect();
     let arrangements = arrangement_ids();
     code.push_str("evidence: &[\n");
     let mut seen = BTreeSet::new();
@@ -497,7 +584,13 @@ pub fn build(indicators: &BTreeSet<String>) {
                 "{at}: when = {other:?} is not one of always, hr_contact, network_or_hr_contact, outside_help, yearly_review, offer:ID|ID"
             )),
         };
-        writeln!(code, "  EvidenceDef {{ indicator: {:?}, when: {when}, note: {} }},", x.indicator, words(&at, &x.note)).unwrap();
+        writeln!(
+            code,
+            "  EvidenceDef {{ indicator: {:?}, when: {when}, note: {} }},",
+            x.indicator,
+            words(&at, &x.note)
+        )
+        .unwrap();
     }
     code.push_str("],\n};\n");
 

@@ -36,7 +36,10 @@ impl Colour {
 
     /// WCAG 2 relative luminance × 10,000.
     fn luminance(self) -> u32 {
-        (2126 * SRGB_LINEAR[self.0 as usize] + 7152 * SRGB_LINEAR[self.1 as usize] + 722 * SRGB_LINEAR[self.2 as usize] + 5000)
+        (2126 * SRGB_LINEAR[self.0 as usize]
+            + 7152 * SRGB_LINEAR[self.1 as usize]
+            + 722 * SRGB_LINEAR[self.2 as usize]
+            + 5000)
             / 10_000
     }
 
@@ -229,7 +232,14 @@ mod tests {
     #[test]
     fn good_settings_are_taken() {
         let (c, w) = cfg(
-            &[("org-name", " Anytown Council "), ("logo", "/img/logo.svg"), ("accent", "#1D70B8"), ("nation", "wales"), ("lang", "cy"), ("storage-key", "anytown")],
+            &[
+                ("org-name", " Anytown Council "),
+                ("logo", "/img/logo.svg"),
+                ("accent", "#1D70B8"),
+                ("nation", "wales"),
+                ("lang", "cy"),
+                ("storage-key", "anytown"),
+            ],
             &[("Anytown Carers Hub", "https://carers.anytown.gov.uk/hub")],
         );
         assert!(w.is_empty(), "{w:?}");
@@ -238,7 +248,10 @@ mod tests {
         assert_eq!(c.nation, Some(Nation::Wales));
         assert_eq!(c.lang, Lang::Cy);
         assert_eq!(c.storage_key, "carer-benchmark-anytown");
-        assert_eq!(c.links, vec![Link { title: "Anytown Carers Hub".into(), url: "https://carers.anytown.gov.uk/hub".into() }]);
+        assert_eq!(
+            c.links,
+            vec![Link { title: "Anytown Carers Hub".into(), url: "https://carers.anytown.gov.uk/hub".into() }]
+        );
     }
 
     #[test]
@@ -257,7 +270,13 @@ mod tests {
     fn unsafe_links_and_logos_are_refused() {
         let (c, w) = cfg(
             &[("logo", "javascript:alert(1)")],
-            &[("Plain", "http://example.org"), ("Script", "javascript:alert(1)"), ("", "https://ok.example"), ("Tricky", "https://user@evil.example"), ("Good", "https://ok.example/x")],
+            &[
+                ("Plain", "http://example.org"),
+                ("Script", "javascript:alert(1)"),
+                ("", "https://ok.example"),
+                ("Tricky", "https://user@evil.example"),
+                ("Good", "https://ok.example/x"),
+            ],
         );
         assert_eq!(c.logo, None);
         assert_eq!(c.links.iter().map(|l| l.title.as_str()).collect::<Vec<_>>(), ["Good"]);

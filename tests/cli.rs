@@ -55,7 +55,10 @@ fn score_json_reports_level_one_ready() {
 
 #[test]
 fn invalid_input_exits_2_and_names_each_problem() {
-    let path = write("bad.json", r#"{"format":"carer-benchmark-assessment","version":1,"organisation":{"name":"X","sector":"private","size":"50-249","nation":"mars"},"created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z","answers":{"L1.1.a":{"answer":"sometimes"}}}"#);
+    let path = write(
+        "bad.json",
+        r#"{"format":"carer-benchmark-assessment","version":1,"organisation":{"name":"X","sector":"private","size":"50-249","nation":"mars"},"created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z","answers":{"L1.1.a":{"answer":"sometimes"}}}"#,
+    );
     let out = run(&["score", &path]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
@@ -91,7 +94,12 @@ fn json_out(args: &[&str]) -> serde_json::Value {
 }
 
 fn grade_of(v: &serde_json::Value, rule: &str) -> Option<String> {
-    v["findings"].as_array().unwrap().iter().find(|f| f["rule_id"] == rule).map(|f| f["grade"].as_str().unwrap().to_string())
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule_id"] == rule)
+        .map(|f| f["grade"].as_str().unwrap().to_string())
 }
 
 #[test]
@@ -220,7 +228,8 @@ fn workshop_share_prints_a_code_that_names_the_organisation_only_with_consent() 
     assert_eq!(named.organisation.as_deref(), Some("Acme Care Ltd"));
     assert_eq!(named.participant, share.participant);
 
-    let file: serde_json::Value = serde_json::from_str(&stdout_of(&["workshop", "share", &path, "--format=json"])).unwrap();
+    let file: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["workshop", "share", &path, "--format=json"])).unwrap();
     assert_eq!(file["format"], "carer-benchmark-share");
     assert_eq!(file["levels"]["1"], "ready");
     assert!(file.get("organisation").is_none());
@@ -262,7 +271,11 @@ fn workshop_room() -> (String, String) {
     let mut bexley = all_yes_up_to(2);
     bexley.organisation.name = "Bexley Buses".into();
     let code = share(&bexley, &score(framework(), &bexley, day()), false).code();
-    let text = format!("Codes from the chat\nBexley: {code}\nBexley again: {}\nsomeone: {}\n", code.to_lowercase(), &code[..15]);
+    let text = format!(
+        "Codes from the chat\nBexley: {code}\nBexley again: {}\nsomeone: {}\n",
+        code.to_lowercase(),
+        &code[..15]
+    );
     std::fs::write(dir.join("codes.txt"), text).unwrap();
     std::fs::write(dir.join("mistake.json"), to_json(&bexley)).unwrap();
     std::fs::write(dir.join(".hidden"), "not read: hidden files are skipped").unwrap();
@@ -285,12 +298,24 @@ fn workshop_aggregate_counts_the_room_and_names_what_it_could_not_count() {
     let err = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 3, "{err}");
-    assert!(lines[0].ends_with("codes.txt, line 4: this code is incomplete (it looks cut off): copy the whole code and try again"), "{err}");
-    assert!(lines[1].ends_with("mistake.json: $.format: is an assessment file, not a share: make a share from it first"), "{err}");
-    assert!(lines[2].starts_with("not counted: ") && lines[2].contains("codes.txt, line 3: the same share as "), "{err}");
+    assert!(
+        lines[0].ends_with(
+            "codes.txt, line 4: this code is incomplete (it looks cut off): copy the whole code and try again"
+        ),
+        "{err}"
+    );
+    assert!(
+        lines[1].ends_with("mistake.json: $.format: is an assessment file, not a share: make a share from it first"),
+        "{err}"
+    );
+    assert!(
+        lines[2].starts_with("not counted: ") && lines[2].contains("codes.txt, line 3: the same share as "),
+        "{err}"
+    );
     assert!(lines[2].contains("codes.txt, line 2 (share "), "{err}");
 
-    let v: serde_json::Value = serde_json::from_str(&stdout_of(&["workshop", "aggregate", &dir, "--format", "json"])).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["workshop", "aggregate", &dir, "--format", "json"])).unwrap();
     assert_eq!(v["participants"], 2);
     assert_eq!(v["levels"][1], serde_json::json!({ "level": 2, "ready": 1, "on_track": 0, "not_yet": 1 }));
     assert_eq!(v["names"], serde_json::json!(["Acme Care Ltd"]));
@@ -301,8 +326,21 @@ fn workshop_aggregate_counts_the_room_and_names_what_it_could_not_count() {
     assert_eq!(room.participants, 2);
 
     let csv = stdout_of(&["workshop", "aggregate", &dir, "--format=csv"]);
-    assert!(csv.starts_with("\u{feff}Section,Item,Detail,Value\r\n") && csv.contains("\r\nParticipants,,,2\r\n"), "{csv}");
-    let md = stdout_of(&["workshop", "aggregate", &dir, "--format", "md", "--title", "Anytown employers", "--date", "2026-06-10"]);
+    assert!(
+        csv.starts_with("\u{feff}Section,Item,Detail,Value\r\n") && csv.contains("\r\nParticipants,,,2\r\n"),
+        "{csv}"
+    );
+    let md = stdout_of(&[
+        "workshop",
+        "aggregate",
+        &dir,
+        "--format",
+        "md",
+        "--title",
+        "Anytown employers",
+        "--date",
+        "2026-06-10",
+    ]);
     assert!(md.starts_with("# Workshop results: Anytown employers\n\n10 June 2026\n"), "{md}");
 
     // Files can be named one by one, and the same file twice is counted once.
@@ -330,7 +368,8 @@ fn workshop_aggregate_counts_the_room_and_names_what_it_could_not_count() {
 #[test]
 fn workshop_compare_places_an_assessment_against_the_room_code() {
     let (dir, bexley) = workshop_room();
-    let v: serde_json::Value = serde_json::from_str(&stdout_of(&["workshop", "aggregate", &dir, "--format", "json"])).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["workshop", "aggregate", &dir, "--format", "json"])).unwrap();
     let code = v["code"].as_str().unwrap();
     let text = stdout_of(&["workshop", "compare", &bexley, code]);
     assert!(text.starts_with("Against the room (2 participants)\n"), "{text}");
@@ -350,7 +389,18 @@ fn workshop_compare_places_an_assessment_against_the_room_code() {
 
 #[test]
 fn workshop_agenda_prints_the_running_order_with_times() {
-    let md = stdout_of(&["workshop", "agenda", "--start", "13:00", "--title", "Carers Week", "--date", "2026-06-10", "--organisation", "Anytown Carers"]);
+    let md = stdout_of(&[
+        "workshop",
+        "agenda",
+        "--start",
+        "13:00",
+        "--title",
+        "Carers Week",
+        "--date",
+        "2026-06-10",
+        "--organisation",
+        "Anytown Carers",
+    ]);
     assert!(md.starts_with("# Carers Week\n\n10 June 2026, Anytown Carers\n\n13:00 to "), "{md}");
     assert!(md.contains("\n## 13:00–13:15 Welcome: carers in your workforce (15 minutes)\n"), "{md}");
     assert!(stdout_of(&["workshop", "agenda"]).contains("\n## 09:30–"));

@@ -54,7 +54,10 @@ fn csv_goes_to_stdout_with_breaches_first_and_dates_from_the_start() {
 fn each_text_format_prints_and_docx_needs_an_output_file() {
     let f = file("text");
     let md = stdout(&["plan", &f, "--format", "md", "--on", "2026-11-22"]);
-    assert!(md.starts_with("# Carer-friendly employer benchmark") && md.contains("## Action plan from 22 November 2026"), "{md}");
+    assert!(
+        md.starts_with("# Carer-friendly employer benchmark") && md.contains("## Action plan from 22 November 2026"),
+        "{md}"
+    );
     let html = stdout(&["plan", &f, "--format", "html", "--on", "2026-11-22"]);
     assert!(html.starts_with("<!doctype html>") && html.contains("<article class=\"cb-report\""));
     let ics = stdout(&["plan", &f, "--format", "ics", "--on", "2026-11-22"]);

@@ -6,9 +6,21 @@ use carer_benchmark::domain::statistics::statistics;
 use std::collections::HashSet;
 
 const DESIGN_IDS: [(&str, u8); 15] = [
-    ("L1.1", 1), ("L1.2", 1), ("L1.3", 1),
-    ("L2.1", 2), ("L2.2", 2), ("L2.3", 2), ("L2.4", 2), ("L2.5", 2), ("L2.6", 2),
-    ("L3.1", 3), ("L3.2", 3), ("L3.3", 3), ("L3.4", 3), ("L3.5", 3), ("L3.6", 3),
+    ("L1.1", 1),
+    ("L1.2", 1),
+    ("L1.3", 1),
+    ("L2.1", 2),
+    ("L2.2", 2),
+    ("L2.3", 2),
+    ("L2.4", 2),
+    ("L2.5", 2),
+    ("L2.6", 2),
+    ("L3.1", 3),
+    ("L3.2", 3),
+    ("L3.3", 3),
+    ("L3.4", 3),
+    ("L3.5", 3),
+    ("L3.6", 3),
 ];
 
 #[test]
@@ -101,7 +113,8 @@ fn statistics_have_sources_and_point_at_real_indicators() {
 
 #[test]
 fn the_json_the_browser_loads_is_exactly_the_compiled_in_content() {
-    let parsed = carer_benchmark::domain::content::parse_json(carer_benchmark::domain::content::FRAMEWORK_JSON).unwrap();
+    let parsed =
+        carer_benchmark::domain::content::parse_json(carer_benchmark::domain::content::FRAMEWORK_JSON).unwrap();
     assert_eq!(&parsed, framework());
 }
 
@@ -109,7 +122,10 @@ fn the_json_the_browser_loads_is_exactly_the_compiled_in_content() {
 fn damaged_content_json_is_refused_with_the_place_named() {
     use carer_benchmark::domain::content::{parse_json, FRAMEWORK_JSON};
     let broken = FRAMEWORK_JSON.replacen("\"question\":", "\"questio\":", 1);
-    assert_eq!(parse_json(&broken).unwrap_err(), "criteria.json: criteria[0].indicators[0].question is missing or not text");
+    assert_eq!(
+        parse_json(&broken).unwrap_err(),
+        "criteria.json: criteria[0].indicators[0].question is missing or not text"
+    );
     let wrong_owner = FRAMEWORK_JSON.replacen("\"owner\":\"leadership\"", "\"owner\":\"board\"", 1);
     assert!(parse_json(&wrong_owner).unwrap_err().ends_with(".owner is board"));
     assert!(parse_json("{").unwrap_err().starts_with("criteria.json: "));

@@ -244,7 +244,12 @@ fn the_calendar_is_valid_rfc_5545_and_python_icalendar_reads_every_text_back() {
     let crlf = bytes.windows(2).filter(|w| w == b"\r\n").count();
     assert_eq!(bytes.iter().filter(|&&b| b == b'\n').count(), crlf, "a line feed without CR");
     assert_eq!(bytes.iter().filter(|&&b| b == b'\r').count(), crlf, "a CR without line feed");
-    let lines: Vec<&[u8]> = bytes.strip_suffix(b"\r\n").unwrap().split(|&b| b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l)).collect();
+    let lines: Vec<&[u8]> = bytes
+        .strip_suffix(b"\r\n")
+        .unwrap()
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .collect();
     for l in &lines {
         assert!(l.len() <= 75, "{} octets: {}", l.len(), String::from_utf8_lossy(l));
         std::str::from_utf8(l).expect("folding never splits a character");
@@ -289,7 +294,10 @@ fn markdown_escapes_user_text_so_tables_and_markup_hold() {
     let r = report(&a);
     let md = markdown::report_markdown(&r);
     assert!(!md.contains("<script>") && !md.contains("<b>"), "raw markup leaked");
-    assert!(md.contains("**Report and action plan for Acme \\<script\\>alert(\"x\")\\</script\\>, \"Care\" \\| Ltd**"), "{md}");
+    assert!(
+        md.contains("**Report and action plan for Acme \\<script\\>alert(\"x\")\\</script\\>, \"Care\" \\| Ltd**"),
+        "{md}"
+    );
     // Every row of the plan table has exactly its 8 cells: 9 unescaped pipes.
     let start = md.find("| Action | Why |").unwrap();
     let rows: Vec<&str> = md[start..].lines().skip(2).take_while(|l| l.starts_with('|')).collect();
@@ -299,9 +307,15 @@ fn markdown_escapes_user_text_so_tables_and_markup_hold() {
         assert_eq!(pipes(l), 9, "{l}");
     }
     let own = rows.iter().find(|l| l.contains("(own:1)")).unwrap();
-    assert!(own.contains("=HYPERLINK(\"http://evil\"), \\<b\\>bold\\</b\\> \\| cell second line; semi\\\\colon"), "{own}");
+    assert!(
+        own.contains("=HYPERLINK(\"http://evil\"), \\<b\\>bold\\</b\\> \\| cell second line; semi\\\\colon"),
+        "{own}"
+    );
     assert!(own.contains("\\@Priya") || own.contains("@Priya Shah, HR"), "{own}");
-    assert_eq!(markdown::esc("*a* _b_ `c` [d](e) <f> & ~g~ | h\\"), "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\& \\~g\\~ \\| h\\\\");
+    assert_eq!(
+        markdown::esc("*a* _b_ `c` [d](e) <f> & ~g~ | h\\"),
+        "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\& \\~g\\~ \\| h\\\\"
+    );
 }
 
 // ── HTML ───────────────────────────────────────────────────────────────────────────
@@ -355,7 +369,21 @@ fn the_html_report_is_well_formed_and_every_text_is_escaped() {
         assert!(c.as_str().unwrap().starts_with("cb-report"), "{c}");
     }
     let tags: Vec<&str> = v["tags"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
-    for t in ["article", "header", "h1", "h2", "section", "figure", "svg", "figcaption", "table", "thead", "th", "tbody", "time"] {
+    for t in [
+        "article",
+        "header",
+        "h1",
+        "h2",
+        "section",
+        "figure",
+        "svg",
+        "figcaption",
+        "table",
+        "thead",
+        "th",
+        "tbody",
+        "time",
+    ] {
         assert!(tags.contains(&t), "no <{t}>");
     }
     assert!(!tags.contains(&"script") && !tags.contains(&"b"));
@@ -398,7 +426,18 @@ fn the_word_report_is_a_valid_zip_of_xml_that_libreoffice_opens() {
         let v: Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["stored"], true);
         let names: Vec<&str> = v["names"].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
-        assert_eq!(names, ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml"]);
+        assert_eq!(
+            names,
+            [
+                "[Content_Types].xml",
+                "_rels/.rels",
+                "docProps/core.xml",
+                "word/document.xml",
+                "word/_rels/document.xml.rels",
+                "word/styles.xml",
+                "word/numbering.xml"
+            ]
+        );
         assert_eq!(v["title"], format!("Report and action plan for {ORG}"));
         let paragraphs: Vec<&str> = v["paragraphs"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
         assert_eq!(paragraphs[0], format!("Report and action plan for {ORG}"));
@@ -411,9 +450,17 @@ fn the_word_report_is_a_valid_zip_of_xml_that_libreoffice_opens() {
     let Some((text, pages)) = libreoffice_text(&path) else { return };
     let text = squash(&text);
     assert!(pages >= 3, "{pages} pages");
-    for expected in ["Carer-friendly employer benchmark", "Level readiness", "Scores by area", "Policy findings on 22 November 2026",
-        "Action plan from 22 November 2026", "Bring your policy up to the law", ORG, OWNER, "Identifying carers"]
-    {
+    for expected in [
+        "Carer-friendly employer benchmark",
+        "Level readiness",
+        "Scores by area",
+        "Policy findings on 22 November 2026",
+        "Action plan from 22 November 2026",
+        "Bring your policy up to the law",
+        ORG,
+        OWNER,
+        "Identifying carers",
+    ] {
         assert!(text.contains(&squash(expected)), "{expected:?} is not in the PDF's text");
     }
 }
@@ -427,7 +474,10 @@ fn the_document_builder_writes_each_kind_of_block() {
         .fill_in("Name")
         .fill_in("Review date")
         .bullets(&["Flexible start times", "Paid carer's leave"])
-        .table(&["Support", "Agreed"], &[vec!["Phone at work".into(), "Yes".into()], vec!["Remote day".into(), "".into()]])
+        .table(
+            &["Support", "Agreed"],
+            &[vec!["Phone at work".into(), "Yes".into()], vec!["Remote day".into(), "".into()]],
+        )
         .page_break()
         .heading(2, "Signatures")
         .strong("Bold words")
@@ -443,10 +493,23 @@ fn the_document_builder_writes_each_kind_of_block() {
     let Some((text, pages)) = libreoffice_text(&path) else { return };
     assert_eq!(pages, 2, "the page break starts a second page");
     let text = squash(&text);
-    for expected in ["Carer passport", "About you", "Name", "Review date", "Flexible start times", "Phone at work", "Signatures", "Bold words", "& <tags>"] {
+    for expected in [
+        "Carer passport",
+        "About you",
+        "Name",
+        "Review date",
+        "Flexible start times",
+        "Phone at work",
+        "Signatures",
+        "Bold words",
+        "& <tags>",
+    ] {
         assert!(text.contains(expected), "{expected:?} is not in {text:?}");
     }
-    assert!(text.contains("Name_____") && text.contains("Review date_____"), "a ruled line follows each label: {text:?}");
+    assert!(
+        text.contains("Name_____") && text.contains("Review date_____"),
+        "a ruled line follows each label: {text:?}"
+    );
 }
 
 // ── Zip and CRC-32 ─────────────────────────────────────────────────────────────────
@@ -474,7 +537,11 @@ print(json.dumps({i.filename: [i.file_size, hashlib.sha256(z.read(i)).hexdigest(
     assert_eq!(v["bin"][0], 100_000);
     assert_eq!(v["ünïcode.xml"][0], 2);
     let sha = |b: &[u8]| {
-        let out = python("import sys,hashlib;print(hashlib.sha256(open(sys.argv[1],'rb').read()).hexdigest()[:16])", &write("raw", b)).unwrap();
+        let out = python(
+            "import sys,hashlib;print(hashlib.sha256(open(sys.argv[1],'rb').read()).hexdigest()[:16])",
+            &write("raw", b),
+        )
+        .unwrap();
         out.trim().to_string()
     };
     assert_eq!(v["bin"][1], sha(&big));
@@ -490,7 +557,8 @@ fn the_passport_template_in_word_holds_exactly_the_chosen_fields_and_offers() {
     a.organisation.name = "<script>\"Acme\", Ltd".into();
     let mut s = Scheme::suggested(&a, &[]);
     s.name = "Acme <b>carer</b> passport".into();
-    let dropped = content().fields.iter().find(|f| !f.required && s.has_field(f.id)).expect("an optional field that is on");
+    let dropped =
+        content().fields.iter().find(|f| !f.required && s.has_field(f.id)).expect("an optional field that is on");
     s.set_field(dropped.id, false);
     let off = s.support.iter().position(|o| o.on).expect("an offer that is on");
     s.support[off].on = false;
@@ -518,7 +586,13 @@ fn the_draft_policy_in_word_keeps_its_headings_and_decisions_without_markdown_ma
     let a = full();
     let p = a.policies.clone().unwrap_or_default();
     let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let md = draft_policy_markdown("Acme_Care (UK) Ltd.", a.organisation.nation, &p, &check(rules(), &p, a.organisation.nation, on), on);
+    let md = draft_policy_markdown(
+        "Acme_Care (UK) Ltd.",
+        a.organisation.nation,
+        &p,
+        &check(rules(), &p, a.organisation.nation, on),
+        on,
+    );
     let bytes = docx::markdown_docx(&md);
     let Some((text, _)) = libreoffice_text(&write("draft-policy.docx", &bytes)) else { return };
     let text = squash(&text);

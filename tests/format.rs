@@ -144,7 +144,12 @@ fn library_round_trips_and_keeps_unreadable_data_unread() {
     assert_eq!(lib.assessments.len(), 1);
 
     assert_eq!(library::load(None), Loaded::Ok(Library::default()));
-    for bad in ["not json", "{\"schema\": 99, \"assessments\": []}", "{\"assessments\": []}", "{\"schema\": 1, \"assessments\": 5}"] {
+    for bad in [
+        "not json",
+        "{\"schema\": 99, \"assessments\": []}",
+        "{\"assessments\": []}",
+        "{\"schema\": 1, \"assessments\": 5}",
+    ] {
         assert!(matches!(library::load(Some(bad)), Loaded::Unreadable { .. }), "{bad}");
     }
 }
@@ -237,7 +242,8 @@ fn arb_json() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(3, 40, 8, move |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::btree_map(words.clone(), inner, 0..8).prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map(words.clone(), inner, 0..8)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }

@@ -44,7 +44,10 @@ fn sections(html: &str) -> Vec<String> {
 
 /// The texts of the tick-box options in an HTML document.
 fn options(html: &str) -> Vec<String> {
-    html.split("<span class=\"cb-print-option\">").skip(1).map(|s| s[..s.find("</span>").unwrap()].to_string()).collect()
+    html.split("<span class=\"cb-print-option\">")
+        .skip(1)
+        .map(|s| s[..s.find("</span>").unwrap()].to_string())
+        .collect()
 }
 
 // ── Content ────────────────────────────────────────────────────────────────────────
@@ -55,7 +58,16 @@ fn the_content_has_the_standard_fields_with_reasons_and_prompts() {
     let got: Vec<&str> = c.fields.iter().map(|f| f.id).collect();
     assert_eq!(
         got,
-        ["caring_situation", "effect_on_work", "agreed_flexibilities", "emergency_arrangements", "support_used", "sharing_consent", "review_date", "signatures"]
+        [
+            "caring_situation",
+            "effect_on_work",
+            "agreed_flexibilities",
+            "emergency_arrangements",
+            "support_used",
+            "sharing_consent",
+            "review_date",
+            "signatures"
+        ]
     );
     let required: Vec<&str> = c.fields.iter().filter(|f| f.required).map(|f| f.id).collect();
     assert_eq!(required, ["agreed_flexibilities", "sharing_consent", "review_date"]);
@@ -74,7 +86,10 @@ fn the_id_tables_used_on_import_match_the_content() {
     let c = content();
     let ids = |v: &[Choice]| v.iter().map(|x| x.id).collect::<Vec<_>>();
     assert_eq!(IDS.fields, c.fields.iter().map(|f| f.id).collect::<Vec<_>>());
-    assert_eq!(IDS.offers, c.offers.iter().filter(|o| o.from != Some(PolicySource::Arrangements)).map(|o| o.id).collect::<Vec<_>>());
+    assert_eq!(
+        IDS.offers,
+        c.offers.iter().filter(|o| o.from != Some(PolicySource::Arrangements)).map(|o| o.id).collect::<Vec<_>>()
+    );
     assert_eq!(IDS.triggers, ids(c.triggers));
     assert_eq!(IDS.kept, ids(c.storage.kept));
     assert_eq!(IDS.seen_by, ids(c.storage.seen_by));
@@ -89,7 +104,18 @@ fn a_new_scheme_takes_every_default() {
     let s = scheme();
     assert_eq!(s.name, "Acme Care Ltd carer passport");
     assert_eq!(s.eligibility, Eligibility { basis: Basis::SelfIdentification, note: String::new() });
-    assert_eq!(s.fields, ["caring_situation", "effect_on_work", "agreed_flexibilities", "emergency_arrangements", "sharing_consent", "review_date", "signatures"]);
+    assert_eq!(
+        s.fields,
+        [
+            "caring_situation",
+            "effect_on_work",
+            "agreed_flexibilities",
+            "emergency_arrangements",
+            "sharing_consent",
+            "review_date",
+            "signatures"
+        ]
+    );
     assert_eq!(s.review.months, 12);
     assert_eq!(s.review.triggers.len(), 5);
     assert!(s.review.own_triggers.is_empty());
@@ -108,9 +134,19 @@ fn the_support_menu_is_prefilled_from_the_policy_answers() {
     assert_eq!(
         ids(&s),
         [
-            "flexible_working", "arrangement.part_time", "arrangement.remote_hybrid", "arrangement.trial_periods",
-            "carers_leave", "emergency_leave", "phone_access", "appointments", "check_ins", "carers_network", "wellbeing",
-            "career_break", "parking"
+            "flexible_working",
+            "arrangement.part_time",
+            "arrangement.remote_hybrid",
+            "arrangement.trial_periods",
+            "carers_leave",
+            "emergency_leave",
+            "phone_access",
+            "appointments",
+            "check_ins",
+            "carers_network",
+            "wellbeing",
+            "career_break",
+            "parking"
         ]
     );
     let leave = offer(&s, "carers_leave");
@@ -150,7 +186,10 @@ fn other_policy_answers_give_other_details() {
         offer(&s, "flexible_working").detail,
         "Ask for a change to your hours, times or place of work; after 26 weeks of service; decided within 1 month."
     );
-    assert_eq!(offer(&s, "emergency_leave").detail, "Time off to deal with an emergency involving someone who depends on you.");
+    assert_eq!(
+        offer(&s, "emergency_leave").detail,
+        "Time off to deal with an emergency involving someone who depends on you."
+    );
 
     p.carers_leave.offered = Some(false);
     p.dependants.time_off = Some(false);
@@ -165,9 +204,15 @@ fn without_policy_answers_the_menu_has_the_contents_defaults_and_no_ways_of_work
     assert!(!ids(&s).iter().any(|id| id.starts_with("arrangement.")));
     let leave = offer(&s, "carers_leave");
     assert!(leave.on);
-    assert_eq!(leave.detail, "Time off to give or arrange care for someone with a long-term care need, under our carer's leave policy.");
+    assert_eq!(
+        leave.detail,
+        "Time off to give or arrange care for someone with a long-term care need, under our carer's leave policy."
+    );
     assert_eq!(leave.prefilled, leave.detail, "a default detail is still replaced once the policy is answered");
-    assert_eq!(offer(&s, "flexible_working").detail, "Ask for a change to your hours, times or place of work, under our flexible working policy.");
+    assert_eq!(
+        offer(&s, "flexible_working").detail,
+        "Ask for a change to your hours, times or place of work, under our flexible working policy."
+    );
     // An empty set of arrangements: none offered.
     let mut p = PolicyAnswers::default();
     p.flexible_working.arrangements = Some(BTreeSet::new());
@@ -184,7 +229,8 @@ fn signposting_links_become_local_contacts_before_national_advice() {
         ("Carers line".to_string(), "tel:+441234567890".to_string()),
     ];
     let s = Scheme::suggested(&blank(), &links);
-    let got: Vec<(&str, &str, &str)> = s.contacts.iter().map(|c| (c.kind.as_str(), c.name.as_str(), c.link.as_str())).collect();
+    let got: Vec<(&str, &str, &str)> =
+        s.contacts.iter().map(|c| (c.kind.as_str(), c.name.as_str(), c.link.as_str())).collect();
     assert_eq!(
         got,
         [
@@ -221,14 +267,23 @@ fn refreshing_updates_prefilled_details_and_keeps_every_edit() {
     assert_eq!(r.removed, ["arrangement.part_time"], "trial periods was edited, so it stays");
 
     assert_eq!(offer(&s, "carers_leave").detail, "Our own words about leave");
-    assert_eq!(offer(&s, "carers_leave").prefilled, "10 days a year, 5 paid; can be taken in half days; from your first day.");
+    assert_eq!(
+        offer(&s, "carers_leave").prefilled,
+        "10 days a year, 5 paid; can be taken in half days; from your first day."
+    );
     assert_eq!(offer(&s, "emergency_leave").detail, "Time off to deal with an emergency involving someone who depends on you; 3 days a year paid; not counted towards absence triggers.");
     assert!(!offer(&s, "emergency_leave").on, "what was switched off stays off");
     assert!(!offer(&s, "phone_access").on);
     assert_eq!(offer(&s, "arrangement.trial_periods").detail, "Three months");
     assert_eq!(
         &ids(&s)[..5],
-        ["flexible_working", "arrangement.flexitime", "arrangement.remote_hybrid", "arrangement.trial_periods", "carers_leave"],
+        [
+            "flexible_working",
+            "arrangement.flexitime",
+            "arrangement.remote_hybrid",
+            "arrangement.trial_periods",
+            "carers_leave"
+        ],
         "new ways of working go in menu order"
     );
     assert_eq!(ids(&s).last(), Some(&"own.1"), "the employer's own offers stay last");
@@ -259,10 +314,24 @@ fn required_fields_cannot_be_dropped_and_fields_keep_the_contents_order() {
     s.set_field("support_used", true);
     s.set_field("caring_situation", false);
     s.set_field("no_such_field", true);
-    assert_eq!(s.fields, ["effect_on_work", "agreed_flexibilities", "emergency_arrangements", "support_used", "sharing_consent", "review_date"]);
+    assert_eq!(
+        s.fields,
+        [
+            "effect_on_work",
+            "agreed_flexibilities",
+            "emergency_arrangements",
+            "support_used",
+            "sharing_consent",
+            "review_date"
+        ]
+    );
     s.fields.clear();
     let included: Vec<&str> = s.included_fields().iter().map(|f| f.id).collect();
-    assert_eq!(included, ["agreed_flexibilities", "sharing_consent", "review_date"], "required fields print even when not listed");
+    assert_eq!(
+        included,
+        ["agreed_flexibilities", "sharing_consent", "review_date"],
+        "required fields print even when not listed"
+    );
 }
 
 // ── Validation ─────────────────────────────────────────────────────────────────────
@@ -294,9 +363,15 @@ fn validation_names_each_field_in_plain_words() {
         ("review.months", "Review passports every 1 to 24 months"),
         ("review.own_triggers[0]", "Enter what brings a review forward, or remove it"),
         ("contacts[1].name", "Enter the contact's name, or remove the contact"),
-        ("contacts[1].link", "Enter a web address starting https://, a phone number starting tel: or an email address starting mailto:"),
+        (
+            "contacts[1].link",
+            "Enter a web address starting https://, a phone number starting tel: or an email address starting mailto:",
+        ),
         ("contacts[2].kind", "Choose what kind of contact this is"),
-        ("contacts[2].link", "Enter a web address starting https://, a phone number starting tel: or an email address starting mailto:"),
+        (
+            "contacts[2].link",
+            "Enter a web address starting https://, a phone number starting tel: or an email address starting mailto:",
+        ),
     ];
     let want: Vec<(String, String)> = want.into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
     assert_eq!(got, want);
@@ -324,14 +399,24 @@ fn unknown_and_repeated_ids_are_problems() {
     let got = problems(&s);
     let fields: Vec<&str> = got.iter().map(|(f, _)| f.as_str()).collect();
     let want = [
-        "fields[7]", "fields[8]", "support[1].id", "support[2].id", "support[4].id", "review.triggers[5]", "storage.kept",
-        "storage.seen_by[3]", "storage.moves",
+        "fields[7]",
+        "fields[8]",
+        "support[1].id",
+        "support[2].id",
+        "support[4].id",
+        "review.triggers[5]",
+        "storage.kept",
+        "storage.seen_by[3]",
+        "storage.moves",
     ];
     assert_eq!(fields, want);
     let message = |f: &str| got.iter().find(|(x, _)| x == f).map(|(_, m)| m.as_str()).unwrap();
     assert_eq!(message("fields[7]"), "\"hobbies\" is not a passport field");
     assert_eq!(message("fields[8]"), "\"signatures\" is listed more than once");
-    assert_eq!(message("support[1].id"), "\"arrangement.juggling\" is not a standard offer, a way of working or own.<number>");
+    assert_eq!(
+        message("support[1].id"),
+        "\"arrangement.juggling\" is not a standard offer, a way of working or own.<number>"
+    );
     assert_eq!(message("support[4].id"), "\"carers_leave\" is listed more than once");
     assert_eq!(message("storage.kept"), "Choose where passports are kept");
 }
@@ -347,13 +432,29 @@ fn the_error_summary_links_to_element_ids() {
 
 #[test]
 fn links_must_be_https_tel_or_mailto() {
-    for ok in ["https://www.carersuk.org/", "https://a.example.org/x?y=1#z", "tel:01234 567890".replace(' ', "").as_str(), "tel:+44(0)1234-567890", "mailto:hr@acme.example.org"] {
+    for ok in [
+        "https://www.carersuk.org/",
+        "https://a.example.org/x?y=1#z",
+        "tel:01234 567890".replace(' ', "").as_str(),
+        "tel:+44(0)1234-567890",
+        "mailto:hr@acme.example.org",
+    ] {
         assert!(link_ok(ok), "{ok}");
     }
     for bad in [
-        "http://www.carersuk.org/", "https://", "https://user@evil.example.org/", "javascript:alert(1)", "tel:12", "tel:0800 123 456",
-        "mailto:nobody", "mailto:a@b.org?subject=x", "https://a.org/\"onmouseover=x", "https://a.org/<script>", "data:text/html,hi",
-        "//evil.example.org", "",
+        "http://www.carersuk.org/",
+        "https://",
+        "https://user@evil.example.org/",
+        "javascript:alert(1)",
+        "tel:12",
+        "tel:0800 123 456",
+        "mailto:nobody",
+        "mailto:a@b.org?subject=x",
+        "https://a.org/\"onmouseover=x",
+        "https://a.org/<script>",
+        "data:text/html,hi",
+        "//evil.example.org",
+        "",
     ] {
         assert!(!link_ok(bad), "{bad}");
     }
@@ -471,9 +572,7 @@ fn the_schemes_own_rules_are_enforced_on_import_with_paths() {
     let got = file_problems_of(&file_with(&s));
     assert_eq!(
         got,
-        [
-            "$.passport.support[0].detail: is longer than 5000 characters",
-        ],
+        ["$.passport.support[0].detail: is longer than 5000 characters",],
         "shape problems are reported first; the scheme's own rules once the shape is right"
     );
     s.support[0].detail = "short".into();
@@ -488,9 +587,15 @@ fn the_schemes_own_rules_are_enforced_on_import_with_paths() {
     );
     let mut v = file_with(&scheme());
     v["passport"]["review"]["months"] = json!(1.5);
-    assert_eq!(file_problems_of(&v), ["$.passport.review.months: should be a whole number of months from 1 to 24, but is 1.5"]);
+    assert_eq!(
+        file_problems_of(&v),
+        ["$.passport.review.months: should be a whole number of months from 1 to 24, but is 1.5"]
+    );
     v["passport"]["review"]["months"] = json!(-3);
-    assert_eq!(file_problems_of(&v), ["$.passport.review.months: should be a whole number of months from 1 to 24, but is -3"]);
+    assert_eq!(
+        file_problems_of(&v),
+        ["$.passport.review.months: should be a whole number of months from 1 to 24, but is -3"]
+    );
     v["passport"]["review"]["months"] = json!(99999999999u64);
     assert_eq!(file_problems_of(&v).len(), 1);
 }
@@ -507,14 +612,26 @@ fn the_template_holds_exactly_the_chosen_fields() {
     assert_eq!(
         sections(&html),
         [
-            "details", "field:effect_on_work", "field:agreed_flexibilities", "field:emergency_arrangements", "field:support_used",
-            "field:sharing_consent", "field:review_date", "storage", "contacts"
+            "details",
+            "field:effect_on_work",
+            "field:agreed_flexibilities",
+            "field:emergency_arrangements",
+            "field:support_used",
+            "field:sharing_consent",
+            "field:review_date",
+            "storage",
+            "contacts"
         ]
     );
     for f in content().fields {
         let heading = format!("<h2 class=\"cb-print-heading\">{}</h2>", escape_html(f.label));
         assert_eq!(html.contains(&heading), s.has_field(f.id), "{}", f.id);
-        assert_eq!(html.contains(&escape_html(&f.prompt.replace("{every}", "every 12 months"))), s.has_field(f.id), "{} prompt", f.id);
+        assert_eq!(
+            html.contains(&escape_html(&f.prompt.replace("{every}", "every 12 months"))),
+            s.has_field(f.id),
+            "{} prompt",
+            f.id
+        );
     }
     assert!(!html.contains("cb-print-signatures"));
     // Lines to write on: 5 (effect) + 5 (support) + 4 (emergency) + 3 (support used).
@@ -534,11 +651,16 @@ fn the_template_ticks_exactly_the_support_switched_on() {
     let got = options(support_table);
     let want: Vec<String> = s.offers_on().map(|o| escape_html(&o.label)).collect();
     assert_eq!(got, want);
-    assert!(got.contains(&"Paid time for a carer&#39;s assessment".to_string()) && got.contains(&"Parking close to the entrance".to_string()));
+    assert!(
+        got.contains(&"Paid time for a carer&#39;s assessment".to_string())
+            && got.contains(&"Parking close to the entrance".to_string())
+    );
     for off in s.support.iter().filter(|o| !o.on) {
         assert!(!html.contains(&escape_html(&off.label)), "{} is off but printed", off.id);
     }
-    assert!(support_table.contains("<span class=\"cb-print-detail\">5 days a year, 5 paid; can be taken in half days; from your first day.</span>"));
+    assert!(support_table.contains(
+        "<span class=\"cb-print-detail\">5 days a year, 5 paid; can be taken in half days; from your first day.</span>"
+    ));
     assert_eq!(support_table.matches("\u{2610}").count(), want.len());
 }
 
@@ -556,13 +678,33 @@ fn the_template_shows_review_consent_signatures_and_storage_rules() {
     assert_eq!(d.subtitle, "Confidential");
     let section = |id: &str| d.sections.iter().find(|x| x.id == id).unwrap_or_else(|| panic!("no {id}"));
     let review = section("field:review_date");
-    assert_eq!(review.items[0], Item::Prompt { text: "We will look at this passport together every 6 months, or sooner if something changes.".into() });
+    assert_eq!(
+        review.items[0],
+        Item::Prompt {
+            text: "We will look at this passport together every 6 months, or sooner if something changes.".into()
+        }
+    );
     assert_eq!(review.items[1], Item::Blank { label: "Date of next review".into() });
-    assert_eq!(review.items[3], Item::Bullets { items: vec!["there is a new line manager".into(), "you go part-time".into()] });
+    assert_eq!(
+        review.items[3],
+        Item::Bullets { items: vec!["there is a new line manager".into(), "you go part-time".into()] }
+    );
     let consent = section("field:sharing_consent");
-    assert_eq!(consent.items[1], Item::Ticks { columns: None, options: vec![Tick { label: "Occupational health, after a referral".into(), detail: String::new() }] });
+    assert_eq!(
+        consent.items[1],
+        Item::Ticks {
+            columns: None,
+            options: vec![Tick { label: "Occupational health, after a referral".into(), detail: String::new() }]
+        }
+    );
     let sign = section("field:signatures");
-    assert_eq!(sign.items[1], Item::Signatures { note: "Name, signature and date".into(), who: vec!["Employee".into(), "Line manager".into()] });
+    assert_eq!(
+        sign.items[1],
+        Item::Signatures {
+            note: "Name, signature and date".into(),
+            who: vec!["Employee".into(), "Line manager".into()]
+        }
+    );
     let storage = section("storage");
     let Item::Bullets { items } = &storage.items[0] else { panic!("{storage:?}") };
     assert!(items[0].contains("HR system"), "{items:?}");
@@ -587,7 +729,12 @@ fn the_guide_walks_through_the_six_stages_for_carer_and_manager() {
         assert_eq!(st.items[2], Item::Subheading { text: "If you are the manager".into() });
     }
     let html = html(&s, Part::Guide);
-    assert!(html.contains("<li>Carer&#39;s leave: 5 days a year, 5 paid; can be taken in half days; from your first day.</li>"), "the support on offer at the prepare stage");
+    assert!(
+        html.contains(
+            "<li>Carer&#39;s leave: 5 days a year, 5 paid; can be taken in half days; from your first day.</li>"
+        ),
+        "the support on offer at the prepare stage"
+    );
     assert!(html.contains("Passports are reviewed every 12 months, and sooner if:"));
     assert!(html.contains("<span class=\"cb-print-label\">HR contact:</span> Pat Jones \u{2013} <a class=\"cb-print-link\" href=\"mailto:hr@acme.example.org\">hr@acme.example.org</a>"));
 }
@@ -628,7 +775,11 @@ fn nasty_scheme() -> Scheme {
     s.storage.note = NASTY.into();
     s.contacts = vec![
         Contact { kind: "hr".into(), name: NASTY.into(), link: "https://a.example.org/?q='x'&y=1".into() },
-        Contact { kind: "other".into(), name: NASTY.into(), link: "https://a.example.org/\"><script>alert(1)</script>".into() },
+        Contact {
+            kind: "other".into(),
+            name: NASTY.into(),
+            link: "https://a.example.org/\"><script>alert(1)</script>".into(),
+        },
     ];
     s
 }
@@ -639,9 +790,18 @@ fn every_output_escapes_what_the_employer_typed() {
     for part in Part::ALL {
         let html = html(&s, *part);
         assert!(!html.to_lowercase().contains("<script"), "{part:?}: {html}");
-        assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Brien &amp; {name} {every}"), "{part:?}");
-        assert!(html.contains("href=\"https://a.example.org/?q=&#39;x&#39;&amp;y=1\""), "{part:?}: a quote in a link stays inside the attribute");
-        assert!(!html.contains("href=\"https://a.example.org/&quot;"), "{part:?}: an unsafe link is printed without its address");
+        assert!(
+            html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Brien &amp; {name} {every}"),
+            "{part:?}"
+        );
+        assert!(
+            html.contains("href=\"https://a.example.org/?q=&#39;x&#39;&amp;y=1\""),
+            "{part:?}: a quote in a link stays inside the attribute"
+        );
+        assert!(
+            !html.contains("href=\"https://a.example.org/&quot;"),
+            "{part:?}: an unsafe link is printed without its address"
+        );
         let page = standalone_html(&s, *part);
         assert!(!page.to_lowercase().contains("<script"), "{part:?}");
         assert!(page.starts_with("<!DOCTYPE html>"));
@@ -660,8 +820,14 @@ fn launch_tasks_cover_consulting_briefing_publishing_and_the_first_review() {
     assert_eq!(
         ids,
         [
-            "passport:hr-contact", "passport:consult", "passport:privacy", "passport:brief-managers", "passport:publish",
-            "passport:induction", "passport:network", "passport:first-review"
+            "passport:hr-contact",
+            "passport:consult",
+            "passport:privacy",
+            "passport:brief-managers",
+            "passport:publish",
+            "passport:induction",
+            "passport:network",
+            "passport:first-review"
         ]
     );
     let task = |ts: &[LaunchTask], id: &str| ts.iter().find(|t| t.id == id).cloned().unwrap();
@@ -674,7 +840,11 @@ fn launch_tasks_cover_consulting_briefing_publishing_and_the_first_review() {
         assert!(!t.title.is_empty() && !t.why.is_empty() && !t.success.is_empty(), "{}", t.id);
     }
     let mut due: Vec<u32> = tasks.iter().map(|t| t.due_in_days).collect();
-    let sorted = { let mut d = due.clone(); d.sort(); d };
+    let sorted = {
+        let mut d = due.clone();
+        d.sort();
+        d
+    };
     assert_eq!(due, sorted, "listed in the order they fall due");
 
     s.review.months = 6;
@@ -727,7 +897,8 @@ fn id_from(list: Vec<&'static str>) -> impl Strategy<Value = String> {
 fn arb_scheme() -> impl Strategy<Value = Scheme> {
     let c = content();
     let field_ids: Vec<&str> = c.fields.iter().map(|f| f.id).collect();
-    let offer_ids: Vec<&str> = c.offers.iter().map(|o| o.id).chain(["arrangement.part_time", "own.1", "own.2"]).collect();
+    let offer_ids: Vec<&str> =
+        c.offers.iter().map(|o| o.id).chain(["arrangement.part_time", "own.1", "own.2"]).collect();
     let triggers: Vec<&str> = c.triggers.iter().map(|t| t.id).collect();
     let kept: Vec<&str> = c.storage.kept.iter().map(|x| x.id).collect();
     let seen: Vec<&str> = c.storage.seen_by.iter().map(|x| x.id).collect();
@@ -750,24 +921,43 @@ fn arb_scheme() -> impl Strategy<Value = Scheme> {
         (id_from(kept), prop::collection::vec(id_from(seen), 0..6), id_from(moves), text()),
         prop::collection::vec(contact, 0..5),
     )
-        .prop_map(|(name, note, fields, support, (months, triggers, own_triggers), (kept, seen_by, moves, snote), contacts)| Scheme {
-            name,
-            eligibility: Eligibility { basis: Basis::SelfIdentification, note },
-            fields,
-            support,
-            review: Review { months, triggers, own_triggers },
-            storage: Storage { kept, seen_by, moves, note: snote },
-            contacts,
-        })
+        .prop_map(
+            |(
+                name,
+                note,
+                fields,
+                support,
+                (months, triggers, own_triggers),
+                (kept, seen_by, moves, snote),
+                contacts,
+            )| Scheme {
+                name,
+                eligibility: Eligibility { basis: Basis::SelfIdentification, note },
+                fields,
+                support,
+                review: Review { months, triggers, own_triggers },
+                storage: Storage { kept, seen_by, moves, note: snote },
+                contacts,
+            },
+        )
 }
 
 /// Schemes the validator accepts: the suggested one with arbitrary words, choices,
 /// cycle and contacts.
 fn valid_scheme() -> impl Strategy<Value = Scheme> {
     let words = "[ -~]{0,30}[a-zA-Z<>\"'&][ -~]{0,30}";
-    let link = prop_oneof![Just(String::new()), "https://[a-z]{1,8}\\.org/[a-z?=&'()]{0,12}", "tel:\\+?[0-9]{3,12}", "mailto:[a-z]{1,8}@[a-z]{1,8}\\.org"];
+    let link = prop_oneof![
+        Just(String::new()),
+        "https://[a-z]{1,8}\\.org/[a-z?=&'()]{0,12}",
+        "tel:\\+?[0-9]{3,12}",
+        "mailto:[a-z]{1,8}@[a-z]{1,8}\\.org"
+    ];
     let kinds: Vec<&str> = content().contact_kinds.iter().map(|x| x.id).collect();
-    let contact = (prop::sample::select(kinds), words, link).prop_map(|(kind, name, link)| Contact { kind: kind.into(), name, link });
+    let contact = (prop::sample::select(kinds), words, link).prop_map(|(kind, name, link)| Contact {
+        kind: kind.into(),
+        name,
+        link,
+    });
     let n = scheme().support.len();
     (
         words,
@@ -913,10 +1103,19 @@ fn the_command_line_suggests_a_scheme_and_refuses_an_incomplete_one() {
     let out = run(&["passport", &path]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("1 problem(s); nothing was printed.\n  $.passport.name: Enter a name for the scheme"), "{err}");
+    assert!(
+        err.contains("1 problem(s); nothing was printed.\n  $.passport.name: Enter a name for the scheme"),
+        "{err}"
+    );
     assert!(out.stdout.is_empty());
 
-    for args in [vec!["passport"], vec!["passport", &path, "--part", "poster"], vec!["passport", &path, "--part"], vec!["passport", &path, "extra.json"], vec!["passport", &path, "--json"]] {
+    for args in [
+        vec!["passport"],
+        vec!["passport", &path, "--part", "poster"],
+        vec!["passport", &path, "--part"],
+        vec!["passport", &path, "extra.json"],
+        vec!["passport", &path, "--json"],
+    ] {
         let out = run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(!out.stderr.is_empty());

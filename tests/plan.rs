@@ -53,7 +53,8 @@ fn seed(id: &str, open: bool) -> Seed {
 #[test]
 fn a_blank_assessment_gets_every_recommended_action_in_content_order() {
     let p = plan_of(&started(blank()));
-    let expected: Vec<String> = framework().indicators().flat_map(|i| i.actions.iter().map(|a| format!("act:{}", a.id))).collect();
+    let expected: Vec<String> =
+        framework().indicators().flat_map(|i| i.actions.iter().map(|a| format!("act:{}", a.id))).collect();
     assert_eq!(ids(&p), expected);
     let first = &p.actions[0];
     let ind = framework().indicator("L1.1.a").unwrap().1;
@@ -64,7 +65,11 @@ fn a_blank_assessment_gets_every_recommended_action_in_content_order() {
     assert_eq!(first.status, Status::NotStarted);
     assert_eq!(first.why.source, Source::Indicator);
     assert_eq!(first.why.reference, "L1.1.a");
-    assert!(first.why.text.contains(ind.question) && first.why.text.ends_with("Your answer: not answered yet."), "{}", first.why.text);
+    assert!(
+        first.why.text.contains(ind.question) && first.why.text.ends_with("Your answer: not answered yet."),
+        "{}",
+        first.why.text
+    );
     assert!(p.removed.is_empty());
 }
 
@@ -107,7 +112,10 @@ fn dates_follow_the_schedule_from_the_start_date_and_breaches_come_first() {
     assert!(breach.success.contains("FW-GB-DAY-ONE"));
 
     let l1 = action(&plan, "act:L1.2.a-1");
-    assert_eq!((l1.tier, l1.start, l1.due), (Tier::Level1, plus(day(), s.level1.start.into()), plus(day(), s.level1.due.into())));
+    assert_eq!(
+        (l1.tier, l1.start, l1.due),
+        (Tier::Level1, plus(day(), s.level1.start.into()), plus(day(), s.level1.due.into()))
+    );
     let improve = action(&plan, "improve:CL-UK-PAID");
     assert_eq!((improve.tier, improve.why.source), (Tier::Improvement, Source::Improvement));
     assert_eq!(improve.due, plus(day(), s.improvement.due.into()));
@@ -263,7 +271,10 @@ fn own_actions_get_numbered_ids_and_default_dates_and_take_edits() {
     let p = plan_of(&a);
     assert_eq!(ids(&p), ["own:2", "own:3"]);
     let x = action(&p, "own:2");
-    assert_eq!((x.title.as_str(), x.owner.as_str(), x.priority, x.tier), ("Survey managers", "Sam", Priority::High, Tier::Own));
+    assert_eq!(
+        (x.title.as_str(), x.owner.as_str(), x.priority, x.tier),
+        ("Survey managers", "Sam", Priority::High, Tier::Own)
+    );
     assert_eq!((x.start, x.due), (plus(day(), s.own.start.into()), plus(day(), s.own.due.into())));
     assert_eq!(p.removed[0].id, "own:1");
 }
@@ -276,7 +287,10 @@ fn seeded_tasks_are_added_and_kept_as_resolved_once_closed() {
     assert_eq!(ids(&p), ["task:passport-template"]);
     let t = &p.actions[0];
     assert_eq!((t.start, t.due, t.tier), (day(), plus(day(), 45), Tier::Task));
-    assert_eq!((t.why.source, t.why.reference.as_str(), t.owner.as_str()), (Source::Task, "passport-template", "HR business partner"));
+    assert_eq!(
+        (t.why.source, t.why.reference.as_str(), t.owner.as_str()),
+        (Source::Task, "passport-template", "HR business partner")
+    );
     a.edit_plan(day(), |s| s.record(&p));
     let closed = [seed("passport-template", false), seed("brief-managers", false)];
     let p = build(framework(), &a, &[], &closed, &Schedule::default());
@@ -315,7 +329,9 @@ fn long_edits_are_cut_to_the_longest_text_a_file_allows() {
 #[test]
 fn dates_in_the_file_are_strict() {
     assert_eq!(plan::parse_ymd("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
-    for bad in ["2023-02-29", "2024-2-29", "2024-02-29T00:00", "+2024-02-2", "2024/02/29", "", "2024-13-01", "２０２４-02-29"] {
+    for bad in
+        ["2023-02-29", "2024-2-29", "2024-02-29T00:00", "+2024-02-2", "2024/02/29", "", "2024-13-01", "２０２４-02-29"]
+    {
         assert_eq!(plan::parse_ymd(bad), None, "{bad}");
     }
 }
@@ -388,13 +404,19 @@ fn each_problem_in_the_plan_is_named_by_its_path() {
     assert_eq!(p.len(), expect.len(), "{p:#?}");
     assert_eq!(with_plan(json!({"edits": {}})), ["$.plan.start: is missing"]);
     assert_eq!(with_plan(json!([])), ["$.plan: should be an object, but is a list"]);
-    assert_eq!(with_plan(json!({"start": "2026-11-22", "own": {}})), ["$.plan.own: should be a list, but is an object"]);
+    assert_eq!(
+        with_plan(json!({"start": "2026-11-22", "own": {}})),
+        ["$.plan.own: should be a list, but is an object"]
+    );
 }
 
 // ── Property: regenerating never loses an edited action ───────────────────────────
 
 fn answer() -> impl Strategy<Value = Option<(Answer, bool)>> {
-    prop_oneof![Just(None), (prop_oneof![Just(Answer::No), Just(Answer::Partly), Just(Answer::Yes)], any::<bool>()).prop_map(Some)]
+    prop_oneof![
+        Just(None),
+        (prop_oneof![Just(Answer::No), Just(Answer::Partly), Just(Answer::Yes)], any::<bool>()).prop_map(Some)
+    ]
 }
 
 fn apply(a: &mut Assessment, answers: &[Option<(Answer, bool)>]) {

@@ -58,9 +58,15 @@ fn every_rule_has_a_well_formed_id_a_source_and_an_explanation() {
         };
         assert_eq!(r.nations.len(), scope.len(), "{}: nations match the scope", r.id);
         assert!(scope.iter().all(|n| r.nations.contains(n)), "{}: nations match the scope", r.id);
-        assert!(parts[2..].iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())));
+        assert!(parts[2..]
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())));
         assert!(r.source().trim().len() > 10, "{} has no source", r.id);
-        assert!(r.explanation().trim().ends_with('.') && r.explanation().len() > 40, "{} needs a plain-English explanation", r.id);
+        assert!(
+            r.explanation().trim().ends_with('.') && r.explanation().len() > 40,
+            "{} needs a plain-English explanation",
+            r.id
+        );
         assert!(!r.title().trim().is_empty(), "{} has no title", r.id);
         if let Some(i) = r.indicator {
             assert!(framework().indicator(i).is_some(), "{}: no indicator {i}", r.id);
@@ -76,7 +82,15 @@ fn every_rule_has_a_well_formed_id_a_source_and_an_explanation() {
 
 #[test]
 fn the_brief_s_rule_ids_exist() {
-    for id in ["FW-GB-DAY-ONE", "CL-GB-ONE-WEEK", "FW-NI-26-WEEKS", "FW-GB-REASONABLE-REFUSAL", "FW-GB-26-WEEKS", "FW-GB-ONE-REQUEST", "FW-GB-THREE-MONTHS"] {
+    for id in [
+        "FW-GB-DAY-ONE",
+        "CL-GB-ONE-WEEK",
+        "FW-NI-26-WEEKS",
+        "FW-GB-REASONABLE-REFUSAL",
+        "FW-GB-26-WEEKS",
+        "FW-GB-ONE-REQUEST",
+        "FW-GB-THREE-MONTHS",
+    ] {
         rule(id);
     }
     assert!(matches!(rule("FW-GB-REASONABLE-REFUSAL").start, Start::Expected(_)));
@@ -253,10 +267,31 @@ const CASES: &[Case] = &[
     ("FW-GB-NO-BUSINESS-CASE", Scotland, "2024-04-06", F::FlexibleWorkingAsksBusinessImpact, 0, Some(Minimum)),
     ("FW-GB-NO-BUSINESS-CASE", NorthernIreland, "2024-04-06", F::FlexibleWorkingAsksBusinessImpact, 1, None),
     ("FW-UK-EIGHT-GROUNDS", England, "2024-04-05", F::FlexibleWorkingRefusalOnlyStatutoryGrounds, 0, Some(Breach)),
-    ("FW-UK-EIGHT-GROUNDS", NorthernIreland, "2024-04-06", F::FlexibleWorkingRefusalOnlyStatutoryGrounds, 0, Some(Breach)),
+    (
+        "FW-UK-EIGHT-GROUNDS",
+        NorthernIreland,
+        "2024-04-06",
+        F::FlexibleWorkingRefusalOnlyStatutoryGrounds,
+        0,
+        Some(Breach),
+    ),
     ("FW-UK-EIGHT-GROUNDS", Wales, "2026-11-22", F::FlexibleWorkingRefusalOnlyStatutoryGrounds, 1, Some(Minimum)),
-    ("FW-NI-WRITTEN-REASONS", NorthernIreland, "2026-11-22", F::FlexibleWorkingExplainsRefusalInWriting, 0, Some(Breach)),
-    ("FW-NI-WRITTEN-REASONS", NorthernIreland, "2026-11-22", F::FlexibleWorkingExplainsRefusalInWriting, 1, Some(Minimum)),
+    (
+        "FW-NI-WRITTEN-REASONS",
+        NorthernIreland,
+        "2026-11-22",
+        F::FlexibleWorkingExplainsRefusalInWriting,
+        0,
+        Some(Breach),
+    ),
+    (
+        "FW-NI-WRITTEN-REASONS",
+        NorthernIreland,
+        "2026-11-22",
+        F::FlexibleWorkingExplainsRefusalInWriting,
+        1,
+        Some(Minimum),
+    ),
     ("FW-NI-APPEAL", NorthernIreland, "2026-11-22", F::FlexibleWorkingAppeal, 0, Some(Breach)),
     ("FW-NI-APPEAL", NorthernIreland, "2026-11-22", F::FlexibleWorkingAppeal, 1, Some(Minimum)),
     ("FW-GB-APPEAL", England, "2026-11-22", F::FlexibleWorkingAppeal, 0, Some(Minimum)),
@@ -421,18 +456,28 @@ fn a_coming_rule_is_never_applied_and_says_whether_the_policy_is_ready() {
 
 #[test]
 fn findings_explain_themselves_in_plain_words() {
-    let p = with(&[(F::FlexibleWorkingServiceWeeks, 26), (F::CarersLeaveDaysPerYear, 10), (F::CarersLeaveSmallestUnit, 2)]);
+    let p =
+        with(&[(F::FlexibleWorkingServiceWeeks, 26), (F::CarersLeaveDaysPerYear, 10), (F::CarersLeaveSmallestUnit, 2)]);
     let f = check(rules(), &p, England, day());
     let get = |id: &str| f.iter().find(|x| x.rule_id == id).unwrap();
-    assert_eq!(get("FW-GB-DAY-ONE").note, "Below the law. Your answer: 26 weeks. The law requires: from the first day, with no length of service.");
+    assert_eq!(
+        get("FW-GB-DAY-ONE").note,
+        "Below the law. Your answer: 26 weeks. The law requires: from the first day, with no length of service."
+    );
     assert_eq!(get("FW-GB-DAY-ONE").answer.as_deref(), Some("26 weeks"));
     assert_eq!(get("FW-GB-DAY-ONE").indicator, Some("L1.2.a"));
     assert_eq!(get("FW-GB-DAY-ONE").when, "from 6 April 2024");
     assert_eq!(get("CL-GB-ONE-WEEK").note, "Goes beyond the law, which requires: at least 5 days.");
-    assert_eq!(get("CL-GB-HALF-DAYS").note, "Below the law. Your answer: a whole day. The law requires: half a day (or better).");
+    assert_eq!(
+        get("CL-GB-HALF-DAYS").note,
+        "Below the law. Your answer: a whole day. The law requires: half a day (or better)."
+    );
     let p = with(&[(F::CarersLeavePaidDays, 2)]);
     let f = check(rules(), &p, England, day());
-    assert_eq!(f.iter().find(|x| x.rule_id == "CL-UK-PAID").unwrap().note, "Not required by law; good practice is: at least 5 days.");
+    assert_eq!(
+        f.iter().find(|x| x.rule_id == "CL-UK-PAID").unwrap().note,
+        "Not required by law; good practice is: at least 5 days."
+    );
     assert_eq!(rule("FW-GB-THREE-MONTHS").when(), "30 June 2014 to 5 April 2024");
     assert_eq!(rule("FW-GB-26-WEEKS").when(), "until 5 April 2024");
     assert_eq!(rule("TD-UK-DEPENDANTS").when(), "long-standing");
@@ -451,7 +496,10 @@ fn check_dates_are_read_strictly() {
 // ── Suggestions for the criteria ───────────────────────────────────────────────────
 
 fn suggestion(p: &PolicyAnswers, n: Nation, on: &str, indicator: &str) -> Option<(Answer, String)> {
-    suggested_answers(rules(), p, n, date(on)).into_iter().find(|s| s.indicator == indicator).map(|s| (s.answer, s.reason))
+    suggested_answers(rules(), p, n, date(on))
+        .into_iter()
+        .find(|s| s.indicator == indicator)
+        .map(|s| (s.answer, s.reason))
 }
 
 #[test]
@@ -499,7 +547,10 @@ fn good_practice_behind_an_indicator_counts_towards_yes() {
 fn northern_ireland_carer_s_leave_is_compared_with_the_law_in_great_britain() {
     let (answer, reason) = suggestion(&compliant_policy(), NorthernIreland, "2026-11-22", "L1.2.b").unwrap();
     assert_eq!(answer, Answer::Yes);
-    assert!(reason.contains("Northern Ireland has no statutory rule for this") && reason.contains("Great Britain"), "{reason}");
+    assert!(
+        reason.contains("Northern Ireland has no statutory rule for this") && reason.contains("Great Britain"),
+        "{reason}"
+    );
     let mut p = compliant_policy();
     p.carers_leave.evidence_required = Some(true);
     assert_eq!(suggestion(&p, NorthernIreland, "2026-11-22", "L1.2.b").unwrap().0, Answer::Partly);
@@ -606,9 +657,17 @@ fn the_draft_marks_good_practice_not_yet_met() {
 
 #[test]
 fn the_organisation_name_is_escaped_for_markdown() {
-    let md = draft("Evil [link](http://x.example) <script>*x*</script>\n# Heading", England, &compliant_policy(), "2026-11-22");
+    let md = draft(
+        "Evil [link](http://x.example) <script>*x*</script>\n# Heading",
+        England,
+        &compliant_policy(),
+        "2026-11-22",
+    );
     assert!(!md.contains("<script>") && !md.contains("[link](") && !md.contains("\n# Heading"), "{md}");
-    assert!(md.contains("Evil \\[link\\]\\(http://x\\.example\\) \\<script\\>\\*x\\*\\</script\\> \\# Heading"), "{md}");
+    assert!(
+        md.contains("Evil \\[link\\]\\(http://x\\.example\\) \\<script\\>\\*x\\*\\</script\\> \\# Heading"),
+        "{md}"
+    );
     assert_eq!(escape_markdown("Smith & Sons_Ltd"), "Smith \\& Sons\\_Ltd");
     assert!(draft("   ", England, &compliant_policy(), "2026-11-22").contains("**Our organisation**"));
 }
@@ -624,7 +683,8 @@ fn arb_answers() -> impl Strategy<Value = PolicyAnswers> {
         Kind::Set => 0,
     };
     let cells: Vec<_> = fields().iter().map(|f| prop::option::of(0..=max(f))).collect();
-    let arrangements = prop::option::of(prop::collection::btree_set(prop::sample::select(Arrangement::ALL.to_vec()), 0..5));
+    let arrangements =
+        prop::option::of(prop::collection::btree_set(prop::sample::select(Arrangement::ALL.to_vec()), 0..5));
     (cells, arrangements).prop_map(|(levels, arrangements)| {
         let mut p = PolicyAnswers::default();
         for (f, level) in fields().iter().zip(levels) {

@@ -89,7 +89,14 @@ async fn answering_a_question_is_saved_to_local_storage() {
     settle().await;
     click(&root, "#cb-answer-L1-1-a-yes");
     settle().await;
-    let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("carer-benchmark:assessments").unwrap().unwrap();
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("carer-benchmark:assessments")
+        .unwrap()
+        .unwrap();
     assert!(stored.contains("\"L1.1.a\":{\"answer\":\"yes\""), "{stored}");
     assert!(stored.contains("\"nation\":\"wales\""));
     assert!(text(&root, ".cb-header__saved").starts_with("Saved at "));

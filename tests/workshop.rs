@@ -99,7 +99,8 @@ fn the_running_order_covers_every_part_with_timings_and_prompts() {
         let s = &running_order()[pos(level)];
         assert!(s.criteria.iter().all(|c| criterion_level(c) == n), "{level}");
     }
-    let text: String = running_order().iter().flat_map(|s| s.prompts.iter().copied().chain([s.purpose, s.title])).collect();
+    let text: String =
+        running_order().iter().flat_map(|s| s.prompts.iter().copied().chain([s.purpose, s.title])).collect();
     for us in ["organization", "recognize", "program ", "behavior", "color "] {
         assert!(!text.to_lowercase().contains(us), "US spelling {us:?}");
     }
@@ -136,7 +137,10 @@ fn a_timetable_runs_from_the_start_time() {
 #[test]
 fn workshop_details_are_checked_field_by_field() {
     let w = Workshop::new("  Carers Week breakfast ", "2026-06-10", " Anytown Carers ").unwrap();
-    assert_eq!((w.title.as_str(), w.date.as_str(), w.organisation.as_str()), ("Carers Week breakfast", "2026-06-10", "Anytown Carers"));
+    assert_eq!(
+        (w.title.as_str(), w.date.as_str(), w.organisation.as_str()),
+        ("Carers Week breakfast", "2026-06-10", "Anytown Carers")
+    );
     assert_eq!(w.long_date(), "10 June 2026");
     assert!(Workshop::new("T", "2026-06-10", "").is_ok(), "the organisation may be left out");
     let problems = Workshop::new(" ", "2026-02-30", &"x".repeat(201)).unwrap_err();
@@ -254,7 +258,9 @@ fn every_single_character_change_is_caught() {
                 tried += 1;
                 match (i, orig) {
                     (0 | 1, _) => assert_eq!(got, Err(CodeError::NotACode), "{changed}"),
-                    (2, _) if ('2'..='9').contains(&canon(c)) => assert_eq!(got, Err(CodeError::NewerVersion), "{changed}"),
+                    (2, _) if ('2'..='9').contains(&canon(c)) => {
+                        assert_eq!(got, Err(CodeError::NewerVersion), "{changed}")
+                    }
                     (2, _) => assert_eq!(got, Err(CodeError::NotACode), "{changed}"),
                     // A dash replaced by a character inserts one: caught, but the header may
                     // then read as anything.
@@ -305,7 +311,8 @@ fn decoding_errors_say_what_happened_in_plain_words() {
     assert!(msg(decode_share(&code[..20])).starts_with("this code is incomplete (it looks cut off)"));
     let mut typo: Vec<char> = code.chars().collect();
     typo[20] = if typo[20] == 'A' { 'B' } else { 'A' };
-    assert!(msg(decode_share(&typo.iter().collect::<String>())).starts_with("this code was changed or mistyped (the check digits don't match)"));
+    assert!(msg(decode_share(&typo.iter().collect::<String>()))
+        .starts_with("this code was changed or mistyped (the check digits don't match)"));
     assert!(msg(decode_share(&code.replacen("CB1", "CB2", 1))).starts_with("this code is from a newer version"));
     assert!(msg(decode_share("hello world")).starts_with("this isn't a workshop code"));
     assert!(msg(decode_share("https://example.com")).starts_with("this isn't a workshop code"));
@@ -707,7 +714,10 @@ fn csv_cells_cannot_run_as_formulas_and_keep_their_text() {
 fn markdown_and_html_exports_escape_every_name() {
     let w = Workshop::new("Carers <Week> & *more*", "2026-06-10", "Anytown Carers").unwrap();
     let md = summary_markdown(&nasty_summary(), framework(), Some(&w));
-    assert!(md.starts_with("# Workshop results: Carers \\<Week\\> \\& \\*more\\*\n\n10 June 2026, Anytown Carers\n"), "{md}");
+    assert!(
+        md.starts_with("# Workshop results: Carers \\<Week\\> \\& \\*more\\*\n\n10 June 2026, Anytown Carers\n"),
+        "{md}"
+    );
     assert!(md.contains("- \\<script\\>alert\\(1\\)\\</script\\>\n"), "{md}");
     assert!(md.contains("- Line one Line two\n"), "{md}");
     assert!(md.contains("| Level 1 | 2 | 0 | 1 |"), "{md}");
@@ -716,7 +726,10 @@ fn markdown_and_html_exports_escape_every_name() {
 
     let html = summary_html(&nasty_summary(), framework(), Some(&w));
     assert!(html.starts_with("<section class=\"cb-print-summary\">"));
-    assert!(html.contains("<h1 class=\"cb-print-title\">Workshop results: Carers &lt;Week&gt; &amp; *more*</h1>"), "{html}");
+    assert!(
+        html.contains("<h1 class=\"cb-print-title\">Workshop results: Carers &lt;Week&gt; &amp; *more*</h1>"),
+        "{html}"
+    );
     assert!(html.contains("<li>&lt;script&gt;alert(1)&lt;/script&gt;</li>"), "{html}");
     assert!(html.contains("<li>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</li>"), "{html}");
     assert!(html.contains("<li>Say &quot;hi&quot; Ltd</li>"));

@@ -103,7 +103,13 @@ mod cli {
                 let a = read(o.file, "nothing was drafted")?;
                 let answers = a.policies.unwrap_or_default();
                 let findings = policy::check(policy::rules(), &answers, a.organisation.nation, o.on);
-                Ok(draft_policy::draft_policy_markdown(&a.organisation.name, a.organisation.nation, &answers, &findings, o.on))
+                Ok(draft_policy::draft_policy_markdown(
+                    &a.organisation.name,
+                    a.organisation.nation,
+                    &answers,
+                    &findings,
+                    o.on,
+                ))
             }
             ["plan", rest @ ..] => plan(rest),
             ["passport", rest @ ..] => passport(rest),
@@ -141,7 +147,13 @@ mod cli {
             a.edit_plan(start, |s| s.start = start);
         }
         let fw = framework();
-        let r = export::Report::new(fw, &a, o.on, &carer_benchmark::domain::passport::plan_seeds(&a), &plan::Schedule::default());
+        let r = export::Report::new(
+            fw,
+            &a,
+            o.on,
+            &carer_benchmark::domain::passport::plan_seeds(&a),
+            &plan::Schedule::default(),
+        );
         let bytes = match ext {
             "md" => export::markdown::report_markdown(&r).into_bytes(),
             "csv" => export::csv::plan_csv(&r.plan).into_bytes(),
@@ -182,8 +194,9 @@ mod cli {
             match key {
                 "--part" => {
                     let v = value("--part")?;
-                    part = Part::from_id(v)
-                        .ok_or_else(|| format!("--part: {} is not one of template, guide, briefing\n{USAGE}", format::quoted(v)))?;
+                    part = Part::from_id(v).ok_or_else(|| {
+                        format!("--part: {} is not one of template, guide, briefing\n{USAGE}", format::quoted(v))
+                    })?;
                 }
                 "-o" | "--output" => out = Some(value("-o")?),
                 _ if a.starts_with('-') => return Err(format!("unknown option {a}\n{USAGE}")),
@@ -196,7 +209,10 @@ mod cli {
         let scheme = a.passport_scheme().unwrap_or_else(|| Scheme::suggested(&a, &[]));
         let problems = passport::validate(&scheme);
         if !problems.is_empty() {
-            let mut msg = format!("{file}: the carer passport scheme is not complete: {} problem(s); nothing was printed.", problems.len());
+            let mut msg = format!(
+                "{file}: the carer passport scheme is not complete: {} problem(s); nothing was printed.",
+                problems.len()
+            );
             for p in problems {
                 let _ = write!(msg, "\n  $.passport.{}: {}", p.field, p.message);
             }
@@ -234,7 +250,8 @@ mod cli {
         let suggestions = policy::suggested_answers(rules, &answers, nation, on);
         let count = |g: Grade| findings.iter().filter(|f| f.grade == g).count();
         if as_json {
-            let summary: Map<String, Value> = Grade::ALL.iter().map(|&g| (g.id().to_string(), json!(count(g)))).collect();
+            let summary: Map<String, Value> =
+                Grade::ALL.iter().map(|&g| (g.id().to_string(), json!(count(g)))).collect();
             let not_checked: Vec<Value> = not_checked
                 .iter()
                 .map(|r| json!({ "rule_id": r.id, "title": r.title(), "field": r.check.field.id() }))

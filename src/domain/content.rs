@@ -145,7 +145,9 @@ pub fn parse_json(json: &str) -> Result<Framework, String> {
         }
     }
     fn list<'v>(v: &'v Value, key: &str, at: &str) -> Result<&'v Vec<Value>, String> {
-        v.get(key).and_then(Value::as_array).ok_or_else(|| format!("criteria.json: {at}.{key} is missing or not a list"))
+        v.get(key)
+            .and_then(Value::as_array)
+            .ok_or_else(|| format!("criteria.json: {at}.{key} is missing or not a list"))
     }
     fn choice<T>(v: &Value, key: &str, at: &str, from_id: fn(&str) -> Option<T>) -> Result<T, String> {
         let s = text(v, key, at)?;
@@ -160,7 +162,11 @@ pub fn parse_json(json: &str) -> Result<Framework, String> {
             let at = format!("{at}.indicators[{ii}]");
             let evidence = list(i, "evidence", &at)?
                 .iter()
-                .map(|e| e.as_str().map(|s| &*Box::leak(s.to_string().into_boxed_str())).ok_or_else(|| format!("criteria.json: {at}.evidence has a non-text item")))
+                .map(|e| {
+                    e.as_str()
+                        .map(|s| &*Box::leak(s.to_string().into_boxed_str()))
+                        .ok_or_else(|| format!("criteria.json: {at}.evidence has a non-text item"))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             let mut actions = Vec::new();
             for (ai, a) in list(i, "actions", &at)?.iter().enumerate() {
@@ -184,7 +190,11 @@ pub fn parse_json(json: &str) -> Result<Framework, String> {
         }
         criteria.push(Criterion {
             id: text(c, "id", &at)?,
-            level: c.get("level").and_then(Value::as_u64).and_then(|l| u8::try_from(l).ok()).ok_or_else(|| format!("criteria.json: {at}.level is not a level"))?,
+            level: c
+                .get("level")
+                .and_then(Value::as_u64)
+                .and_then(|l| u8::try_from(l).ok())
+                .ok_or_else(|| format!("criteria.json: {at}.level is not a level"))?,
             area: choice(c, "area", &at, Area::from_id)?,
             title: text(c, "title", &at)?,
             statement: text(c, "statement", &at)?,
@@ -200,10 +210,7 @@ impl Framework {
     }
 
     pub fn indicator(&self, id: &str) -> Option<(&Criterion, &Indicator)> {
-        self.criteria
-            .iter()
-            .flat_map(|c| c.indicators.iter().map(move |i| (c, i)))
-            .find(|(_, i)| i.id == id)
+        self.criteria.iter().flat_map(|c| c.indicators.iter().map(move |i| (c, i))).find(|(_, i)| i.id == id)
     }
 
     pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {

@@ -81,7 +81,9 @@ impl Draft<'_> {
         let Some(level) = self.answers.level(field) else {
             let question = field.info().question;
             return match self.law(field) {
-                Some((law, _)) => Pick::Law(law, format!("{question} Not answered yet: this draft uses the legal minimum.")),
+                Some((law, _)) => {
+                    Pick::Law(law, format!("{question} Not answered yet: this draft uses the legal minimum."))
+                }
                 None => Pick::Open(question.to_string()),
             };
         };
@@ -100,7 +102,8 @@ impl Draft<'_> {
         if found.iter().any(|f| f.grade == Grade::Enhanced) {
             return Pick::Own(level, Mark::Enhanced);
         }
-        let gap = found.iter().filter(|f| f.grade == Grade::Minimum).filter_map(|f| rule(f)).find(|r| r.is_good_practice());
+        let gap =
+            found.iter().filter(|f| f.grade == Grade::Minimum).filter_map(|f| rule(f)).find(|r| r.is_good_practice());
         Pick::Own(level, gap.map_or(Mark::Plain, Mark::GoodPractice))
     }
 
@@ -147,7 +150,11 @@ pub fn draft_policy_markdown(
     let ni = nation == Nation::NorthernIreland;
     let mut md = String::new();
 
-    let _ = write!(md, "# Supporting carers at work\n\n**{org}**: policy for staff in {place}. Draft of {}.\n\n", long_date(on));
+    let _ = write!(
+        md,
+        "# Supporting carers at work\n\n**{org}**: policy for staff in {place}. Draft of {}.\n\n",
+        long_date(on)
+    );
     para(
         &mut md,
         &format!(
@@ -181,14 +188,19 @@ pub fn draft_policy_markdown(
     let gb_2024 = d.in_force("FW-GB-DAY-ONE");
     let who = d.say(Field::FlexibleWorkingServiceWeeks, |w| match w {
         0 => "Every employee can ask for flexible working from their first day of employment.".into(),
-        w => format!("Every employee can ask for flexible working once they have worked for us for {}.", plural(w, "week", "weeks")),
+        w => format!(
+            "Every employee can ask for flexible working once they have worked for us for {}.",
+            plural(w, "week", "weeks")
+        ),
     });
     let often = d.say(Field::FlexibleWorkingRequestsPerYear, |n| {
         let tail = if gb_2024 { ", with one under consideration at a time" } else { "" };
         format!("You can make up to {} in any 12 months{tail}.", plural(n, "request", "requests"))
     });
     para(&mut md, &format!("{who} {often}"));
-    let mut how = "To ask, write to your line manager saying what change you would like and when you would like it to start.".to_string();
+    let mut how =
+        "To ask, write to your line manager saying what change you would like and when you would like it to start."
+            .to_string();
     if gb_2024 {
         how += " ";
         how += &d.say(Field::FlexibleWorkingAsksBusinessImpact, |asks| {
@@ -226,7 +238,9 @@ pub fn draft_policy_markdown(
         }
     });
     para(&mut md, &grounds);
-    if answers.level(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds) != Some(0) || d.law(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds).is_some() {
+    if answers.level(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds) != Some(0)
+        || d.law(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds).is_some()
+    {
         for reason in [
             "extra costs that would be a burden",
             "an effect on our ability to meet customer demand",
@@ -344,10 +358,15 @@ pub fn draft_policy_markdown(
         taking += " ";
         taking += &d.say(Field::CarersLeaveNoticeDays, |n| match n {
             0 => "You do not need to give notice, but please tell your manager as soon as you can.".into(),
-            3 if statutory => "Please give notice of three days, or twice as many days as the leave you ask for if that is longer \
+            3 if statutory => {
+                "Please give notice of three days, or twice as many days as the leave you ask for if that is longer \
                                (for example, four days' notice for two days' leave). Your manager can agree to less."
-                .into(),
-            n => format!("Please give at least {}' notice for a day's leave. Your manager can agree to less.", plural(n, "day", "days")),
+                    .into()
+            }
+            n => format!(
+                "Please give at least {}' notice for a day's leave. Your manager can agree to less.",
+                plural(n, "day", "days")
+            ),
         });
         taking += " ";
         taking += &d.say(Field::CarersLeaveEvidenceRequired, |asks| {

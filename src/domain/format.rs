@@ -4,11 +4,11 @@
 
 use super::content::{Framework, Priority};
 use super::model::{Answer, Assessment, Nation, Sector, SizeBand};
-use super::plan::{self, Status};
 use super::passport::{self, Basis, Contact, Eligibility, Offer, Review, Scheme, Storage};
+use super::plan::{self, Status};
 use super::policy::{self, FieldInfo, Kind};
-use serde::Serialize;
 use chrono::NaiveDate;
+use serde::Serialize;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -192,7 +192,13 @@ impl Checker {
         }
     }
 
-    fn choice<T>(&mut self, v: Option<&Value>, path: &str, parse: fn(&str) -> Option<T>, allowed: &[&str]) -> Option<T> {
+    fn choice<T>(
+        &mut self,
+        v: Option<&Value>,
+        path: &str,
+        parse: fn(&str) -> Option<T>,
+        allowed: &[&str],
+    ) -> Option<T> {
         let s = self.text(v, path, true)?;
         let x = parse(s);
         if x.is_none() {
@@ -328,7 +334,8 @@ impl Checker {
             review.triggers = self.strings(r.get("triggers"), "$.passport.review.triggers", true);
             review.own_triggers = self.strings(r.get("own_triggers"), "$.passport.review.own_triggers", false);
         }
-        let mut storage = Storage { kept: String::new(), seen_by: Vec::new(), moves: String::new(), note: String::new() };
+        let mut storage =
+            Storage { kept: String::new(), seen_by: Vec::new(), moves: String::new(), note: String::new() };
         if let Some(st) = self.object(top.get("storage"), "$.passport.storage") {
             self.unknown_keys(st, "$.passport.storage", &["kept", "seen_by", "moves", "note"]);
             storage.kept = self.string(st.get("kept"), "$.passport.storage.kept", true);
@@ -347,7 +354,15 @@ impl Checker {
                 link: self.string(k.get("link"), &child(&path, "link"), false),
             });
         }
-        (self.problems.len() == before).then_some(Scheme { name, eligibility, fields, support, review, storage, contacts })
+        (self.problems.len() == before).then_some(Scheme {
+            name,
+            eligibility,
+            fields,
+            support,
+            review,
+            storage,
+            contacts,
+        })
     }
 
     /// `$.passport`: its shape, then what the scheme's own rules refuse.
@@ -367,8 +382,12 @@ impl Checker {
         match (f.kind, v) {
             (_, Value::Null) => {}
             (Kind::Number { min, max, .. }, Value::Number(n)) => match n.as_u64() {
-                Some(x) if x < u64::from(min) => self.problem(path, format!("{x} is less than the smallest allowed, {min}")),
-                Some(x) if x > u64::from(max) => self.problem(path, format!("{x} is more than the largest allowed, {max}")),
+                Some(x) if x < u64::from(min) => {
+                    self.problem(path, format!("{x} is less than the smallest allowed, {min}"))
+                }
+                Some(x) if x > u64::from(max) => {
+                    self.problem(path, format!("{x} is more than the largest allowed, {max}"))
+                }
                 Some(_) => {}
                 None if n.as_f64().is_some_and(|x| x < 0.0) => {
                     self.problem(path, format!("{n} is less than the smallest allowed, {min}"))
@@ -443,7 +462,9 @@ impl Checker {
                 (Slot::Priority, _) => _ = self.choice(x, &at, Priority::from_id, &ids(Priority::ALL, Priority::id)),
                 (_, None) => self.problem(&at, "is missing"),
                 (Slot::Flag, Some(Value::Bool(_))) => {}
-                (Slot::Flag, Some(other)) => self.problem(&at, format!("should be true or false, but is {}", describe(other))),
+                (Slot::Flag, Some(other)) => {
+                    self.problem(&at, format!("should be true or false, but is {}", describe(other)))
+                }
                 (Slot::Number, Some(n)) => {
                     if !n.as_u64().is_some_and(|n| n >= 1 && n <= u64::from(u32::MAX)) {
                         self.problem(&at, format!("{n} should be a whole number from 1"));
@@ -462,16 +483,33 @@ impl Checker {
         } && id.chars().count() <= MAX_TEXT_CHARS;
         if !ok {
             let shown: String = id.chars().take(100).collect();
-            self.problem(path, format!("{} is not an action ID (act:, evidence:, policy:, improve:, task: or own: followed by an ID)", quoted(&shown)));
+            self.problem(
+                path,
+                format!(
+                    "{} is not an action ID (act:, evidence:, policy:, improve:, task: or own: followed by an ID)",
+                    quoted(&shown)
+                ),
+            );
         }
     }
 
     /// `$.plan`: the action plan's start date and the user's changes (`plan::PlanState`).
     fn plan(&mut self, v: &Value) {
-        const EDIT: &[(&str, Slot, bool)] = &[("owner", Slot::Text, false), ("start", Slot::Date, false), ("due", Slot::Date, false),
-            ("status", Slot::Status, false), ("notes", Slot::Text, false), ("removed", Slot::Flag, false)];
-        const OWN: &[(&str, Slot, bool)] = &[("n", Slot::Number, true), ("title", Slot::Text, true), ("why", Slot::Text, false),
-            ("priority", Slot::Priority, true), ("success", Slot::Text, false)];
+        const EDIT: &[(&str, Slot, bool)] = &[
+            ("owner", Slot::Text, false),
+            ("start", Slot::Date, false),
+            ("due", Slot::Date, false),
+            ("status", Slot::Status, false),
+            ("notes", Slot::Text, false),
+            ("removed", Slot::Flag, false),
+        ];
+        const OWN: &[(&str, Slot, bool)] = &[
+            ("n", Slot::Number, true),
+            ("title", Slot::Text, true),
+            ("why", Slot::Text, false),
+            ("priority", Slot::Priority, true),
+            ("success", Slot::Text, false),
+        ];
         let Some(top) = self.object(Some(v), "$.plan") else { return };
         self.unknown_keys(top, "$.plan", &["start", "edits", "own", "seen"]);
         self.date(top.get("start"), "$.plan.start", true);
@@ -534,7 +572,10 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
             return c.problems;
         }
         None => {
-            c.problem("$.format", format!("is missing: this is not an assessment file from this tool (expected \"{FORMAT}\")"));
+            c.problem(
+                "$.format",
+                format!("is missing: this is not an assessment file from this tool (expected \"{FORMAT}\")"),
+            );
             return c.problems;
         }
     }
@@ -555,7 +596,11 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
             return c.problems;
         }
     }
-    c.unknown_keys(top, "$", &["format", "version", "organisation", "created", "updated", "answers", "policies", "plan", "passport"]);
+    c.unknown_keys(
+        top,
+        "$",
+        &["format", "version", "organisation", "created", "updated", "answers", "policies", "plan", "passport"],
+    );
 
     if let Some(org) = c.object(top.get("organisation"), "$.organisation") {
         c.unknown_keys(org, "$.organisation", &["name", "sector", "size", "nation"]);

@@ -26,7 +26,9 @@ pub struct Library {
 pub enum Loaded {
     Ok(Library),
     /// The stored text is not something this version can read. It must be kept.
-    Unreadable { reason: String },
+    Unreadable {
+        reason: String,
+    },
 }
 
 /// Reads what storage holds; `None` (nothing stored yet) is an empty library.
@@ -43,9 +45,9 @@ pub fn load(stored: Option<&str>) -> Loaded {
             Ok(lib) => Loaded::Ok(lib),
             Err(e) => Loaded::Unreadable { reason: format!("damaged ({e})") },
         },
-        Some(n) if n > u64::from(SCHEMA) => Loaded::Unreadable {
-            reason: format!("saved by a newer version of this tool (schema {n})"),
-        },
+        Some(n) if n > u64::from(SCHEMA) => {
+            Loaded::Unreadable { reason: format!("saved by a newer version of this tool (schema {n})") }
+        }
         // Future migrations from older schemas go here, one step at a time.
         _ => Loaded::Unreadable { reason: "no schema version".into() },
     }

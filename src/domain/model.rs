@@ -131,14 +131,11 @@ impl Assessment {
 
     /// Records an answer, keeping any evidence already given.
     pub fn set_answer(&mut self, indicator: &str, answer: Answer, now: DateTime<Utc>) {
-        let entry = self
-            .answers
-            .entry(indicator.to_string())
-            .or_insert(IndicatorAnswer {
-                answer,
-                evidence: String::new(),
-                changed: now,
-            });
+        let entry = self.answers.entry(indicator.to_string()).or_insert(IndicatorAnswer {
+            answer,
+            evidence: String::new(),
+            changed: now,
+        });
         entry.answer = answer;
         entry.changed = now;
         self.updated = now;

@@ -574,7 +574,13 @@ impl Scheme {
     pub fn add_offer(&mut self, label: &str, detail: &str) -> String {
         let n = self.support.iter().filter_map(|o| o.id.strip_prefix("own.")?.parse::<u32>().ok()).max().unwrap_or(0);
         let id = format!("own.{}", n.saturating_add(1));
-        self.support.push(Offer { id: id.clone(), label: label.into(), on: true, detail: detail.into(), prefilled: String::new() });
+        self.support.push(Offer {
+            id: id.clone(),
+            label: label.into(),
+            on: true,
+            detail: detail.into(),
+            prefilled: String::new(),
+        });
         id
     }
 
@@ -641,7 +647,13 @@ fn menu(answers: Option<&PolicyAnswers>) -> Vec<Offer> {
         .iter()
         .flat_map(|d| match d.from {
             Some(source) => offers_from(d, source, answers),
-            None => vec![Offer { id: d.id.into(), label: d.label.into(), on: d.on, detail: d.detail.into(), prefilled: String::new() }],
+            None => vec![Offer {
+                id: d.id.into(),
+                label: d.label.into(),
+                on: d.on,
+                detail: d.detail.into(),
+                prefilled: String::new(),
+            }],
         })
         .collect()
 }
@@ -795,7 +807,9 @@ pub fn link_ok(s: &str) -> bool {
     }
     if let Some(address) = s.strip_prefix("mailto:") {
         let address = address.split('?').next().unwrap_or("");
-        return address.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.contains('@'))
+        return address
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.contains('@'))
             && !s.contains('?');
     }
     false
@@ -863,7 +877,12 @@ fn strs(v: &[String]) -> Vec<&str> {
 fn check(s: &Scheme, complete: bool) -> Vec<Problem> {
     let ids = &IDS;
     let mut c = Checks { out: Vec::new(), complete };
-    c.text("name".into(), &s.name, "The scheme name", Some("Enter a name for the scheme, for example \"Carer passport\""));
+    c.text(
+        "name".into(),
+        &s.name,
+        "The scheme name",
+        Some("Enter a name for the scheme, for example \"Carer passport\""),
+    );
     c.text("eligibility.note".into(), &s.eligibility.note, "The note on who can have a passport", None);
     c.ids(&strs(&s.fields), &|i| format!("fields[{i}]"), &|f| ids.fields.contains(&f), "a passport field");
 
@@ -872,9 +891,16 @@ fn check(s: &Scheme, complete: bool) -> Vec<Problem> {
     let known_offer = |id: &str| {
         ids.offers.contains(&id)
             || id.strip_prefix("arrangement.").is_some_and(|a| Arrangement::from_id(a).is_some())
-            || id.strip_prefix("own.").is_some_and(|n| !n.is_empty() && n.len() <= 6 && n.bytes().all(|b| b.is_ascii_digit()))
+            || id
+                .strip_prefix("own.")
+                .is_some_and(|n| !n.is_empty() && n.len() <= 6 && n.bytes().all(|b| b.is_ascii_digit()))
     };
-    c.ids(&offer_ids, &|i| format!("support[{i}].id"), &known_offer, "a standard offer, a way of working or own.<number>");
+    c.ids(
+        &offer_ids,
+        &|i| format!("support[{i}].id"),
+        &known_offer,
+        "a standard offer, a way of working or own.<number>",
+    );
     for (i, o) in s.support.iter().enumerate() {
         let at = |k: &str| format!("support[{i}].{k}");
         c.text(at("label"), &o.label, "The name of the support", Some("Enter a name for this support, or remove it"));
@@ -888,14 +914,29 @@ fn check(s: &Scheme, complete: bool) -> Vec<Problem> {
     if !(1..=24).contains(&s.review.months) {
         c.add("review.months".into(), "Review passports every 1 to 24 months".into());
     }
-    c.ids(&strs(&s.review.triggers), &|i| format!("review.triggers[{i}]"), &|t| ids.triggers.contains(&t), "a review trigger");
+    c.ids(
+        &strs(&s.review.triggers),
+        &|i| format!("review.triggers[{i}]"),
+        &|t| ids.triggers.contains(&t),
+        "a review trigger",
+    );
     c.most("review.own_triggers", s.review.own_triggers.len(), "triggers of your own");
     for (i, t) in s.review.own_triggers.iter().enumerate() {
-        c.text(format!("review.own_triggers[{i}]"), t, "The trigger", Some("Enter what brings a review forward, or remove it"));
+        c.text(
+            format!("review.own_triggers[{i}]"),
+            t,
+            "The trigger",
+            Some("Enter what brings a review forward, or remove it"),
+        );
     }
 
     c.one_of("storage.kept", &s.storage.kept, ids.kept, "Choose where passports are kept");
-    c.ids(&strs(&s.storage.seen_by), &|i| format!("storage.seen_by[{i}]"), &|w| ids.seen_by.contains(&w), "a choice of who may see a passport");
+    c.ids(
+        &strs(&s.storage.seen_by),
+        &|i| format!("storage.seen_by[{i}]"),
+        &|w| ids.seen_by.contains(&w),
+        "a choice of who may see a passport",
+    );
     c.one_of("storage.moves", &s.storage.moves, ids.moves, "Choose how a passport moves with the employee");
     c.text("storage.note".into(), &s.storage.note, "The note on storage and sharing", None);
 
@@ -955,21 +996,41 @@ pub struct ContactLine {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Item {
     /// A paragraph.
-    Text { text: String },
+    Text {
+        text: String,
+    },
     /// A question to the person filling in the form.
-    Prompt { text: String },
+    Prompt {
+        text: String,
+    },
     /// Empty lines to write on.
-    Lines { count: u32 },
+    Lines {
+        count: u32,
+    },
     /// "Label: ________".
-    Blank { label: String },
+    Blank {
+        label: String,
+    },
     /// Tick boxes. With `columns` (the option's heading, the write-in heading) they are
     /// a table with a column to write in; without, a list.
-    Ticks { columns: Option<[String; 2]>, options: Vec<Tick> },
-    Bullets { items: Vec<String> },
-    Subheading { text: String },
+    Ticks {
+        columns: Option<[String; 2]>,
+        options: Vec<Tick>,
+    },
+    Bullets {
+        items: Vec<String>,
+    },
+    Subheading {
+        text: String,
+    },
     /// A row per person signing, with what to write.
-    Signatures { note: String, who: Vec<String> },
-    Contacts { contacts: Vec<ContactLine> },
+    Signatures {
+        note: String,
+        who: Vec<String>,
+    },
+    Contacts {
+        contacts: Vec<ContactLine>,
+    },
 }
 
 /// The three documents.
@@ -985,7 +1046,11 @@ id_list!(Part: Template = "template", Guide = "guide", Briefing = "briefing");
 
 /// "every 12 months", "every month".
 pub fn every(months: u32) -> String {
-    if months == 1 { "every month".into() } else { format!("every {months} months") }
+    if months == 1 {
+        "every month".into()
+    } else {
+        format!("every {months} months")
+    }
 }
 
 /// Fills `{name}` and `{every}` in one pass, so a name containing `{every}` stays as typed.
@@ -1033,12 +1098,19 @@ fn offer_bullets(s: &Scheme) -> Vec<String> {
 
 fn trigger_texts(s: &Scheme) -> Vec<String> {
     let c = content();
-    let standard = c.triggers.iter().filter(|t| s.review.triggers.iter().any(|x| x == t.id)).map(|t| t.label.to_string());
+    let standard =
+        c.triggers.iter().filter(|t| s.review.triggers.iter().any(|x| x == t.id)).map(|t| t.label.to_string());
     standard.chain(s.review.own_triggers.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty())).collect()
 }
 
 fn seen_by_labels(s: &Scheme) -> Vec<String> {
-    content().storage.seen_by.iter().filter(|c| s.storage.seen_by.iter().any(|x| x == c.id)).map(|c| c.label.to_string()).collect()
+    content()
+        .storage
+        .seen_by
+        .iter()
+        .filter(|c| s.storage.seen_by.iter().any(|x| x == c.id))
+        .map(|c| c.label.to_string())
+        .collect()
 }
 
 /// The storage and sharing rules as items.
@@ -1087,7 +1159,11 @@ fn contact_lines(s: &Scheme) -> Vec<ContactLine> {
 
 fn contacts_section(s: &Scheme, heading: &str) -> Option<Section> {
     let contacts = contact_lines(s);
-    (!contacts.is_empty()).then(|| Section { id: "contacts".into(), heading: heading.into(), items: vec![Item::Contacts { contacts }] })
+    (!contacts.is_empty()).then(|| Section {
+        id: "contacts".into(),
+        heading: heading.into(),
+        items: vec![Item::Contacts { contacts }],
+    })
 }
 
 /// The passport template's sections: "About you", each chosen field in the content's
@@ -1107,14 +1183,20 @@ pub fn template_sections(s: &Scheme) -> Vec<Section> {
             FieldKind::Support => {
                 let options = offer_ticks(s);
                 if !options.is_empty() {
-                    items.push(Item::Ticks { columns: Some([t.support_column.into(), t.agreed_column.into()]), options });
+                    items.push(Item::Ticks {
+                        columns: Some([t.support_column.into(), t.agreed_column.into()]),
+                        options,
+                    });
                 }
                 if f.lines > 0 {
                     items.push(text(t.support_other));
                 }
             }
             FieldKind::Consent => {
-                let options: Vec<Tick> = seen_by_labels(s).into_iter().map(|label| Tick { label: upper_first(&label), detail: String::new() }).collect();
+                let options: Vec<Tick> = seen_by_labels(s)
+                    .into_iter()
+                    .map(|label| Tick { label: upper_first(&label), detail: String::new() })
+                    .collect();
                 if !options.is_empty() {
                     items.push(Item::Ticks { columns: None, options });
                 }
@@ -1129,7 +1211,10 @@ pub fn template_sections(s: &Scheme) -> Vec<Section> {
                 }
             }
             FieldKind::Signatures => {
-                items.push(Item::Signatures { note: t.signature_note.into(), who: t.signers.iter().map(|w| w.to_string()).collect() });
+                items.push(Item::Signatures {
+                    note: t.signature_note.into(),
+                    who: t.signers.iter().map(|w| w.to_string()).collect(),
+                });
             }
         }
         if f.lines > 0 {
@@ -1212,9 +1297,21 @@ pub fn briefing_sections(s: &Scheme) -> Vec<Section> {
     rules.push(Item::Subheading { text: c.storage.heading.into() });
     rules.extend(storage_items(s));
     out.push(Section { id: "rules".into(), heading: b.rules_heading.into(), items: rules });
-    out.push(Section { id: "support".into(), heading: b.support_heading.into(), items: vec![bullets(offer_bullets(s))] });
-    out.push(Section { id: "do".into(), heading: b.do_heading.into(), items: vec![bullets(b.dos.iter().map(|x| fill(x, s)).collect())] });
-    out.push(Section { id: "dont".into(), heading: b.dont_heading.into(), items: vec![bullets(b.donts.iter().map(|x| fill(x, s)).collect())] });
+    out.push(Section {
+        id: "support".into(),
+        heading: b.support_heading.into(),
+        items: vec![bullets(offer_bullets(s))],
+    });
+    out.push(Section {
+        id: "do".into(),
+        heading: b.do_heading.into(),
+        items: vec![bullets(b.dos.iter().map(|x| fill(x, s)).collect())],
+    });
+    out.push(Section {
+        id: "dont".into(),
+        heading: b.dont_heading.into(),
+        items: vec![bullets(b.donts.iter().map(|x| fill(x, s)).collect())],
+    });
     out.extend(contacts_section(s, b.contacts_heading));
     out
 }
@@ -1252,7 +1349,6 @@ pub fn document(s: &Scheme, part: Part) -> Document {
 
 pub use super::export::html::esc as escape_html;
 
-
 fn item_html(out: &mut String, item: &Item) {
     let e = escape_html;
     match item {
@@ -1281,7 +1377,11 @@ fn item_html(out: &mut String, item: &Item) {
                 e(agreed)
             );
             for t in options {
-                let _ = write!(out, "<tr><td class=\"cb-print-box\">\u{2610}</td><td><span class=\"cb-print-option\">{}</span>", e(&t.label));
+                let _ = write!(
+                    out,
+                    "<tr><td class=\"cb-print-box\">\u{2610}</td><td><span class=\"cb-print-option\">{}</span>",
+                    e(&t.label)
+                );
                 if !t.detail.is_empty() {
                     let _ = write!(out, "<span class=\"cb-print-detail\">{}</span>", e(&t.detail));
                 }
@@ -1292,7 +1392,11 @@ fn item_html(out: &mut String, item: &Item) {
         Item::Ticks { columns: None, options } => {
             out.push_str("<ul class=\"cb-print-checklist\">");
             for t in options {
-                let _ = write!(out, "<li><span class=\"cb-print-box\">\u{2610}</span> <span class=\"cb-print-option\">{}</span>", e(&t.label));
+                let _ = write!(
+                    out,
+                    "<li><span class=\"cb-print-box\">\u{2610}</span> <span class=\"cb-print-option\">{}</span>",
+                    e(&t.label)
+                );
                 if !t.detail.is_empty() {
                     let _ = write!(out, " <span class=\"cb-print-detail\">{}</span>", e(&t.detail));
                 }

@@ -359,7 +359,17 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     #[allow(clippy::too_many_arguments)]
-    fn push(&mut self, id: String, tier: Tier, title: String, why: Why, owner: &str, priority: Priority, success: String, open: bool) {
+    fn push(
+        &mut self,
+        id: String,
+        tier: Tier,
+        title: String,
+        why: Why,
+        owner: &str,
+        priority: Priority,
+        success: String,
+        open: bool,
+    ) {
         let (start, due) = dates(self.start, self.schedule.window(tier));
         let action = PlanAction {
             id,
@@ -387,12 +397,27 @@ impl Builder<'_> {
         };
         let text = fill(
             WORDS.gap_why,
-            &[("indicator", ind.id), ("criterion", c.id), ("criterion_title", c.title), ("question", ind.question), ("answer", answer)],
+            &[
+                ("indicator", ind.id),
+                ("criterion", c.id),
+                ("criterion_title", c.title),
+                ("question", ind.question),
+                ("answer", answer),
+            ],
         );
         for a in ind.actions.iter().filter(|a| only.is_none_or(|id| id == a.id)) {
             let why = Why { source: Source::Indicator, reference: ind.id.to_string(), text: text.clone() };
             let tier = Tier::of_level(c.level);
-            self.push(format!("act:{}", a.id), tier, a.title.to_string(), why, owner_label(a.owner), a.priority, a.success.to_string(), open);
+            self.push(
+                format!("act:{}", a.id),
+                tier,
+                a.title.to_string(),
+                why,
+                owner_label(a.owner),
+                a.priority,
+                a.success.to_string(),
+                open,
+            );
         }
     }
 
@@ -403,7 +428,8 @@ impl Builder<'_> {
             ("criterion_title", c.title),
             ("example", ind.evidence.first().copied().unwrap_or("")),
         ];
-        let why = Why { source: Source::Evidence, reference: ind.id.to_string(), text: fill(WORDS.evidence_why, &vals) };
+        let why =
+            Why { source: Source::Evidence, reference: ind.id.to_string(), text: fill(WORDS.evidence_why, &vals) };
         let first = ind.actions.first();
         self.push(
             format!("evidence:{}", ind.id),
@@ -422,13 +448,29 @@ impl Builder<'_> {
     fn rule(&mut self, rule_id: &str, breach: bool, finding: Option<&Finding>) {
         let title = policy::rules().iter().find(|r| r.id == rule_id).map_or(rule_id, |r| r.title());
         let text = match finding {
-            Some(f) => fill(WORDS.finding_why, &[("rule", rule_id), ("grade", grade_label(f.grade)), ("note", &f.note)]),
+            Some(f) => {
+                fill(WORDS.finding_why, &[("rule", rule_id), ("grade", grade_label(f.grade)), ("note", &f.note)])
+            }
             None => fill(WORDS.finding_gone_why, &[("rule", rule_id), ("title", title)]),
         };
         let (id, tier, source, t, s, priority) = if breach {
-            (format!("policy:{rule_id}"), Tier::Breach, Source::Breach, WORDS.breach_title, WORDS.breach_success, Priority::High)
+            (
+                format!("policy:{rule_id}"),
+                Tier::Breach,
+                Source::Breach,
+                WORDS.breach_title,
+                WORDS.breach_success,
+                Priority::High,
+            )
         } else {
-            (format!("improve:{rule_id}"), Tier::Improvement, Source::Improvement, WORDS.improve_title, WORDS.improve_success, Priority::Medium)
+            (
+                format!("improve:{rule_id}"),
+                Tier::Improvement,
+                Source::Improvement,
+                WORDS.improve_title,
+                WORDS.improve_success,
+                Priority::Medium,
+            )
         };
         let vals = [("rule", rule_id), ("title", title)];
         let why = Why { source, reference: rule_id.to_string(), text };
@@ -437,7 +479,16 @@ impl Builder<'_> {
 
     fn seed(&mut self, s: &Seed) {
         let why = Why { source: Source::Task, reference: s.id.clone(), text: s.why.clone() };
-        self.push(format!("task:{}", s.id), Tier::Task, s.title.clone(), why, &s.owner, s.priority, s.success.clone(), s.open);
+        self.push(
+            format!("task:{}", s.id),
+            Tier::Task,
+            s.title.clone(),
+            why,
+            &s.owner,
+            s.priority,
+            s.success.clone(),
+            s.open,
+        );
         let last = self.out.last_mut().expect("just pushed");
         last.action.start = self.start;
         last.action.due = after(self.start, s.due_in_days);
@@ -455,7 +506,9 @@ impl Builder<'_> {
         match id.split_once(':') {
             Some(("act", action)) => {
                 let of = |i: &Indicator| i.actions.iter().any(|a| a.id == action);
-                if let Some((c, ind)) = fw.criteria.iter().find_map(|c| c.indicators.iter().find(|i| of(i)).map(|i| (c, i))) {
+                if let Some((c, ind)) =
+                    fw.criteria.iter().find_map(|c| c.indicators.iter().find(|i| of(i)).map(|i| (c, i)))
+                {
                     self.indicator(c, ind, Some(Answer::Yes), Some(action), false);
                 }
             }
@@ -493,7 +546,13 @@ pub fn grade_label(g: Grade) -> &'static str {
 /// same assessment) graded breach or minimum, and the open `seeds`, merged with the
 /// edits in `assessment.plan`. Without a plan state, the plan starts on the day the
 /// assessment was created.
-pub fn build(framework: &Framework, assessment: &Assessment, findings: &[Finding], seeds: &[Seed], schedule: &Schedule) -> Plan {
+pub fn build(
+    framework: &Framework,
+    assessment: &Assessment,
+    findings: &[Finding],
+    seeds: &[Seed],
+    schedule: &Schedule,
+) -> Plan {
     let state = assessment.plan_state().unwrap_or_else(|| PlanState::new(assessment.created.date_naive()));
     let mut b = Builder { start: state.start, schedule, out: Vec::new() };
     for c in framework.criteria {
@@ -555,7 +614,9 @@ pub fn build(framework: &Framework, assessment: &Assessment, findings: &[Finding
 /// Hand-written: chrono's general parser would add kilobytes to the browser bundle.
 pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')));
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
@@ -623,13 +684,29 @@ impl PlanState {
             state.edits.insert(id.clone(), edit);
         }
         for o in v.get("own").and_then(Value::as_array).into_iter().flatten() {
-            let (Some(n), Some(title)) = (o.get("n").and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()), text(o, "title")) else {
+            let (Some(n), Some(title)) =
+                (o.get("n").and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()), text(o, "title"))
+            else {
                 continue;
             };
-            let priority = o.get("priority").and_then(Value::as_str).and_then(Priority::from_id).unwrap_or(Priority::Medium);
-            state.own.push(OwnAction { n, title, why: text(o, "why").unwrap_or_default(), priority, success: text(o, "success").unwrap_or_default() });
+            let priority =
+                o.get("priority").and_then(Value::as_str).and_then(Priority::from_id).unwrap_or(Priority::Medium);
+            state.own.push(OwnAction {
+                n,
+                title,
+                why: text(o, "why").unwrap_or_default(),
+                priority,
+                success: text(o, "success").unwrap_or_default(),
+            });
         }
-        state.seen = v.get("seen").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(str::to_string).collect();
+        state.seen = v
+            .get("seen")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect();
         Some(state)
     }
 }

@@ -56,7 +56,11 @@ impl Unit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// A whole number from `min` to `max`.
-    Number { unit: Unit, min: u32, max: u32 },
+    Number {
+        unit: Unit,
+        min: u32,
+        max: u32,
+    },
     YesNo,
     /// One of the field's options, in order.
     Choice,
@@ -499,7 +503,11 @@ impl PolicyAnswers {
         if field == Field::FlexibleWorkingArrangements {
             return self.flexible_working.arrangements.as_ref().map(|set| {
                 let labels: Vec<&str> = set.iter().map(|a| arrangement_label(*a)).collect();
-                if labels.is_empty() { "none".to_string() } else { labels.join("; ") }
+                if labels.is_empty() {
+                    "none".to_string()
+                } else {
+                    labels.join("; ")
+                }
             });
         }
         self.level(field).map(|l| field.describe(l))
@@ -581,7 +589,10 @@ fn finding(rule: &Rule, grade: Grade, level: Option<u32>, on: NaiveDate) -> Find
             let ready = match level {
                 None => " Not answered yet.".to_string(),
                 Some(l) if c.grade(l) == Grade::Breach => {
-                    format!(" Your policy will need to change: it will have to be {}.", c.law.map(needs).unwrap_or_default())
+                    format!(
+                        " Your policy will need to change: it will have to be {}.",
+                        c.law.map(needs).unwrap_or_default()
+                    )
                 }
                 Some(_) => " Your policy already meets it.".to_string(),
             };
@@ -670,7 +681,12 @@ pub struct Suggestion {
 /// Where the nation has no rule for an indicator but Great Britain does (carer's leave
 /// in Northern Ireland), the policy is compared with the law in Great Britain, as the
 /// L1.2.b question asks.
-pub fn suggested_answers(rules: &'static [Rule], answers: &PolicyAnswers, nation: Nation, on: NaiveDate) -> Vec<Suggestion> {
+pub fn suggested_answers(
+    rules: &'static [Rule],
+    answers: &PolicyAnswers,
+    nation: Nation,
+    on: NaiveDate,
+) -> Vec<Suggestion> {
     let mut indicators: Vec<&'static str> = Vec::new();
     for i in rules.iter().filter_map(|r| r.indicator) {
         if !indicators.contains(&i) {
@@ -708,7 +724,10 @@ pub fn suggested_answers(rules: &'static [Rule], answers: &PolicyAnswers, nation
             if unanswered > 0 {
                 continue;
             }
-            (Answer::Yes, format!("your policy answers meet every rule checked for this on {} ({}).", long_date(on), ids(&met)))
+            (
+                Answer::Yes,
+                format!("your policy answers meet every rule checked for this on {} ({}).", long_date(on), ids(&met)),
+            )
         } else {
             let mut reason = format!("your policy answers fall short on {}", ids(&unmet));
             if !met.is_empty() {
@@ -736,7 +755,17 @@ pub fn today() -> NaiveDate {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 

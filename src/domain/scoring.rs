@@ -51,11 +51,21 @@ pub enum LevelStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Shortfall {
-    Unanswered { indicator: String },
-    NotYes { indicator: String, answer: Answer },
-    NoEvidence { indicator: String },
+    Unanswered {
+        indicator: String,
+    },
+    NotYes {
+        indicator: String,
+        answer: Answer,
+    },
+    NoEvidence {
+        indicator: String,
+    },
     /// The policy checker found a breach of this rule; `indicator` is the one it feeds.
-    PolicyBreach { indicator: String, rule: String },
+    PolicyBreach {
+        indicator: String,
+        rule: String,
+    },
 }
 
 impl Shortfall {
@@ -141,11 +151,7 @@ impl Score {
 
     /// The highest level that is ready to apply, if any.
     pub fn ready_level(&self) -> Option<u8> {
-        self.levels
-            .iter()
-            .filter(|l| l.status == LevelStatus::Ready)
-            .map(|l| l.level)
-            .max()
+        self.levels.iter().filter(|l| l.status == LevelStatus::Ready).map(|l| l.level).max()
     }
 }
 
@@ -216,11 +222,8 @@ pub fn score_with_breaches(framework: &Framework, assessment: &Assessment, breac
         .iter()
         .map(|&level| {
             let upto = criteria.iter().filter(|c| c.level <= level);
-            let missing: Vec<String> = upto
-                .clone()
-                .filter(|c| c.status != CriterionStatus::Met)
-                .map(|c| c.id.clone())
-                .collect();
+            let missing: Vec<String> =
+                upto.clone().filter(|c| c.status != CriterionStatus::Met).map(|c| c.id.clone()).collect();
             let status = if missing.is_empty() {
                 LevelStatus::Ready
             } else if upto.clone().all(|c| c.status != CriterionStatus::NotMet) {

@@ -24,7 +24,9 @@ mod export;
 mod file;
 
 pub use code::{decode, decode_share, decode_summary, find_codes, CodeError, Decoded, FoundCode, Kind, PREFIX};
-pub use export::{agenda_markdown, comparison_text, csv_cell, escape_html, summary_csv, summary_html, summary_markdown, summary_text};
+pub use export::{
+    agenda_markdown, comparison_text, csv_cell, escape_html, summary_csv, summary_html, summary_markdown, summary_text,
+};
 pub use file::{share_from_bytes, share_from_value, share_to_json, shares_in, Found, SHARE_FORMAT, SHARE_VERSION};
 
 // ── The running order ──────────────────────────────────────────────────────────────
@@ -335,7 +337,11 @@ pub struct Duplicate {
 
 impl fmt::Display for Duplicate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "already counted: the same as participant {} (share {}), so it was not counted again", self.number, self.id)
+        write!(
+            f,
+            "already counted: the same as participant {} (share {}), so it was not counted again",
+            self.number, self.id
+        )
     }
 }
 
@@ -406,7 +412,8 @@ impl Cohort {
                 AreaSpread { area, bands, median: median(&values) }
             })
             .collect();
-        let missing = missing_list(CRITERIA.iter().enumerate().map(|(i, _)| count(&|s| s.criteria[i] != CriterionStatus::Met)));
+        let missing =
+            missing_list(CRITERIA.iter().enumerate().map(|(i, _)| count(&|s| s.criteria[i] != CriterionStatus::Met)));
         let mut names: Vec<String> = shares.iter().filter_map(|s| s.organisation.clone()).collect();
         names.sort_by_key(|s| s.to_lowercase());
         Summary { participants: n, levels, areas, missing, names }

@@ -24,7 +24,10 @@ pub fn Home() -> impl IntoView {
             let Some((name, bytes)) = files::read_chosen(&input).await else { return };
             // Checking a file needs the criteria (to know every indicator ID).
             if let Err(reason) = super::load_content(ctx).await {
-                import_errors.set(vec![ctx.tf(Msg::ImportFailed, &[("file", &name)]), ctx.tf(Msg::ContentFailed, &[("reason", &reason)])]);
+                import_errors.set(vec![
+                    ctx.tf(Msg::ImportFailed, &[("file", &name)]),
+                    ctx.tf(Msg::ContentFailed, &[("reason", &reason)]),
+                ]);
                 return;
             }
             match format::from_bytes(ctx.fw(), &bytes) {
@@ -234,9 +237,8 @@ pub fn NewAssessment(#[prop(optional)] edit: bool) -> impl IntoView {
             request_animation_frame(move || ctx.focus_id("cb-error-summary"));
         }
     };
-    let error_for = move |field: &'static str| {
-        move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| ctx.t(*m)))
-    };
+    let error_for =
+        move |field: &'static str| move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| ctx.t(*m)));
 
     let sector_label = |s: Sector| match s {
         Sector::Private => Msg::SectorPrivate,

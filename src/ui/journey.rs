@@ -140,7 +140,8 @@ pub fn Question(index: usize) -> impl IntoView {
     let fw = ctx.fw();
     let Some(c) = fw.criteria.get(index) else { return missing(ctx) };
     let level = c.level;
-    let in_level: Vec<usize> = fw.criteria.iter().enumerate().filter(|(_, x)| x.level == level).map(|(i, _)| i).collect();
+    let in_level: Vec<usize> =
+        fw.criteria.iter().enumerate().filter(|(_, x)| x.level == level).map(|(i, _)| i).collect();
     let pos = in_level.iter().position(|&i| i == index).unwrap_or(0);
     let next = in_level.get(pos + 1).copied();
     let prev = pos.checked_sub(1).and_then(|p| in_level.get(p).copied());
@@ -169,7 +170,7 @@ pub fn Question(index: usize) -> impl IntoView {
             let name = format!("cb-answer-{}", ind.id.replace('.', "-"));
             let evidence_id = format!("cb-evidence-{}", ind.id.replace('.', "-"));
             let current = {
-                
+
                 move || ctx.with_current(|a| a.answer(&id).cloned()).flatten()
             };
             let current2 = current.clone();
@@ -191,7 +192,7 @@ pub fn Question(index: usize) -> impl IntoView {
                     <div class="cb-radios cb-radios--inline">
                         {Answer::ALL.iter().copied().map(|ans| {
                             let rid = format!("{name}-{}", ans.id());
-                            
+
                             let current = current.clone();
                             view! {
                                 <div class="cb-radio">
@@ -210,7 +211,7 @@ pub fn Question(index: usize) -> impl IntoView {
                             prop:disabled=evidence_disabled
                             prop:value=move || current2().map(|x| x.evidence).unwrap_or_default()
                             on:change={
-                                
+
                                 move |ev| { let v = event_target_value(&ev); ctx.update_current(|a| { a.set_evidence(&id, &v, now()); }); }
                             }></textarea>
                     </div>

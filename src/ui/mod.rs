@@ -63,7 +63,8 @@ pub async fn fetch_content(base: &str) -> Result<(), String> {
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|_| "no body")?).await.map_err(|_| "the download was cut short")?;
+    let text =
+        JsFuture::from(response.text().map_err(|_| "no body")?).await.map_err(|_| "the download was cut short")?;
     crate::domain::content::install_json(&text.as_string().unwrap_or_default())
 }
 
@@ -176,7 +177,14 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 pub fn local_time(t: chrono::DateTime<chrono::Utc>, with_date: bool) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.timestamp_millis() as f64));
     if with_date {
-        format!("{:02}/{:02}/{} {:02}:{:02}", d.get_date(), d.get_month() + 1, d.get_full_year(), d.get_hours(), d.get_minutes())
+        format!(
+            "{:02}/{:02}/{} {:02}:{:02}",
+            d.get_date(),
+            d.get_month() + 1,
+            d.get_full_year(),
+            d.get_hours(),
+            d.get_minutes()
+        )
     } else {
         format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
     }
@@ -280,7 +288,9 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
         screen: RwSignal::new(Screen::Home),
         saved: RwSignal::new(SaveState::Idle),
         storage_warning: RwSignal::new(
-            opened.unreadable.map(|(reason, key)| tf(lang, Msg::StorageUnreadable, &[("reason", &reason), ("key", &key)])),
+            opened
+                .unreadable
+                .map(|(reason, key)| tf(lang, Msg::StorageUnreadable, &[("reason", &reason), ("key", &key)])),
         ),
         config,
         instance,
@@ -297,11 +307,7 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
         if first.replace(false) {
             return;
         }
-        ctx.saved.set(if ok {
-            SaveState::Saved(local_time(now(), false))
-        } else {
-            SaveState::Failed
-        });
+        ctx.saved.set(if ok { SaveState::Saved(local_time(now(), false)) } else { SaveState::Failed });
     });
 
     // Move focus to the new page's heading, so screen reader and keyboard users

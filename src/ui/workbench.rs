@@ -44,7 +44,11 @@ impl Section {
     /// The module that holds it: the facilitator's view is only for carers'
     /// organisations, so it is a module of its own.
     fn module(self) -> &'static str {
-        if self == Section::Workshop { "facilitator" } else { "workbench" }
+        if self == Section::Workshop {
+            "facilitator"
+        } else {
+            "workbench"
+        }
     }
 
     /// The workshop works without an open assessment; the others show or edit one.
@@ -89,7 +93,9 @@ fn unmount(key: usize) {
         m.iter().position(|(k, _)| *k == key).map(|i| m.remove(i).1)
     });
     if let Some(m) = gone {
-        if let Ok(f) = js_sys::Reflect::get(&m.handle, &"unmount".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into)) {
+        if let Ok(f) = js_sys::Reflect::get(&m.handle, &"unmount".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into))
+        {
             let _ = f.call0(&m.handle);
         }
     }
@@ -124,13 +130,16 @@ async fn start(ctx: Ctx, section: Section, key: usize, el: web_sys::HtmlElement)
         Ok(m) => m,
         Err(e) => return failed(e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()),
     };
-    let save = Closure::<dyn Fn(String)>::new(move |json: String| match format::from_bytes(ctx.fw(), json.as_bytes()) {
-        Ok(a) => ctx.update_current(|current| *current = a),
-        Err(problems) => {
-            let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            web_sys::console::error_1(&format!("carer-benchmark: workbench change refused: {}", text.join("; ")).into());
-        }
-    });
+    let save =
+        Closure::<dyn Fn(String)>::new(move |json: String| match format::from_bytes(ctx.fw(), json.as_bytes()) {
+            Ok(a) => ctx.update_current(|current| *current = a),
+            Err(problems) => {
+                let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+                web_sys::console::error_1(
+                    &format!("carer-benchmark: workbench change refused: {}", text.join("; ")).into(),
+                );
+            }
+        });
     let navigate = Closure::<dyn Fn(String)>::new(move |to: String| ctx.go(screen_for(&to)));
     let links = js_sys::Array::new();
     for link in &ctx.config.links {

@@ -37,7 +37,8 @@ async fn clipboard_write(text: &str) -> bool {
     if clipboard.is_undefined() || clipboard.is_null() {
         return false;
     }
-    let Some(write) = Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) else {
+    let Some(write) = Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<Function>().ok())
+    else {
         return false;
     };
     let Some(promise) = write.call1(&clipboard, &text.into()).ok().and_then(|p| p.dyn_into::<Promise>().ok()) else {

@@ -150,7 +150,9 @@ pub fn mount(
                     if !assessment.is_empty() {
                         match format::from_bytes(framework(), assessment.as_bytes()) {
                             Ok(a) => w.a.set(Some(a)),
-                            Err(p) => failed.set(Some(p.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))),
+                            Err(p) => {
+                                failed.set(Some(p.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))
+                            }
                         }
                     }
                     ready.set(true);

@@ -8,7 +8,9 @@ use crate::ctx::W;
 use crate::Page as WPage;
 use carer_benchmark::domain::export::docx::passport_docx;
 use carer_benchmark::domain::format::file_name;
-use carer_benchmark::domain::passport::{content, document, evidenced_indicators, html, validate, Contact, Part, Scheme};
+use carer_benchmark::domain::passport::{
+    content, document, evidenced_indicators, html, validate, Contact, Part, Scheme,
+};
 use carer_benchmark::domain::policy::today;
 use carer_benchmark::i18n::WMsg;
 use carer_benchmark::ui::files::download;
@@ -49,7 +51,9 @@ impl Step {
             Step::Storage => &["storage"],
             Step::Contacts => &["contacts"],
         };
-        prefixes.iter().any(|p| field == *p || field.starts_with(&format!("{p}.")) || field.starts_with(&format!("{p}[")))
+        prefixes
+            .iter()
+            .any(|p| field == *p || field.starts_with(&format!("{p}.")) || field.starts_with(&format!("{p}[")))
     }
 
     fn next(self) -> Option<Step> {
@@ -171,8 +175,11 @@ fn StepPage(w: W, step: Step) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let scheme = draft.get_untracked();
-        let problems: Vec<(String, String)> =
-            validate(&scheme).into_iter().filter(|p| step.owns(&p.field)).map(|p| (p.element_id(), p.message)).collect();
+        let problems: Vec<(String, String)> = validate(&scheme)
+            .into_iter()
+            .filter(|p| step.owns(&p.field))
+            .map(|p| (p.element_id(), p.message))
+            .collect();
         if !problems.is_empty() {
             return show_errors(w, errors, problems);
         }
@@ -210,7 +217,11 @@ fn error_line(e: impl Fn() -> Option<String> + Send + Sync + 'static) -> impl In
     move || e().map(|e| view! { <p class="cb-error">{e}</p> })
 }
 
-fn text_input(id: String, value: impl Fn() -> String + Send + Sync + 'static, set: impl Fn(String) + Send + Sync + 'static) -> impl IntoView {
+fn text_input(
+    id: String,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    set: impl Fn(String) + Send + Sync + 'static,
+) -> impl IntoView {
     view! { <input class="cb-input" type="text" id=id prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }
 }
 
@@ -235,8 +246,14 @@ fn about(w: W, d: Draft, name_error: impl Fn() -> Option<String> + Copy + Send +
     }
 }
 
-fn checkbox(id: String, label: &'static str, hint: Option<&'static str>, checked: impl Fn() -> bool + Send + Sync + 'static,
-    disabled: bool, set: impl Fn(bool) + Send + Sync + 'static) -> impl IntoView {
+fn checkbox(
+    id: String,
+    label: &'static str,
+    hint: Option<&'static str>,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    disabled: bool,
+    set: impl Fn(bool) + Send + Sync + 'static,
+) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     view! {
         <div class="cb-checkbox">
@@ -367,7 +384,10 @@ fn review(w: W, d: Draft, months_error: impl Fn() -> Option<String> + Copy + Sen
 
 fn storage(w: W, d: Draft) -> impl IntoView {
     let st = &content().storage;
-    let radios = move |legend: WMsg, name: &'static str, choices: &'static [carer_benchmark::domain::passport::Choice], kept: bool| {
+    let radios = move |legend: WMsg,
+                       name: &'static str,
+                       choices: &'static [carer_benchmark::domain::passport::Choice],
+                       kept: bool| {
         view! {
             <fieldset class="cb-field">
                 <legend class="cb-label">{w.t(legend)}</legend>

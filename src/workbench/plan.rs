@@ -61,9 +61,17 @@ fn downloads(w: W) -> impl IntoView {
             let org = a.organisation.name.as_str();
             let name = |ext| file_name(&format!("{org} action plan"), r.on, ext);
             match kind {
-                "docx" => (name("docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx::report_docx(r)),
+                "docx" => (
+                    name("docx"),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    docx::report_docx(r),
+                ),
                 "csv" => (name("csv"), "text/csv;charset=utf-8", csv::plan_csv(&r.plan).into_bytes()),
-                "ics" => (name("ics"), "text/calendar;charset=utf-8", ics::plan_ics(&r.plan, org, a.created, chrono::Utc::now()).into_bytes()),
+                "ics" => (
+                    name("ics"),
+                    "text/calendar;charset=utf-8",
+                    ics::plan_ics(&r.plan, org, a.created, chrono::Utc::now()).into_bytes(),
+                ),
                 "md" => (name("md"), "text/markdown;charset=utf-8", markdown::report_markdown(r).into_bytes()),
                 _ => {
                     let mut saved = a.clone();
@@ -199,7 +207,9 @@ fn list(w: W) -> AnyView {
 
 #[component]
 fn EditAction(w: W, id: String) -> impl IntoView {
-    let Some(action) = with_report(w, |_, r| r.plan.actions.iter().chain(&r.plan.removed).find(|x| x.id == id).cloned()).flatten() else {
+    let Some(action) =
+        with_report(w, |_, r| r.plan.actions.iter().chain(&r.plan.removed).find(|x| x.id == id).cloned()).flatten()
+    else {
         return view! { <h1 tabindex="-1">{w.t(WMsg::ActionNotFound)}</h1> }.into_any();
     };
     let owner = RwSignal::new(action.owner.clone());

@@ -194,11 +194,10 @@ fn Group(w: W, group: usize) -> impl IntoView {
                 Ok(n) if (min..=max).contains(&n) => values.push((field, Some(n))),
                 _ => errs.push((
                     input_id(field),
-                    w.tf(WMsg::NumberError, &[
-                        ("min", &min.to_string()),
-                        ("max", &max.to_string()),
-                        ("unit", unit_word(w, unit, max)),
-                    ]),
+                    w.tf(
+                        WMsg::NumberError,
+                        &[("min", &min.to_string()), ("max", &max.to_string()), ("unit", unit_word(w, unit, max))],
+                    ),
                 )),
             }
         }
@@ -214,7 +213,9 @@ fn Group(w: W, group: usize) -> impl IntoView {
             show_errors(w, errors, errs);
         }
     };
-    let error_for = move |field: Field| move || errors.with(|e| e.iter().find(|(f, _)| *f == input_id(field)).map(|(_, m)| m.clone()));
+    let error_for = move |field: Field| {
+        move || errors.with(|e| e.iter().find(|(f, _)| *f == input_id(field)).map(|(_, m)| m.clone()))
+    };
 
     view! {
         <button type="button" class="cb-back" on:click=move |_| w.go(WPage::Policies(if group == 0 { Page::Overview } else { Page::Group(group - 1) }))>
@@ -238,7 +239,12 @@ fn input_id(field: Field) -> String {
     format!("cb-policy-{}", field.id().replace(['.', '_'], "-"))
 }
 
-fn question(w: W, f: &'static FieldInfo, drafts: Drafts, error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> AnyView {
+fn question(
+    w: W,
+    f: &'static FieldInfo,
+    drafts: Drafts,
+    error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
+) -> AnyView {
     let field = f.field;
     let id = input_id(field);
     let hint = (!f.hint.is_empty()).then(|| view! { <p class="cb-hint">{f.hint}</p> });
@@ -345,7 +351,11 @@ fn findings(w: W) -> AnyView {
                 let md = draft_policy_markdown(&org, n, &p, &found, on);
                 let name = format!("{org} carers policy");
                 let _ = if word {
-                    download(&file_name(&name, on, "docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", &markdown_docx(&md))
+                    download(
+                        &file_name(&name, on, "docx"),
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        &markdown_docx(&md),
+                    )
                 } else {
                     download(&file_name(&name, on, "md"), "text/markdown;charset=utf-8", md.as_bytes())
                 };
@@ -454,4 +464,3 @@ fn findings(w: W) -> AnyView {
     }
     .into_any()
 }
-

@@ -2,8 +2,8 @@
 //! every criterion's status, and published figures beside the employer's answers.
 //! Every number comes from `domain::scoring`.
 
-use crate::ctx::W;
 use crate::common::{area_name, level_name};
+use crate::ctx::W;
 use carer_benchmark::domain::model::Answer;
 use carer_benchmark::domain::scoring::{score, AreaScore, CriterionStatus, LevelStatus, Shortfall};
 use carer_benchmark::domain::statistics::statistics;
@@ -97,7 +97,7 @@ pub fn view(ctx: W) -> AnyView {
                                 <ul class="cb-inline-list">
                                     {l.missing.iter().map(|id| {
                                         let i = index_of(id);
-                                        
+
                                         view! { <li><button type="button" class="cb-link" on:click=move |_| { if let Some(i) = i { ctx.leave(&format!("question:{i}")) } }>{id.clone()}</button></li> }
                                     }).collect_view()}
                                 </ul>

@@ -3,8 +3,8 @@
 //! summary code, pasted back, to see where they stand. Shares, codes and comparisons are
 //! `domain::workshop`'s; nothing here leaves the laptop unless the user copies it.
 
-use crate::ctx::W;
 use crate::common::{area_name, code_box, error_for, error_summary, level_name, show_errors, status_word, Errors};
+use crate::ctx::W;
 use carer_benchmark::domain::format::file_name;
 use carer_benchmark::domain::scoring::score;
 use carer_benchmark::domain::workshop::{self as ws, Comparison, Position};
@@ -39,7 +39,11 @@ pub fn view(w: W) -> AnyView {
             Some(n) => format!("{n} workshop share"),
             None => "workshop share".into(),
         };
-        let _ = download(&file_name(&label, carer_benchmark::domain::policy::today(), "json"), "application/json", ws::share_to_json(&s).as_bytes());
+        let _ = download(
+            &file_name(&label, carer_benchmark::domain::policy::today(), "json"),
+            "application/json",
+            ws::share_to_json(&s).as_bytes(),
+        );
     };
 
     let room = RwSignal::new(String::new());
@@ -56,7 +60,11 @@ pub fn view(w: W) -> AnyView {
             }
             Err(e) => {
                 result.set(None);
-                show_errors(w, errors, vec![("cb-room-code".into(), w.tf(WMsg::RoomCodeError, &[("reason", &e.to_string())]))]);
+                show_errors(
+                    w,
+                    errors,
+                    vec![("cb-room-code".into(), w.tf(WMsg::RoomCodeError, &[("reason", &e.to_string())]))],
+                );
             }
         }
     };

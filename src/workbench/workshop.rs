@@ -8,9 +8,11 @@
 //! storage adapter) so a reload loses nothing; the codes are kept rather than the
 //! results because a code is exactly what the participant chose to share.
 
+use crate::common::{
+    area_name, code_box, error_for, error_summary, level_name, print, show_errors, status_word, Errors,
+};
 use crate::ctx::W;
 use crate::Page as WPage;
-use crate::common::{area_name, code_box, error_for, error_summary, level_name, print, show_errors, status_word, Errors};
 use carer_benchmark::domain::content::Area;
 use carer_benchmark::domain::format::file_name;
 use carer_benchmark::domain::policy;
@@ -105,7 +107,8 @@ struct Room {
 
 impl Room {
     fn open(w: W) -> Room {
-        let kept = MEMORY.with(|m| m.borrow().iter().find(|(k, ..)| *k == w.storage_key).map(|(_, t, saved)| (t.clone(), *saved)));
+        let kept = MEMORY
+            .with(|m| m.borrow().iter().find(|(k, ..)| *k == w.storage_key).map(|(_, t, saved)| (t.clone(), *saved)));
         let (text, saved) = match kept {
             Some((text, saved)) => (Some(text), saved),
             None => (storage::load_text(w.storage_key, STORAGE_NAME), true),
@@ -116,7 +119,8 @@ impl Room {
             let aside = format!("{STORAGE_NAME}:unreadable:{}", js_sys::Date::now() as u64);
             storage::save_text(w.storage_key, &aside, Some(t));
         }
-        let record = text.map(|t| Record::from_text(&t)).unwrap_or(Record { start: DEFAULT_START, ..Record::default() });
+        let record =
+            text.map(|t| Record::from_text(&t)).unwrap_or(Record { start: DEFAULT_START, ..Record::default() });
         Room { record: RwSignal::new(record), unsaved: RwSignal::new(!saved) }
     }
 
@@ -142,7 +146,11 @@ impl Room {
 }
 
 fn unsaved_warning(w: W, room: Room) -> impl IntoView {
-    move || room.unsaved.get().then(|| view! { <div class="cb-warning" role="alert"><p>{w.t(WMsg::WorkshopNotSaved)}</p></div> })
+    move || {
+        room.unsaved
+            .get()
+            .then(|| view! { <div class="cb-warning" role="alert"><p>{w.t(WMsg::WorkshopNotSaved)}</p></div> })
+    }
 }
 
 pub fn view(w: W, page: Page) -> AnyView {
@@ -207,7 +215,9 @@ fn details(w: W, room: Room, first: bool) -> AnyView {
             }
             Err(problems) => {
                 let mut list = Vec::new();
-                for (field, id) in [("title", "cb-ws-title"), ("date", "cb-ws-date"), ("organisation", "cb-ws-organisation")] {
+                for (field, id) in
+                    [("title", "cb-ws-title"), ("date", "cb-ws-date"), ("organisation", "cb-ws-organisation")]
+                {
                     if problems.iter().any(|p| p.path == field) {
                         let message = match field {
                             "title" if title.get_untracked().trim().is_empty() => w.t(WMsg::WorkshopTitleMissing),
@@ -222,29 +232,30 @@ fn details(w: W, room: Room, first: bool) -> AnyView {
             }
         }
     };
-    let field = move |id: &'static str, label: WMsg, hint: Option<WMsg>, value: RwSignal<String>, kind: &'static str| {
-        let error = error_for(errors, id);
-        let describedby = move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(format!("{id}-hint"));
+    let field =
+        move |id: &'static str, label: WMsg, hint: Option<WMsg>, value: RwSignal<String>, kind: &'static str| {
+            let error = error_for(errors, id);
+            let describedby = move || {
+                let mut ids = Vec::new();
+                if hint.is_some() {
+                    ids.push(format!("{id}-hint"));
+                }
+                if error().is_some() {
+                    ids.push(format!("{id}-error"));
+                }
+                (!ids.is_empty()).then(|| ids.join(" "))
+            };
+            view! {
+                <div class="cb-field" class:cb-field--error=move || error().is_some()>
+                    <label class="cb-label" for=id>{w.t(label)}</label>
+                    {hint.map(|h| view! { <p class="cb-hint" id=format!("{id}-hint")>{w.t(h)}</p> })}
+                    {move || error().map(|e| view! { <p class="cb-error" id=format!("{id}-error")>{e}</p> })}
+                    <input class="cb-input" class:cb-input--date={kind == "date"} id=id type=kind
+                        aria-invalid=move || error().is_some().then_some("true") aria-describedby=describedby
+                        prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                </div>
             }
-            if error().is_some() {
-                ids.push(format!("{id}-error"));
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
         };
-        view! {
-            <div class="cb-field" class:cb-field--error=move || error().is_some()>
-                <label class="cb-label" for=id>{w.t(label)}</label>
-                {hint.map(|h| view! { <p class="cb-hint" id=format!("{id}-hint")>{w.t(h)}</p> })}
-                {move || error().map(|e| view! { <p class="cb-error" id=format!("{id}-error")>{e}</p> })}
-                <input class="cb-input" class:cb-input--date={kind == "date"} id=id type=kind
-                    aria-invalid=move || error().is_some().then_some("true") aria-describedby=describedby
-                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-            </div>
-        }
-    };
     let (back_view, heading) = if first {
         (
             view! { <button type="button" class="cb-back" on:click=move |_| w.leave("home")>{w.t(WMsg::BackToStart)}</button> }.into_any(),
@@ -277,29 +288,36 @@ fn overview(w: W, room: Room) -> AnyView {
     let Some(x) = room.workshop() else { return ().into_any() };
     let confirming = RwSignal::new(false);
     let start = room.record.with_untracked(|r| r.start);
-    let task = move |label: WMsg, page: Page, hint: String| view! {
-        <li class="cb-task-list__item">
-            <button type="button" class="cb-link" on:click=move |_| go(w, page)>{w.t(label)}</button>
-            <span class="cb-hint">{hint}</span>
-        </li>
+    let task = move |label: WMsg, page: Page, hint: String| {
+        view! {
+            <li class="cb-task-list__item">
+                <button type="button" class="cb-link" on:click=move |_| go(w, page)>{w.t(label)}</button>
+                <span class="cb-hint">{hint}</span>
+            </li>
+        }
     };
     let count = room.record.with_untracked(|r| r.cohort.len());
-    let times = w.tf(WMsg::AgendaTimes, &[
-        ("start", &clock(start)),
-        ("end", &clock(start + total_minutes())),
-        ("parts", &running_order().len().to_string()),
-    ]);
+    let times = w.tf(
+        WMsg::AgendaTimes,
+        &[
+            ("start", &clock(start)),
+            ("end", &clock(start + total_minutes())),
+            ("parts", &running_order().len().to_string()),
+        ],
+    );
     let participants = w.tf(WMsg::ParticipantsSoFar, &[("count", &count.to_string())]);
-    let summary_row = move |key: WMsg, value: String| view! {
-        <div class="cb-summary__row">
-            <dt class="cb-summary__key">{w.t(key)}</dt>
-            <dd class="cb-summary__value">{value}</dd>
-            <dd class="cb-summary__actions">
-                <button type="button" class="cb-link" on:click=move |_| go(w, Page::Details)>
-                    {w.t(WMsg::Change)}<span class="cb-visually-hidden">{format!(" {}", w.t(key).to_lowercase())}</span>
-                </button>
-            </dd>
-        </div>
+    let summary_row = move |key: WMsg, value: String| {
+        view! {
+            <div class="cb-summary__row">
+                <dt class="cb-summary__key">{w.t(key)}</dt>
+                <dd class="cb-summary__value">{value}</dd>
+                <dd class="cb-summary__actions">
+                    <button type="button" class="cb-link" on:click=move |_| go(w, Page::Details)>
+                        {w.t(WMsg::Change)}<span class="cb-visually-hidden">{format!(" {}", w.t(key).to_lowercase())}</span>
+                    </button>
+                </dd>
+            </div>
+        }
     };
     let organisation = if x.organisation.is_empty() { w.t(WMsg::NotGiven).to_string() } else { x.organisation.clone() };
     view! {
@@ -451,7 +469,9 @@ fn fullscreen(el: Option<&web_sys::HtmlElement>) {
         Some(el) => (el.clone().into(), "requestFullscreen"),
         None => return,
     };
-    let Some(f) = Reflect::get(&target, &method.into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) else { return };
+    let Some(f) = Reflect::get(&target, &method.into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) else {
+        return;
+    };
     if let Some(p) = f.call0(&target).ok().and_then(|p| p.dyn_into::<Promise>().ok()) {
         // A refusal is not worth reporting.
         leptos::task::spawn_local(async move {
@@ -616,7 +636,10 @@ fn add_share(w: W, r: &mut Record, share: Share) -> Outcome {
         Err(dup) => {
             let name = r.cohort.shares().nth(dup.number - 1).and_then(|(_, s)| s.organisation.clone());
             Outcome::Duplicate(match name {
-                Some(name) => w.tf(WMsg::DuplicateNamed, &[("number", &dup.number.to_string()), ("name", &name), ("id", &dup.id.0)]),
+                Some(name) => w.tf(
+                    WMsg::DuplicateNamed,
+                    &[("number", &dup.number.to_string()), ("name", &name), ("id", &dup.id.0)],
+                ),
                 None => w.tf(WMsg::DuplicateOf, &[("number", &dup.number.to_string()), ("id", &dup.id.0)]),
             })
         }
@@ -659,7 +682,11 @@ fn collect(w: W, room: Room) -> AnyView {
             }
         });
         if list.is_empty() {
-            list.push(Report { source: String::new(), field: "cb-ws-codes", outcome: Outcome::Refused(w.t(WMsg::NoCodesPasted).into()) });
+            list.push(Report {
+                source: String::new(),
+                field: "cb-ws-codes",
+                outcome: Outcome::Refused(w.t(WMsg::NoCodesPasted).into()),
+            });
         }
         // What could not be read stays in the box to be corrected; the rest is counted.
         pasted.set(keep.join("\n"));
@@ -697,8 +724,12 @@ fn collect(w: W, room: Room) -> AnyView {
         request_animation_frame(move || w.focus_id("cb-ws-participants-status"));
     };
 
-    let problems = move || reports.with(|l| l.iter().filter(|r| !matches!(r.outcome, Outcome::Added { .. })).cloned().collect::<Vec<_>>());
-    let added = move || reports.with(|l| l.iter().filter(|r| matches!(r.outcome, Outcome::Added { .. })).cloned().collect::<Vec<_>>());
+    let problems = move || {
+        reports.with(|l| l.iter().filter(|r| !matches!(r.outcome, Outcome::Added { .. })).cloned().collect::<Vec<_>>())
+    };
+    let added = move || {
+        reports.with(|l| l.iter().filter(|r| matches!(r.outcome, Outcome::Added { .. })).cloned().collect::<Vec<_>>())
+    };
     let textarea_error = move || problems().iter().any(|r| r.field == "cb-ws-codes");
     let files_error = move || problems().iter().any(|r| r.field == "cb-ws-files");
     let count = move || room.record.with(|r| r.cohort.len());
@@ -1045,7 +1076,11 @@ fn print_view(w: W, room: Room) -> AnyView {
     let s = room.summary();
     let x = room.workshop();
     // The fragment's own heading is this page's: it takes focus like any other.
-    let html = ws::summary_html(&s, w.fw(), x.as_ref()).replacen("<h1 class=\"cb-print-title\">", "<h1 class=\"cb-print-title\" tabindex=\"-1\">", 1);
+    let html = ws::summary_html(&s, w.fw(), x.as_ref()).replacen(
+        "<h1 class=\"cb-print-title\">",
+        "<h1 class=\"cb-print-title\" tabindex=\"-1\">",
+        1,
+    );
     view! {
         <div class="cb-ws-print-controls">
             {back(w, Page::Room, WMsg::BackToRoom)}

@@ -90,7 +90,9 @@ impl Args<'_> {
         }
         Workshop::new(get("title").unwrap_or(""), get("date").unwrap_or(""), get("organisation").unwrap_or(""))
             .map(Some)
-            .map_err(|problems| problems.iter().map(|p| format!("--{}: {}", p.path, p.message)).collect::<Vec<_>>().join("\n"))
+            .map_err(|problems| {
+                problems.iter().map(|p| format!("--{}: {}", p.path, p.message)).collect::<Vec<_>>().join("\n")
+            })
     }
 }
 
@@ -158,7 +160,9 @@ fn aggregate(rest: &[&str]) -> Result<String, String> {
                     Ok(added) => {
                         if let Some(old) = &added.replaced {
                             let was = sources[added.number - 1].clone();
-                            replaced.push(json!({ "source": f.source, "replaces": was, "id": added.id, "replaced_id": old }));
+                            replaced.push(
+                                json!({ "source": f.source, "replaces": was, "id": added.id, "replaced_id": old }),
+                            );
                             sources[added.number - 1] = f.source;
                         } else {
                             sources.push(f.source);
@@ -175,10 +179,19 @@ fn aggregate(rest: &[&str]) -> Result<String, String> {
         eprintln!("not counted: {}: {}", text(&r["source"]), text(&r["reason"]));
     }
     for d in &duplicates {
-        eprintln!("not counted: {}: the same share as {} (share {})", text(&d["source"]), text(&d["duplicate_of"]), text(&d["id"]));
+        eprintln!(
+            "not counted: {}: the same share as {} (share {})",
+            text(&d["source"]),
+            text(&d["duplicate_of"]),
+            text(&d["id"])
+        );
     }
     for r in &replaced {
-        eprintln!("replaced: {} is a newer share from the same participant as {}; only the newer one counts", text(&r["source"]), text(&r["replaces"]));
+        eprintln!(
+            "replaced: {} is a newer share from the same participant as {}; only the newer one counts",
+            text(&r["source"]),
+            text(&r["replaces"])
+        );
     }
     if cohort.is_empty() {
         return Err(format!("no share could be counted ({} refused, {} duplicate)", rejected.len(), duplicates.len()));
@@ -226,6 +239,7 @@ fn agenda(rest: &[&str]) -> Result<String, String> {
     if !a.words.is_empty() {
         return Err(usage("workshop agenda takes no FILE"));
     }
-    let start = ws::parse_time(a.values.get("start").copied().unwrap_or("09:30")).map_err(|e| format!("--start: {e}"))?;
+    let start =
+        ws::parse_time(a.values.get("start").copied().unwrap_or("09:30")).map_err(|e| format!("--start: {e}"))?;
     Ok(ws::agenda_markdown(a.workshop()?.as_ref(), start, framework()))
 }

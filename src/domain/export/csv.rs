@@ -30,16 +30,42 @@ fn row(out: &mut String, fields: &[&str]) {
 pub fn plan_csv(plan: &Plan) -> String {
     let w = &WORDS;
     let mut out = String::from("\u{feff}");
-    row(&mut out, &[
-        w.col_id, w.col_group, w.col_action, w.col_why, w.col_reference, w.col_owner, w.col_priority, w.col_start,
-        w.col_due, w.col_status, w.col_success, w.col_notes,
-    ]);
+    row(
+        &mut out,
+        &[
+            w.col_id,
+            w.col_group,
+            w.col_action,
+            w.col_why,
+            w.col_reference,
+            w.col_owner,
+            w.col_priority,
+            w.col_start,
+            w.col_due,
+            w.col_status,
+            w.col_success,
+            w.col_notes,
+        ],
+    );
     for a in &plan.actions {
         let (start, due) = (a.start.to_string(), a.due.to_string());
-        row(&mut out, &[
-            &a.id, a.tier.label(), &a.title, &a.why.text, &a.why.reference, &a.owner, priority_label(a.priority), &start,
-            &due, a.status.label(), &a.success, &a.notes,
-        ]);
+        row(
+            &mut out,
+            &[
+                &a.id,
+                a.tier.label(),
+                &a.title,
+                &a.why.text,
+                &a.why.reference,
+                &a.owner,
+                priority_label(a.priority),
+                &start,
+                &due,
+                a.status.label(),
+                &a.success,
+                &a.notes,
+            ],
+        );
     }
     out
 }

@@ -59,7 +59,13 @@ fn column_widths<S: AsRef<str>>(headers: &[S], rows: &[Vec<String>]) -> Vec<usiz
     // About 100 twips a character of 9-point Arial, plus the cell's margins.
     let room = |chars: usize| chars * 100 + 200;
     let n = headers.len().max(1);
-    let column = |i: usize| headers.get(i).map(|h| h.as_ref()).into_iter().chain(rows.iter().filter_map(move |r| r.get(i).map(String::as_str)));
+    let column = |i: usize| {
+        headers
+            .get(i)
+            .map(|h| h.as_ref())
+            .into_iter()
+            .chain(rows.iter().filter_map(move |r| r.get(i).map(String::as_str)))
+    };
     let least: Vec<usize> = (0..n)
         .map(|i| room(column(i).flat_map(str::split_whitespace).map(|w| w.chars().count()).max().unwrap_or(0)))
         .collect();
@@ -280,7 +286,13 @@ pub fn report_docx(r: &Report) -> Vec<u8> {
         .score
         .areas
         .iter()
-        .map(|a| vec![area_label(a.area).to_string(), format!("{} / {}", a.points.earned, a.points.available), format!("{}%", a.percent)])
+        .map(|a| {
+            vec![
+                area_label(a.area).to_string(),
+                format!("{} / {}", a.points.earned, a.points.available),
+                format!("{}%", a.percent),
+            ]
+        })
         .collect();
     d.table(&[w.col_area, w.col_points, w.col_percent], &areas).heading(1, w.heading_criteria);
     let criteria: Vec<Vec<String>> = r.criteria_rows().into_iter().map(Vec::from).collect();
@@ -305,7 +317,14 @@ pub fn report_docx(r: &Report) -> Vec<u8> {
             .actions
             .iter()
             .map(|a| {
-                let mut action = format!("{}\n{}: {}\n{}: {}", a.title, w.col_why, a.why.text, w.col_priority, priority_label(a.priority));
+                let mut action = format!(
+                    "{}\n{}: {}\n{}: {}",
+                    a.title,
+                    w.col_why,
+                    a.why.text,
+                    w.col_priority,
+                    priority_label(a.priority)
+                );
                 if !a.notes.is_empty() {
                     let _ = write!(action, "\n{}: {}", w.col_notes, a.notes);
                 }
@@ -346,13 +365,23 @@ pub fn passport_docx(d: &crate::domain::passport::Document) -> Vec<u8> {
                 Item::Ticks { columns: Some([option, write_in]), options } => {
                     let rows: Vec<Vec<String>> = options
                         .iter()
-                        .map(|t| vec![format!("☐ {}", t.label) + &if t.detail.is_empty() { String::new() } else { format!("\n{}", t.detail) }, String::new()])
+                        .map(|t| {
+                            vec![
+                                format!("☐ {}", t.label)
+                                    + &if t.detail.is_empty() { String::new() } else { format!("\n{}", t.detail) },
+                                String::new(),
+                            ]
+                        })
                         .collect();
                     doc.table(&[option.as_str(), write_in.as_str()], &rows)
                 }
                 Item::Ticks { columns: None, options } => {
                     for t in options {
-                        let line = if t.detail.is_empty() { format!("☐ {}", t.label) } else { format!("☐ {}: {}", t.label, t.detail) };
+                        let line = if t.detail.is_empty() {
+                            format!("☐ {}", t.label)
+                        } else {
+                            format!("☐ {}: {}", t.label, t.detail)
+                        };
                         doc.para(&line);
                     }
                     &mut doc
@@ -369,7 +398,13 @@ pub fn passport_docx(d: &crate::domain::passport::Document) -> Vec<u8> {
                 Item::Contacts { contacts } => {
                     let rows: Vec<String> = contacts
                         .iter()
-                        .map(|c| if c.text.is_empty() { format!("{}: {}", c.kind, c.name) } else { format!("{}: {}, {}", c.kind, c.name, c.text) })
+                        .map(|c| {
+                            if c.text.is_empty() {
+                                format!("{}: {}", c.kind, c.name)
+                            } else {
+                                format!("{}: {}, {}", c.kind, c.name, c.text)
+                            }
+                        })
                         .collect();
                     doc.bullets(&rows)
                 }
@@ -413,7 +448,11 @@ pub fn markdown_docx(md: &str) -> Vec<u8> {
         if hashes > 0 && t[hashes..].starts_with(' ') {
             flush(&mut doc, &mut bullets, &mut para);
             let text = plain(t[hashes..].trim());
-            if hashes == 1 { doc.title(&text) } else { doc.heading((hashes - 1) as u8, &text) };
+            if hashes == 1 {
+                doc.title(&text)
+            } else {
+                doc.heading((hashes - 1) as u8, &text)
+            };
         } else if let Some(item) = t.trim_start().strip_prefix("- ") {
             if !para.trim().is_empty() {
                 flush(&mut doc, &mut bullets, &mut para);

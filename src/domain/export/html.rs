@@ -92,7 +92,11 @@ pub fn report_html(r: &Report) -> String {
         fill(&esc(w.report_subtitle), &[("organisation", &org)]),
         r.prepared(&org)
     );
-    let _ = write!(h, "<section class=\"cb-report-levels\"><h2>{}</h2><ul class=\"cb-report-level-list\">", esc(w.heading_levels));
+    let _ = write!(
+        h,
+        "<section class=\"cb-report-levels\"><h2>{}</h2><ul class=\"cb-report-level-list\">",
+        esc(w.heading_levels)
+    );
     for (line, l) in r.level_lines().iter().zip(&r.score.levels) {
         let status = match l.status {
             LevelStatus::Ready => "ready",
@@ -108,7 +112,11 @@ pub fn report_html(r: &Report) -> String {
         esc(w.independence)
     );
 
-    let _ = write!(h, "<section class=\"cb-report-areas\"><h2>{}</h2><figure class=\"cb-report-chart\">", esc(w.heading_areas));
+    let _ = write!(
+        h,
+        "<section class=\"cb-report-areas\"><h2>{}</h2><figure class=\"cb-report-chart\">",
+        esc(w.heading_areas)
+    );
     chart(&mut h, r);
     let _ = write!(h, "<figcaption>{}</figcaption></figure>", esc(w.chart_title));
     table(
@@ -116,7 +124,11 @@ pub fn report_html(r: &Report) -> String {
         "areas",
         &[w.col_area, w.col_points, w.col_percent],
         r.score.areas.iter().map(|a| {
-            vec![esc(area_label(a.area)), format!("{} / {}", a.points.earned, a.points.available), format!("{}%", a.percent)]
+            vec![
+                esc(area_label(a.area)),
+                format!("{} / {}", a.points.earned, a.points.available),
+                format!("{}%", a.percent),
+            ]
         }),
     );
     h.push_str("</section>");
@@ -141,7 +153,11 @@ pub fn report_html(r: &Report) -> String {
             r.findings.iter().map(|f| {
                 vec![
                     esc(f.rule_id),
-                    format!("<span class=\"cb-report-grade cb-report-grade-{}\">{}</span>", f.grade.id(), esc(grade_label(f.grade))),
+                    format!(
+                        "<span class=\"cb-report-grade cb-report-grade-{}\">{}</span>",
+                        f.grade.id(),
+                        esc(grade_label(f.grade))
+                    ),
                     format!("<strong>{}</strong> {}", esc(f.title), esc(&f.note)),
                 ]
             }),
@@ -164,14 +180,23 @@ pub fn report_html(r: &Report) -> String {
                     lines(&a.why.text)
                 );
                 if !a.notes.is_empty() {
-                    let _ = write!(action, "<p class=\"cb-report-action-notes\">{}: {}</p>", esc(w.col_notes), lines(&a.notes));
+                    let _ = write!(
+                        action,
+                        "<p class=\"cb-report-action-notes\">{}: {}</p>",
+                        esc(w.col_notes),
+                        lines(&a.notes)
+                    );
                 }
                 vec![
                     action,
                     lines(&a.owner),
                     esc(priority_label(a.priority)),
                     format!("<time datetime=\"{0}\">{0}</time> – <time datetime=\"{1}\">{1}</time>", a.start, a.due),
-                    format!("<span class=\"cb-report-status cb-report-status-{}\">{}</span>", a.status.id(), esc(a.status.label())),
+                    format!(
+                        "<span class=\"cb-report-status cb-report-status-{}\">{}</span>",
+                        a.status.id(),
+                        esc(a.status.label())
+                    ),
                     lines(&a.success),
                 ]
             }),

@@ -60,7 +60,13 @@ fn stamp(t: DateTime<Utc>) -> String {
 pub fn plan_ics(plan: &Plan, organisation: &str, created: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let w = &WORDS;
     let mut out = String::new();
-    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Carer-friendly employer benchmark//Action plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Carer-friendly employer benchmark//Action plan//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
         line(&mut out, l);
     }
     line(&mut out, &format!("X-WR-CALNAME:{}", text(&fill(w.calendar_name, &[("organisation", organisation.trim())]))));

@@ -56,7 +56,11 @@ pub fn report_markdown(r: &Report) -> String {
         &mut md,
         &[w.col_area, w.col_points, w.col_percent],
         r.score.areas.iter().map(|a| {
-            vec![esc(area_label(a.area)), format!("{} / {}", a.points.earned, a.points.available), format!("{}%", a.percent)]
+            vec![
+                esc(area_label(a.area)),
+                format!("{} / {}", a.points.earned, a.points.available),
+                format!("{}%", a.percent),
+            ]
         }),
     );
 
@@ -86,7 +90,16 @@ pub fn report_markdown(r: &Report) -> String {
     } else {
         table(
             &mut md,
-            &[w.col_action, w.col_why, w.col_owner, w.col_priority, w.col_dates, w.col_status, w.col_success, w.col_notes],
+            &[
+                w.col_action,
+                w.col_why,
+                w.col_owner,
+                w.col_priority,
+                w.col_dates,
+                w.col_status,
+                w.col_success,
+                w.col_notes,
+            ],
             r.plan.actions.iter().map(|a| {
                 vec![
                     format!("{} ({})", esc(&a.title), esc(&a.id)),

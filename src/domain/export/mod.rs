@@ -33,7 +33,13 @@ pub struct Report<'a> {
 }
 
 impl<'a> Report<'a> {
-    pub fn new(framework: &'a Framework, assessment: &'a Assessment, on: NaiveDate, seeds: &[Seed], schedule: &Schedule) -> Self {
+    pub fn new(
+        framework: &'a Framework,
+        assessment: &'a Assessment,
+        on: NaiveDate,
+        seeds: &[Seed],
+        schedule: &Schedule,
+    ) -> Self {
         let nation = assessment.organisation.nation;
         let findings = match &assessment.policies {
             Some(p) => policy::check(policy::rules(), p, nation, on),
@@ -52,7 +58,10 @@ impl<'a> Report<'a> {
     /// as given (escaped by the caller for its format).
     fn prepared(&self, organisation: &str) -> String {
         let nation = policy::nations_text(&[self.assessment.organisation.nation]);
-        fill(WORDS.report_prepared, &[("date", &long_date(self.on)), ("organisation", organisation), ("nation", &nation)])
+        fill(
+            WORDS.report_prepared,
+            &[("date", &long_date(self.on)), ("organisation", organisation), ("nation", &nation)],
+        )
     }
 
     /// One sentence per level: readiness, criteria met and what is missing.

@@ -25,7 +25,9 @@
 //! The length follows from the (checked) header, so a cut-off code is told apart from a
 //! changed one; every change of one character is caught (a test tries them all).
 
-use super::{clean_name, levels_from_criteria, missing_list, AreaSpread, LevelCount, Share, Summary, CRITERIA, MAX_NAME_BYTES};
+use super::{
+    clean_name, levels_from_criteria, missing_list, AreaSpread, LevelCount, Share, Summary, CRITERIA, MAX_NAME_BYTES,
+};
 use crate::domain::content::Area;
 use crate::domain::scoring::{CriterionStatus, LEVELS};
 use serde::Serialize;
@@ -93,7 +95,9 @@ impl fmt::Display for CodeError {
             CodeError::WrongKind(Kind::Summary) => {
                 f.write_str("this is the room's summary code, not a participant's code")
             }
-            CodeError::WrongKind(Kind::Share) => f.write_str("this is a participant's code, not the room's summary code"),
+            CodeError::WrongKind(Kind::Share) => {
+                f.write_str("this is a participant's code, not the room's summary code")
+            }
         }
     }
 }
@@ -293,7 +297,9 @@ pub fn decode(text: &str) -> Result<Decoded, CodeError> {
     let size = usize::from(size);
     let body = match kind {
         1 => TAG_BITS + 5 * PERCENT_BITS + 2 * CRITERIA.len() + 8 * size,
-        2 if (1..=32).contains(&size) => size * (1 + 2 * LEVELS.len() + 3 * Area::ALL.len() + CRITERIA.len()) + 5 * PERCENT_BITS,
+        2 if (1..=32).contains(&size) => {
+            size * (1 + 2 * LEVELS.len() + 3 * Area::ALL.len() + CRITERIA.len()) + 5 * PERCENT_BITS
+        }
         2 => return Err(CodeError::Changed),
         // Kinds a later version 1 may add; any other byte is damage.
         3..=15 => return Err(CodeError::NewerVersion),

@@ -131,7 +131,9 @@ pub fn summary_csv(s: &Summary, framework: &Framework, workshop: Option<&Worksho
     row(["Participants", "", "", &s.participants.to_string()]);
     for l in &s.levels {
         let level = format!("Level {}", l.level);
-        for (status, n) in [(LevelStatus::Ready, l.ready), (LevelStatus::OnTrack, l.on_track), (LevelStatus::NotYet, l.not_yet)] {
+        for (status, n) in
+            [(LevelStatus::Ready, l.ready), (LevelStatus::OnTrack, l.on_track), (LevelStatus::NotYet, l.not_yet)]
+        {
             row(["Level", &level, status_label(status), &n.to_string()]);
         }
     }
@@ -158,7 +160,12 @@ pub fn summary_markdown(s: &Summary, framework: &Framework, workshop: Option<&Wo
     let mut out = String::new();
     match workshop {
         Some(w) => {
-            let _ = writeln!(out, "# Workshop results: {}\n\n{}\n", escape_markdown(&w.title), escape_markdown(&workshop_line(w)));
+            let _ = writeln!(
+                out,
+                "# Workshop results: {}\n\n{}\n",
+                escape_markdown(&w.title),
+                escape_markdown(&workshop_line(w))
+            );
         }
         None => out.push_str("# Workshop results\n\n"),
     }
@@ -199,7 +206,6 @@ pub fn summary_markdown(s: &Summary, framework: &Framework, workshop: Option<&Wo
 // ── HTML for print ─────────────────────────────────────────────────────────────────
 
 pub use crate::domain::export::html::esc as escape_html;
-
 
 /// The summary as an HTML fragment for print (no `<html>` or styles; classes start
 /// `cb-print-`), every text escaped.
@@ -310,9 +316,18 @@ pub fn agenda_markdown(workshop: Option<&Workshop>, start: u32, framework: &Fram
     );
     for slot in timetable(start) {
         let s = slot.section;
-        let _ = writeln!(out, "\n## {}–{} {} ({})\n\n{}", clock(slot.start), clock(slot.end), s.title, duration(s.minutes), s.purpose);
+        let _ = writeln!(
+            out,
+            "\n## {}–{} {} ({})\n\n{}",
+            clock(slot.start),
+            clock(slot.end),
+            s.title,
+            duration(s.minutes),
+            s.purpose
+        );
         if !s.criteria.is_empty() {
-            let list: Vec<String> = s.criteria.iter().map(|id| format!("{id} {}", criterion_title(framework, id))).collect();
+            let list: Vec<String> =
+                s.criteria.iter().map(|id| format!("{id} {}", criterion_title(framework, id))).collect();
             let _ = writeln!(out, "\nCriteria: {}.", list.join("; "));
         }
         let _ = writeln!(out, "\nQuestions for the room:\n");
@@ -335,7 +350,8 @@ fn position_words(p: Position) -> &'static str {
 
 /// A participant's comparison with the room, as plain text.
 pub fn comparison_text(c: &Comparison) -> String {
-    let mut out = format!("Against the room ({} participants)\n\nAreas (your score; the room's median)\n", c.participants);
+    let mut out =
+        format!("Against the room ({} participants)\n\nAreas (your score; the room's median)\n", c.participants);
     for a in &c.areas {
         let _ = writeln!(
             out,

@@ -63,7 +63,9 @@ pub fn share_to_json(s: &Share) -> String {
         version: SHARE_VERSION,
         participant: base32(s.participant.into(), TAG_CHARS),
         organisation: s.organisation.as_deref(),
-        levels: Ordered(LEVELS.iter().zip(s.levels).map(|(l, st)| (l.to_string(), level_status_id(st).into())).collect()),
+        levels: Ordered(
+            LEVELS.iter().zip(s.levels).map(|(l, st)| (l.to_string(), level_status_id(st).into())).collect(),
+        ),
         areas: Ordered(Area::ALL.iter().map(|&a| (a.id().to_string(), s.area(a).into())).collect()),
         criteria: Ordered(CRITERIA.iter().zip(s.criteria).map(|(id, st)| (id.to_string(), st.id().into())).collect()),
     };
@@ -142,7 +144,10 @@ pub fn share_from_value(value: &Value) -> Result<Share, Vec<Problem>> {
             return Err(c.problems);
         }
         None => {
-            c.problem("$.format", format!("is missing: this is not a workshop share file (expected \"{SHARE_FORMAT}\")"));
+            c.problem(
+                "$.format",
+                format!("is missing: this is not a workshop share file (expected \"{SHARE_FORMAT}\")"),
+            );
             return Err(c.problems);
         }
     }
@@ -176,7 +181,10 @@ pub fn share_from_value(value: &Value) -> Result<Share, Vec<Problem>> {
         Some(Value::String(s)) => {
             let tag = participant_from_text(s);
             if tag.is_none() {
-                c.problem("$.participant", format!("{} is not a participant tag (six characters like 0F3K7Q)", quoted(s)));
+                c.problem(
+                    "$.participant",
+                    format!("{} is not a participant tag (six characters like 0F3K7Q)", quoted(s)),
+                );
             }
             tag
         }
@@ -237,7 +245,9 @@ pub fn share_from_value(value: &Value) -> Result<Share, Vec<Problem>> {
 
     let mut criteria = [CriterionStatus::NotMet; 15];
     let mut criteria_ok = true;
-    for ((v, k), slot) in c.fixed(top.get("criteria"), "$.criteria", &CRITERIA).into_iter().zip(CRITERIA).zip(&mut criteria) {
+    for ((v, k), slot) in
+        c.fixed(top.get("criteria"), "$.criteria", &CRITERIA).into_iter().zip(CRITERIA).zip(&mut criteria)
+    {
         match c.choice(v, &child("$.criteria", k), criterion_status_from_id, "met, partly, not_met") {
             Some(s) => *slot = s,
             None => criteria_ok = false,
@@ -250,24 +260,23 @@ pub fn share_from_value(value: &Value) -> Result<Share, Vec<Problem>> {
         for ((path, given), want) in levels.iter().zip(derived) {
             if let Some(given) = *given {
                 if given != want {
-                    c.problem(path, format!(
-                        "says {}, but the criteria statuses make it {}",
-                        quoted(level_status_id(given)),
-                        quoted(level_status_id(want))
-                    ));
+                    c.problem(
+                        path,
+                        format!(
+                            "says {}, but the criteria statuses make it {}",
+                            quoted(level_status_id(given)),
+                            quoted(level_status_id(want))
+                        ),
+                    );
                 }
             }
         }
     }
 
     match participant {
-        Some(participant) if c.problems.is_empty() && areas_ok && criteria_ok => Ok(Share {
-            participant,
-            levels: levels_from_criteria(&criteria),
-            areas,
-            criteria,
-            organisation,
-        }),
+        Some(participant) if c.problems.is_empty() && areas_ok && criteria_ok => {
+            Ok(Share { participant, levels: levels_from_criteria(&criteria), areas, criteria, organisation })
+        }
         _ => Err(c.problems),
     }
 }
@@ -294,7 +303,10 @@ fn participant_from_text(s: &str) -> Option<u32> {
 pub fn share_from_bytes(bytes: &[u8]) -> Result<Share, Vec<Problem>> {
     let root = |message: String| vec![Problem { path: "$".into(), message }];
     if bytes.len() > format::MAX_BYTES {
-        return Err(root(format!("the file is {} KB; a share file is under 2 KB. Is this the right file?", bytes.len().div_ceil(1024))));
+        return Err(root(format!(
+            "the file is {} KB; a share file is under 2 KB. Is this the right file?",
+            bytes.len().div_ceil(1024)
+        )));
     }
     let text = std::str::from_utf8(bytes).map_err(|_| root("the file is not text (UTF-8)".into()))?;
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
