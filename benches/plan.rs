@@ -4,7 +4,7 @@
 use carer_benchmark::domain::content::{framework, Priority};
 use carer_benchmark::domain::export::{csv, docx, html, ics, markdown, Report};
 use carer_benchmark::domain::model::{Answer, Assessment, Nation, Organisation, Sector, SizeBand};
-use carer_benchmark::domain::plan::{build, Schedule};
+use carer_benchmark::domain::plan::{self, build, Schedule};
 use carer_benchmark::domain::policy::{check, rules, Field, PolicyAnswers};
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
@@ -23,7 +23,7 @@ fn full(on: NaiveDate) -> Assessment {
         p.set_level(f, Some(1));
     }
     a.policies = Some(p);
-    a.edit_plan(on, |state| {
+    plan::edit_plan(&mut a, on, |state| {
         for n in 0..5 {
             let id = state.add_own(&format!("Own action {n}"), Priority::Medium, &Schedule::default()).unwrap();
             state.set_notes(&id, "Agreed at the carers' network meeting, see minutes");

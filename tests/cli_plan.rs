@@ -4,6 +4,7 @@
 mod common;
 use carer_benchmark::domain::content::framework;
 use carer_benchmark::domain::format::{file_name, from_bytes, to_json};
+use carer_benchmark::domain::plan;
 use carer_benchmark::domain::policy::PolicyAnswers;
 use common::*;
 use std::process::{Command, Output};
@@ -86,7 +87,7 @@ fn json_is_the_assessment_with_the_plan_recorded_and_reads_back() {
     let f = file("json");
     let text = stdout(&["plan", &f, "--format", "json", "--on", "2026-11-22", "--start", "2027-01-04"]);
     let a = from_bytes(framework(), text.as_bytes()).unwrap();
-    let state = a.plan_state().unwrap();
+    let state = plan::plan_state(&a).unwrap();
     assert_eq!(state.start.to_string(), "2027-01-04");
     assert!(state.seen.contains("policy:FW-GB-DAY-ONE") && state.seen.contains("act:L3.6.a-1"), "{:?}", state.seen);
 }

@@ -15,6 +15,7 @@ use carer_benchmark::domain::export::{csv, docx, html, ics, markdown, zip, Repor
 use carer_benchmark::domain::model::{Answer, Assessment};
 use carer_benchmark::domain::plan::{Schedule, Status};
 use carer_benchmark::domain::policy::PolicyAnswers;
+use carer_benchmark::domain::{checksum, escape, plan};
 use chrono::{TimeZone, Utc};
 use common::*;
 use serde_json::Value;
@@ -45,7 +46,7 @@ fn full() -> Assessment {
     p.carers_leave.paid_days = Some(0);
     a.policies = Some(p);
     let s = Schedule::default();
-    a.edit_plan(day(), |state| {
+    plan::edit_plan(&mut a, day(), |state| {
         let own = state.add_own(TITLE, Priority::High, &s).unwrap();
         state.set_notes(&own, NOTES);
         state.set_owner(&own, OWNER);
@@ -198,18 +199,18 @@ fn the_csv_reads_back_with_a_strict_parser_and_neutralises_formulas() {
 
 #[test]
 fn csv_fields_are_quoted_and_neutralised_exactly() {
-    assert_eq!(csv::field("plain text"), "plain text");
-    assert_eq!(csv::field("a,b"), "\"a,b\"");
-    assert_eq!(csv::field("say \"hi\""), "\"say \"\"hi\"\"\"");
-    assert_eq!(csv::field("two\nlines"), "\"two\nlines\"");
-    assert_eq!(csv::field("=1+2"), "'=1+2");
-    assert_eq!(csv::field("-1"), "'-1");
-    assert_eq!(csv::field("@SUM(A1)"), "'@SUM(A1)");
-    assert_eq!(csv::field("\tx"), "'\tx");
-    assert_eq!(csv::field("\rx"), "\"'\rx\"");
-    assert_eq!(csv::field("=a,b"), "\"'=a,b\"");
-    assert_eq!(csv::field("a=1"), "a=1");
-    assert_eq!(csv::field(""), "");
+    assert_eq!(escape::csv_cell("plain text"), "plain text");
+    assert_eq!(escape::csv_cell("a,b"), "\"a,b\"");
+    assert_eq!(escape::csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(escape::csv_cell("two\nlines"), "\"two\nlines\"");
+    assert_eq!(escape::csv_cell("=1+2"), "'=1+2");
+    assert_eq!(escape::csv_cell("-1"), "'-1");
+    assert_eq!(escape::csv_cell("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(escape::csv_cell("\tx"), "'\tx");
+    assert_eq!(escape::csv_cell("\rx"), "\"'\rx\"");
+    assert_eq!(escape::csv_cell("=a,b"), "\"'=a,b\"");
+    assert_eq!(escape::csv_cell("a=1"), "a=1");
+    assert_eq!(escape::csv_cell(""), "");
 }
 
 // ── Calendar ───────────────────────────────────────────────────────────────────────
@@ -313,7 +314,7 @@ fn markdown_escapes_user_text_so_tables_and_markup_hold() {
     );
     assert!(own.contains("\\@Priya") || own.contains("@Priya Shah, HR"), "{own}");
     assert_eq!(
-        markdown::esc("*a* _b_ `c` [d](e) <f> & ~g~ | h\\"),
+        escape::markdown_inline("*a* _b_ `c` [d](e) <f> & ~g~ | h\\"),
         "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\& \\~g\\~ \\| h\\\\"
     );
 }
@@ -357,7 +358,7 @@ fn the_html_report_is_well_formed_and_every_text_is_escaped() {
     assert!(h.starts_with("<article class=\"cb-report\"") && h.ends_with("</article>"));
     assert!(!h.contains("<script") && !h.contains("<b>"), "raw markup leaked");
     assert_eq!(h.matches("class=\"cb-report-chart-bar\"").count(), 5);
-    assert_eq!(html::esc("<a href='x'>&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
+    assert_eq!(escape::html("<a href='x'>&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
     let Some(out) = python(READ_HTML, &write("report.html", h.as_bytes())) else { return };
     let v: Value = serde_json::from_str(&out).unwrap();
     let text = v["text"].as_str().unwrap();
@@ -516,9 +517,9 @@ fn the_document_builder_writes_each_kind_of_block() {
 
 #[test]
 fn crc32_matches_the_standard_check_values() {
-    assert_eq!(zip::crc32(b""), 0);
-    assert_eq!(zip::crc32(b"123456789"), 0xCBF4_3926);
-    assert_eq!(zip::crc32(b"The quick brown fox jumps over the lazy dog"), 0x414F_A339);
+    assert_eq!(checksum::crc32(b""), 0);
+    assert_eq!(checksum::crc32(b"123456789"), 0xCBF4_3926);
+    assert_eq!(checksum::crc32(b"The quick brown fox jumps over the lazy dog"), 0x414F_A339);
 }
 
 #[test]
@@ -612,7 +613,7 @@ proptest! {
         let mut a = all_yes_up_to(3);
         a.organisation.name = format!("x{name}");
         let (t, n, o) = (title.clone(), notes.clone(), owner.clone());
-        let added = a.edit_plan(day(), |s| {
+        let added = plan::edit_plan(&mut a, day(), |s| {
             let id = s.add_own(&t, Priority::Medium, &Schedule::default())?;
             s.set_notes(&id, &n);
             s.set_owner(&id, &o);
@@ -640,8 +641,8 @@ proptest! {
             let x = docx::xml(text);
             prop_assert!(x.chars().all(|c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')), "{:?}", x);
             prop_assert!(!x.contains(['<', '>']));
-            prop_assert!(!html::esc(text).contains(['<', '>', '"', '\'']));
-            prop_assert!(!markdown::esc(text).contains(['\n', '\r']));
+            prop_assert!(!escape::html(text).contains(['<', '>', '"', '\'']));
+            prop_assert!(!escape::markdown_inline(text).contains(['\n', '\r']));
         }
         prop_assert!(!h.contains("<script"));
         prop_assert!(md.char_indices().all(|(i, c)| c != '<' || md[..i].ends_with('\\')), "raw < in the Markdown");

@@ -116,7 +116,7 @@ fn too_large_not_json_and_not_text_are_refused_before_parsing() {
 #[test]
 fn long_text_is_refused() {
     let mut v = good();
-    v["answers"]["L1.1.a"]["evidence"] = json!("x".repeat(format::MAX_TEXT_CHARS + 1));
+    v["answers"]["L1.1.a"]["evidence"] = json!("x".repeat(carer_benchmark::domain::text::MAX_TEXT_CHARS + 1));
     assert!(problems(v)[0].contains("longer than 5000 characters"));
 }
 

@@ -5,10 +5,12 @@
 
 mod common;
 use carer_benchmark::domain::content::{framework, Priority};
-use carer_benchmark::domain::format::{from_bytes, to_json, MAX_TEXT_CHARS};
+use carer_benchmark::domain::dates::parse_ymd;
+use carer_benchmark::domain::format::{from_bytes, to_json};
 use carer_benchmark::domain::model::{Answer, Assessment};
 use carer_benchmark::domain::plan::{self, build, Plan, PlanState, Schedule, Seed, Source, Status, Tier, Window};
 use carer_benchmark::domain::policy::{check, rules, PolicyAnswers};
+use carer_benchmark::domain::text::MAX_TEXT_CHARS;
 use chrono::{Days, NaiveDate};
 use common::*;
 use proptest::prelude::*;
@@ -33,7 +35,7 @@ fn plus(d: NaiveDate, n: u64) -> NaiveDate {
 
 /// Starts the plan on `day()`.
 fn started(mut a: Assessment) -> Assessment {
-    a.edit_plan(day(), |_| ());
+    plan::edit_plan(&mut a, day(), |_| ());
     a
 }
 
@@ -135,7 +137,7 @@ fn a_caller_can_change_the_schedule_and_the_start_date() {
     let p = plan_of(&a);
     assert_eq!(p.start, t0().date_naive(), "without a plan state the plan starts when the assessment was created");
     let start = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
-    a.edit_plan(start, |_| ());
+    plan::edit_plan(&mut a, start, |_| ());
     let quick = Schedule { level1: Window { start: 7, due: 14 }, ..Schedule::default() };
     let p = build(framework(), &a, &[], &[], &quick);
     let first = action(&p, "act:L1.1.a-1");
@@ -146,7 +148,7 @@ fn a_caller_can_change_the_schedule_and_the_start_date() {
 fn edits_survive_regeneration_after_answers_change() {
     let mut a = started(blank());
     let start = plus(day(), 3);
-    let mut state = a.plan_state().unwrap();
+    let mut state = plan::plan_state(&a).unwrap();
     state.set_owner("act:L1.1.a-1", "  Priya Shah, HR director ");
     assert!(state.set_dates("act:L1.1.a-1", start, plus(start, 10)));
     state.set_status("act:L1.1.a-1", Status::InProgress);
@@ -167,10 +169,10 @@ fn edits_survive_regeneration_after_answers_change() {
     // And through the file.
     let back = from_bytes(framework(), to_json(&a).as_bytes()).unwrap();
     assert_eq!(back.plan, a.plan);
-    assert_eq!(back.plan_state(), a.plan_state());
+    assert_eq!(plan::plan_state(&back), plan::plan_state(&a));
     assert_eq!(plan_of(&back), p);
     // An empty owner goes back to the generated one.
-    a.edit_plan(day(), |s| s.set_owner("act:L1.1.a-1", " "));
+    plan::edit_plan(&mut a, day(), |s| s.set_owner("act:L1.1.a-1", " "));
     assert_eq!(action(&plan_of(&a), "act:L1.1.a-1").owner, "Senior leadership");
 }
 
@@ -178,7 +180,7 @@ fn edits_survive_regeneration_after_answers_change() {
 fn a_closed_gap_keeps_a_seen_or_edited_action_as_resolved_and_drops_the_rest() {
     let mut a = started(blank());
     let first = plan_of(&a);
-    a.edit_plan(day(), |s| s.record(&first));
+    plan::edit_plan(&mut a, day(), |s| s.record(&first));
     a.set_answer("L1.1.a", Answer::Yes, t0());
     a.set_evidence("L1.1.a", "Board minutes", t0());
     let p = plan_of(&a);
@@ -197,7 +199,7 @@ fn a_closed_gap_keeps_a_seen_or_edited_action_as_resolved_and_drops_the_rest() {
     // Edited but never recorded: kept. A user's "done" becomes resolved; reopening the gap
     // brings the user's status back.
     let mut c = started(blank());
-    c.edit_plan(day(), |s| s.set_status("act:L1.1.b-1", Status::Done));
+    plan::edit_plan(&mut c, day(), |s| s.set_status("act:L1.1.b-1", Status::Done));
     c.set_answer("L1.1.b", Answer::Yes, t0());
     c.set_evidence("L1.1.b", "Sponsor's objectives", t0());
     assert_eq!(action(&plan_of(&c), "act:L1.1.b-1").status, Status::Resolved);
@@ -208,7 +210,7 @@ fn a_closed_gap_keeps_a_seen_or_edited_action_as_resolved_and_drops_the_rest() {
     let mut d = started(all_yes_up_to(1));
     d.set_evidence("L1.2.c", "", t0());
     let before = plan_of(&d);
-    d.edit_plan(day(), |s| s.record(&before));
+    plan::edit_plan(&mut d, day(), |s| s.record(&before));
     d.set_evidence("L1.2.c", "Policy section 4", t0());
     assert_eq!(action(&plan_of(&d), "evidence:L1.2.c").status, Status::Resolved);
 }
@@ -221,7 +223,7 @@ fn a_fixed_breach_is_resolved_and_an_unknown_id_is_kept_under_its_id() {
     a.policies = Some(p);
     let before = plan_of(&a);
     assert_eq!(ids(&before), ["policy:FW-GB-TWO-REQUESTS"]);
-    let mut state = a.plan_state().unwrap();
+    let mut state = plan::plan_state(&a).unwrap();
     state.record(&before);
     state.seen.insert("act:L9.9.z-1".into());
     a.plan = Some(state.to_value());
@@ -238,7 +240,7 @@ fn a_fixed_breach_is_resolved_and_an_unknown_id_is_kept_under_its_id() {
 #[test]
 fn a_removed_action_stays_removed_until_restored() {
     let mut a = started(blank());
-    a.edit_plan(day(), |s| s.remove("act:L2.2.a-1"));
+    plan::edit_plan(&mut a, day(), |s| s.remove("act:L2.2.a-1"));
     let p = plan_of(&a);
     assert!(!ids(&p).contains(&"act:L2.2.a-1"));
     assert_eq!(p.removed.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["act:L2.2.a-1"]);
@@ -249,7 +251,7 @@ fn a_removed_action_stays_removed_until_restored() {
     let a = from_bytes(framework(), to_json(&a).as_bytes()).unwrap();
     assert!(!ids(&plan_of(&a)).contains(&"act:L2.2.a-1"));
     let mut a = a;
-    a.edit_plan(day(), |s| s.restore("act:L2.2.a-1"));
+    plan::edit_plan(&mut a, day(), |s| s.restore("act:L2.2.a-1"));
     assert!(ids(&plan_of(&a)).contains(&"act:L2.2.a-1"));
 }
 
@@ -257,7 +259,7 @@ fn a_removed_action_stays_removed_until_restored() {
 fn own_actions_get_numbered_ids_and_default_dates_and_take_edits() {
     let mut a = started(all_yes_up_to(3));
     let s = Schedule::default();
-    let mut state = a.plan_state().unwrap();
+    let mut state = plan::plan_state(&a).unwrap();
     let one = state.add_own("Run a carers' week stall", Priority::Low, &s).unwrap();
     let two = state.add_own("Survey managers", Priority::High, &s).unwrap();
     assert_eq!((one.as_str(), two.as_str()), ("own:1", "own:2"));
@@ -291,7 +293,7 @@ fn seeded_tasks_are_added_and_kept_as_resolved_once_closed() {
         (t.why.source, t.why.reference.as_str(), t.owner.as_str()),
         (Source::Task, "passport-template", "HR business partner")
     );
-    a.edit_plan(day(), |s| s.record(&p));
+    plan::edit_plan(&mut a, day(), |s| s.record(&p));
     let closed = [seed("passport-template", false), seed("brief-managers", false)];
     let p = build(framework(), &a, &[], &closed, &Schedule::default());
     assert_eq!(ids(&p), ["task:passport-template"]);
@@ -328,11 +330,11 @@ fn long_edits_are_cut_to_the_longest_text_a_file_allows() {
 
 #[test]
 fn dates_in_the_file_are_strict() {
-    assert_eq!(plan::parse_ymd("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
+    assert_eq!(parse_ymd("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
     for bad in
         ["2023-02-29", "2024-2-29", "2024-02-29T00:00", "+2024-02-2", "2024/02/29", "", "2024-13-01", "２０２４-02-29"]
     {
-        assert_eq!(plan::parse_ymd(bad), None, "{bad}");
+        assert_eq!(parse_ymd(bad), None, "{bad}");
     }
 }
 
@@ -442,7 +444,7 @@ proptest! {
         let first = plan_of(&a);
         prop_assume!(!first.actions.is_empty());
         let mut edited = Vec::new();
-        let mut state = a.plan_state().unwrap();
+        let mut state = plan::plan_state(&a).unwrap();
         if picks[0].2 {
             state.record(&first);
         }
@@ -459,7 +461,7 @@ proptest! {
         }
         a.plan = Some(state.to_value());
         prop_assert!(from_bytes(framework(), to_json(&a).as_bytes()).is_ok(), "the edited plan is a valid file");
-        let expected = a.plan_state().unwrap();
+        let expected = plan::plan_state(&a).unwrap();
         apply(&mut a, &after);
         let again = plan_of(&a);
         for id in &edited {
@@ -483,13 +485,13 @@ proptest! {
 fn the_plan_survives_the_browser_library_round_trip() {
     use carer_benchmark::domain::library::{self, Library, Loaded};
     let mut a = started(blank());
-    a.edit_plan(day(), |s| {
+    plan::edit_plan(&mut a, day(), |s| {
         s.set_notes("act:L1.1.a-1", "Ask the board");
         s.add_own("Stall", Priority::Low, &Schedule::default());
     });
     let mut lib = Library::default();
     let id = lib.add(a.clone(), t0());
     let Loaded::Ok(back) = library::load(Some(&library::store(&lib))) else { panic!("unreadable") };
-    assert_eq!(back.get(&id).unwrap().plan_state(), a.plan_state());
+    assert_eq!(plan::plan_state(back.get(&id).unwrap()), plan::plan_state(&a));
     assert_eq!(plan_of(back.get(&id).unwrap()), plan_of(&a));
 }

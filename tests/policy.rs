@@ -5,7 +5,9 @@
 
 mod common;
 use carer_benchmark::domain::content::framework;
-use carer_benchmark::domain::draft_policy::{draft_policy_markdown, escape_markdown};
+use carer_benchmark::domain::dates::{long_date, parse_date};
+use carer_benchmark::domain::draft_policy::draft_policy_markdown;
+use carer_benchmark::domain::escape::markdown as escape_markdown;
 use carer_benchmark::domain::model::{Answer, Nation};
 use carer_benchmark::domain::policy::*;
 use chrono::{Days, NaiveDate};

@@ -4,6 +4,7 @@
 
 mod common;
 use carer_benchmark::domain::content::{framework, Area};
+use carer_benchmark::domain::escape::csv_cell;
 use carer_benchmark::domain::format::to_json;
 use carer_benchmark::domain::model::Answer;
 use carer_benchmark::domain::scoring::{score, CriterionStatus, LevelStatus};
@@ -644,7 +645,7 @@ fn a_participant_is_placed_against_the_room() {
     assert_eq!(compare(&made(9, 0, l1_on_track, None), &room).unwrap().levels[0].position, Position::Around);
     assert_eq!(compare(&made(9, 0, l1_ready, None), &room).unwrap().levels[0].position, Position::Around);
     assert_eq!(compare(&made(9, 0, [NOT; 15], None), &room).unwrap().levels[0].position, Position::Below);
-    let text = comparison_text(&compare(&made(9, 56, l1_ready, None), &room).unwrap());
+    let text = comparison_text(&compare(&made(9, 56, l1_ready, None), &room).unwrap(), &English);
     assert!(text.contains("Level 1: you are ready to apply (ready); 2 of 4 in the room are ready to apply"), "{text}");
 }
 
@@ -659,6 +660,73 @@ const NASTY: [&str; 7] = [
     "+44 Care",
     "@home\tcare",
 ];
+
+/// The summaries' words as the command line gives them: the interface's English.
+struct English;
+
+impl Labels for English {
+    fn area(&self, area: Area) -> &str {
+        use carer_benchmark::i18n::{t, Lang, WMsg};
+        let msg = match area {
+            Area::Identification => WMsg::AreaIdentification,
+            Area::Policy => WMsg::AreaPolicy,
+            Area::Practice => WMsg::AreaPractice,
+            Area::Peer => WMsg::AreaPeer,
+            Area::Communication => WMsg::AreaCommunication,
+        };
+        t(Lang::En, msg)
+    }
+
+    fn level_status(&self, status: LevelStatus) -> &str {
+        use carer_benchmark::i18n::{t, Lang, WMsg};
+        let msg = match status {
+            LevelStatus::Ready => WMsg::LevelReady,
+            LevelStatus::OnTrack => WMsg::LevelOnTrack,
+            LevelStatus::NotYet => WMsg::LevelNotYet,
+        };
+        t(Lang::En, msg)
+    }
+}
+
+/// Other words, to show that the summaries use the caller's and choose none themselves.
+struct Shouting;
+
+impl Labels for Shouting {
+    fn area(&self, area: Area) -> &str {
+        match area {
+            Area::Identification => "IDENT",
+            Area::Policy => "POL",
+            Area::Practice => "PRAC",
+            Area::Peer => "PEER",
+            Area::Communication => "COMMS",
+        }
+    }
+
+    fn level_status(&self, status: LevelStatus) -> &str {
+        match status {
+            LevelStatus::Ready => "READY",
+            LevelStatus::OnTrack => "ON TRACK",
+            LevelStatus::NotYet => "NOT YET",
+        }
+    }
+}
+
+#[test]
+fn summaries_use_the_callers_words_for_areas_and_statuses() {
+    let s = nasty_summary();
+    for out in [
+        summary_text(&s, framework(), None, &Shouting),
+        summary_csv(&s, framework(), None, &Shouting),
+        summary_markdown(&s, framework(), None, &Shouting),
+        summary_html(&s, framework(), None, &Shouting),
+    ] {
+        for word in ["IDENT", "POL", "PRAC", "PEER", "COMMS"] {
+            assert!(out.contains(word), "{word} missing from:\n{out}");
+        }
+        assert!(!out.contains("Identification"), "a word of the domain's own in:\n{out}");
+    }
+    assert!(summary_csv(&s, framework(), None, &Shouting).contains("ON TRACK"));
+}
 
 fn nasty_summary() -> Summary {
     let (cohort, _) = three();
@@ -677,7 +745,7 @@ fn csv_cells_cannot_run_as_formulas_and_keep_their_text() {
     assert_eq!(csv_cell("a\nb"), "\"a\nb\"");
     assert_eq!(csv_cell("plain"), "plain");
     let w = Workshop::new("=cmd|' /C calc'!A0", "2026-06-10", "-Anytown, Carers").unwrap();
-    let csv = summary_csv(&nasty_summary(), framework(), Some(&w));
+    let csv = summary_csv(&nasty_summary(), framework(), Some(&w), &English);
     assert!(csv.starts_with("\u{feff}Section,Item,Detail,Value\r\n"), "{csv}");
     assert!(csv.contains("\r\nWorkshop,Title,,'=cmd|' /C calc'!A0\r\n"), "{csv}");
     assert!(csv.contains("\r\nWorkshop,Organisation,,\"'-Anytown, Carers\"\r\n"), "{csv}");
@@ -713,7 +781,7 @@ fn csv_cells_cannot_run_as_formulas_and_keep_their_text() {
 #[test]
 fn markdown_and_html_exports_escape_every_name() {
     let w = Workshop::new("Carers <Week> & *more*", "2026-06-10", "Anytown Carers").unwrap();
-    let md = summary_markdown(&nasty_summary(), framework(), Some(&w));
+    let md = summary_markdown(&nasty_summary(), framework(), Some(&w), &English);
     assert!(
         md.starts_with("# Workshop results: Carers \\<Week\\> \\& \\*more\\*\n\n10 June 2026, Anytown Carers\n"),
         "{md}"
@@ -724,7 +792,7 @@ fn markdown_and_html_exports_escape_every_name() {
     assert!(md.contains("| L3\\.1 Open culture and new ideas | 3 of 3 |"), "{md}");
     assert!(!md.contains("<script>"));
 
-    let html = summary_html(&nasty_summary(), framework(), Some(&w));
+    let html = summary_html(&nasty_summary(), framework(), Some(&w), &English);
     assert!(html.starts_with("<section class=\"cb-print-summary\">"));
     assert!(
         html.contains("<h1 class=\"cb-print-title\">Workshop results: Carers &lt;Week&gt; &amp; *more*</h1>"),
@@ -737,11 +805,11 @@ fn markdown_and_html_exports_escape_every_name() {
     let classes: Vec<&str> = html.split("class=\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
     assert!(classes.iter().flat_map(|c| c.split(' ')).all(|c| c.starts_with("cb-print-")), "{classes:?}");
 
-    let text = summary_text(&nasty_summary(), framework(), None);
+    let text = summary_text(&nasty_summary(), framework(), None, &English);
     assert!(text.starts_with("Participants: 3\n"), "{text}");
     assert!(text.contains("  Level 2: 1 ready to apply, 0 on track, 2 not yet\n"), "{text}");
     assert!(text.contains(&nasty_summary().code()));
-    let none = summary_text(&Summary { names: vec![], ..nasty_summary() }, framework(), None);
+    let none = summary_text(&Summary { names: vec![], ..nasty_summary() }, framework(), None, &English);
     assert!(none.contains("No participant asked to be named."));
 }
 

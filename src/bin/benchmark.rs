@@ -42,12 +42,19 @@ mod workshop;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use carer_benchmark::domain::dates::{long_date, parse_date};
     use carer_benchmark::domain::model::Assessment;
     use carer_benchmark::domain::policy::{self, Grade};
-    use carer_benchmark::domain::{content::framework, draft_policy, export, format, plan, scoring};
+    use carer_benchmark::domain::{content::framework, draft_policy, export, format, passport, plan, scoring};
     use chrono::NaiveDate;
     use serde_json::{json, Map, Value};
     use std::fmt::Write;
+
+    /// Today's date on this computer: the default check date. The domain reads no clock;
+    /// the command line does, here and for the timestamps it writes.
+    pub fn today() -> NaiveDate {
+        chrono::Local::now().date_naive()
+    }
 
     const USAGE: &str = "usage:\n  benchmark template\n  benchmark content-json\n  benchmark score FILE [--json] [--on YYYY-MM-DD]\n  \
                          benchmark check-policy FILE [--json] [--on YYYY-MM-DD]\n  benchmark draft-policy FILE [--on YYYY-MM-DD]\n  \
@@ -70,10 +77,10 @@ mod cli {
                 "--json" if json_allowed => json = true,
                 "--on" => {
                     let value = args.next().ok_or_else(|| format!("--on needs a date like 2024-04-06\n{USAGE}"))?;
-                    on = Some(policy::parse_date(value).map_err(|e| format!("--on: {e}"))?);
+                    on = Some(parse_date(value).map_err(|e| format!("--on: {e}"))?);
                 }
                 _ if a.starts_with("--on=") => {
-                    on = Some(policy::parse_date(&a[5..]).map_err(|e| format!("--on: {e}"))?);
+                    on = Some(parse_date(&a[5..]).map_err(|e| format!("--on: {e}"))?);
                 }
                 _ if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
                 _ => files.push(a),
@@ -82,7 +89,7 @@ mod cli {
         let [file] = files.as_slice() else {
             return Err(format!("{command} needs exactly one FILE\n{USAGE}"));
         };
-        Ok(Opts { file, json, on: on.unwrap_or_else(policy::today) })
+        Ok(Opts { file, json, on: on.unwrap_or_else(today) })
     }
 
     pub fn run(args: &[String]) -> Result<String, String> {
@@ -127,7 +134,7 @@ mod cli {
             match a {
                 "--format" => format_id = Some(value(a)?),
                 "-o" => out = Some(value(a)?),
-                "--start" => start = Some(policy::parse_date(value(a)?).map_err(|e| format!("--start: {e}"))?),
+                "--start" => start = Some(parse_date(value(a)?).map_err(|e| format!("--start: {e}"))?),
                 _ => others.push(a),
             }
         }
@@ -144,16 +151,10 @@ mod cli {
         }
         let mut a = read(o.file, "no plan was written")?;
         if let Some(start) = start {
-            a.edit_plan(start, |s| s.start = start);
+            plan::edit_plan(&mut a, start, |s| s.start = start);
         }
         let fw = framework();
-        let r = export::Report::new(
-            fw,
-            &a,
-            o.on,
-            &carer_benchmark::domain::passport::plan_seeds(&a),
-            &plan::Schedule::default(),
-        );
+        let r = export::Report::new(fw, &a, o.on, &passport::plan_seeds(&a), &plan::Schedule::default());
         let bytes = match ext {
             "md" => export::markdown::report_markdown(&r).into_bytes(),
             "csv" => export::csv::plan_csv(&r.plan).into_bytes(),
@@ -162,7 +163,7 @@ mod cli {
             "html" => export::html::report_html_page(&r).into_bytes(),
             _ => {
                 let mut saved = a.clone();
-                saved.edit_plan(r.plan.start, |s| s.record(&r.plan));
+                plan::edit_plan(&mut saved, r.plan.start, |s| s.record(&r.plan));
                 (format::to_json(&saved) + "\n").into_bytes()
             }
         };
@@ -206,7 +207,7 @@ mod cli {
         }
         let file = file.ok_or_else(|| format!("passport needs exactly one FILE\n{USAGE}"))?;
         let a = read(file, "nothing was printed")?;
-        let scheme = a.passport_scheme().unwrap_or_else(|| Scheme::suggested(&a, &[]));
+        let scheme = passport::passport_scheme(&a).unwrap_or_else(|| Scheme::suggested(&a, &[]));
         let problems = passport::validate(&scheme);
         if !problems.is_empty() {
             let mut msg = format!(
@@ -273,7 +274,7 @@ mod cli {
             "{}: policy check for {} on {}",
             a.organisation.name,
             policy::nations_text(&[nation]),
-            policy::long_date(on)
+            long_date(on)
         );
         if a.policies.is_none() {
             let _ = writeln!(out, "\nThis file has no policy answers yet, so no rule could be checked.");
@@ -387,7 +388,7 @@ mod cli {
             let _ = writeln!(
                 out,
                 "\nPolicy breaches on {} (L1.2 cannot be met until they are fixed; see check-policy): {}",
-                policy::long_date(on),
+                long_date(on),
                 held.join(", ")
             );
         }

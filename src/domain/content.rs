@@ -4,6 +4,30 @@
 
 use serde::{Deserialize, Serialize};
 
+/// One indicator's answer on the framework's scale. Ordered: `No < Partly < Yes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    No,
+    Partly,
+    Yes,
+}
+
+id_list!(Answer: No = "no", Partly = "partly", Yes = "yes");
+
+impl Answer {
+    /// Points this answer earns out of [`Answer::MAX_POINTS`].
+    pub fn points(self) -> u32 {
+        match self {
+            Answer::No => 0,
+            Answer::Partly => 1,
+            Answer::Yes => 2,
+        }
+    }
+
+    pub const MAX_POINTS: u32 = 2;
+}
+
 /// The five areas assessors read evidence in; the dashboard's axes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

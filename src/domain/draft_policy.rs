@@ -12,30 +12,12 @@
 //! Coming changes are listed, never applied. The organisation's name is the only text
 //! the user typed; it is escaped for Markdown.
 
-use super::model::Nation;
-use super::policy::{
-    arrangement_label, long_date, nations_text, rules, Field, Finding, Grade, PolicyAnswers, Rule, RuleStatus,
-};
+use super::dates::long_date;
+use super::escape::markdown as escape_markdown;
+use super::organisation::Nation;
+use super::policy::{arrangement_label, nations_text, rules, Field, Finding, Grade, PolicyAnswers, Rule, RuleStatus};
 use chrono::NaiveDate;
 use std::fmt::Write;
-
-/// Escapes text for Markdown: every ASCII punctuation character that Markdown or inline
-/// HTML could read as syntax is backslash-escaped, and line breaks become spaces.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '-' | '.' | '!'
-            | '|' | '~' | '&' | '"' | '=' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// What to write for one question.
 enum Pick {

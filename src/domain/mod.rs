@@ -1,6 +1,8 @@
 //! The pure domain core: content, assessment model, scoring, the policy checker, the
-//! carer passport scheme and the file format.
-//! No browser types here; everything is tested natively with `cargo test`.
+//! action plan, the carer passport scheme, exports, the workshop and the file format.
+//! No browser types, no clock and no interface wording here; everything is tested
+//! natively with `cargo test`. The modules form layers, each importing only from lower
+//! ones: see `ARCHITECTURE.md`, enforced by `tests/architecture.rs`.
 
 /// For an enum whose variants have stable string IDs: `ALL` (in declaration order),
 /// `id()`, `from_id()` and `rank()`. Serde's own renames must give the same strings;
@@ -27,16 +29,30 @@ macro_rules! id_list {
     };
 }
 
+// Layer 0: leaves.
+pub mod checksum;
+pub mod dates;
+pub mod escape;
+pub mod organisation;
+pub mod statistics;
+pub mod text;
+// Layer 1.
 pub mod content;
+pub mod json;
+// Layer 2.
+pub mod policy;
+// Layer 3.
+pub mod model;
+// Layer 4.
+pub mod journey;
+pub mod library;
+pub mod plan;
+pub mod scoring;
+// Layer 5.
+pub mod passport;
+// Layer 6.
 pub mod draft_policy;
 pub mod export;
 pub mod format;
-pub mod journey;
-pub mod library;
-pub mod model;
-pub mod passport;
-pub mod plan;
-pub mod policy;
-pub mod scoring;
-pub mod statistics;
+// Layer 7.
 pub mod workshop;

@@ -1,33 +1,15 @@
-//! The assessment: who the organisation is and how it answered each indicator.
+//! The assessment: who the organisation is and how it answered each indicator, with
+//! the sections' answers (policies, plan, passport). The organisation's vocabulary and
+//! the answer scale live lower down ([`organisation`](super::organisation),
+//! [`content`](super::content)) so that the policy checker can use them; they are
+//! re-exported here.
 
+pub use super::content::Answer;
+pub use super::organisation::{Nation, Organisation, Sector, SizeBand};
 use super::policy::PolicyAnswers;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// One indicator's answer. Ordered: `No < Partly < Yes`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Answer {
-    No,
-    Partly,
-    Yes,
-}
-
-id_list!(Answer: No = "no", Partly = "partly", Yes = "yes");
-
-impl Answer {
-    /// Points this answer earns out of [`Answer::MAX_POINTS`].
-    pub fn points(self) -> u32 {
-        match self {
-            Answer::No => 0,
-            Answer::Partly => 1,
-            Answer::Yes => 2,
-        }
-    }
-
-    pub const MAX_POINTS: u32 = 2;
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndicatorAnswer {
@@ -45,52 +27,6 @@ impl IndicatorAnswer {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Nation {
-    England,
-    Wales,
-    Scotland,
-    NorthernIreland,
-}
-
-id_list!(Nation: England = "england", Wales = "wales", Scotland = "scotland", NorthernIreland = "northern_ireland");
-
-/// Number of people employed, in the bands employers recognise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum SizeBand {
-    #[serde(rename = "1-9")]
-    Micro,
-    #[serde(rename = "10-49")]
-    Small,
-    #[serde(rename = "50-249")]
-    Medium,
-    #[serde(rename = "250-999")]
-    Large,
-    #[serde(rename = "1000+")]
-    VeryLarge,
-}
-
-id_list!(SizeBand: Micro = "1-9", Small = "10-49", Medium = "50-249", Large = "250-999", VeryLarge = "1000+");
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sector {
-    Private,
-    Public,
-    Voluntary,
-}
-
-id_list!(Sector: Private = "private", Public = "public", Voluntary = "voluntary");
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Organisation {
-    pub name: String,
-    pub sector: Sector,
-    pub size: SizeBand,
-    pub nation: Nation,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {
     pub organisation: Organisation,
@@ -105,13 +41,15 @@ pub struct Assessment {
     pub policies: Option<PolicyAnswers>,
     /// The action plan's start date and the user's changes to it, in the file's form
     /// (`$.plan`); `None` until the plan is first used. Read and changed through
-    /// [`Assessment::plan_state`] and [`Assessment::edit_plan`], so that storing and
+    /// [`plan::plan_state`](super::plan::plan_state) and
+    /// [`plan::edit_plan`](super::plan::edit_plan), so that storing and
     /// loading an assessment does not carry the plan's code into the browser's first load.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<serde_json::Value>,
     /// The carer passport scheme in the file's form (`$.passport`); `None` until one is
-    /// set up. Read and changed through [`Assessment::passport_scheme`] and
-    /// [`Assessment::set_passport`], for the same reason as `plan`.
+    /// set up. Read and changed through
+    /// [`passport::passport_scheme`](super::passport::passport_scheme) and
+    /// [`passport::set_passport`](super::passport::set_passport), for the same reason as `plan`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passport: Option<serde_json::Value>,
 }

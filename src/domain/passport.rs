@@ -20,9 +20,12 @@
 //! `src/content/passport.toml`, compiled in by `build/passport.rs` ([`content`]).
 
 use super::content::{Owner, Priority};
-use super::format::MAX_TEXT_CHARS;
+use super::escape;
+use super::json::{self, child, ids, quoted, Checker};
 use super::model::Assessment;
-use super::policy::{arrangement_label, upper_first, Arrangement, LeaveUnit, PolicyAnswers, Unit};
+use super::plan::{self, Seed};
+use super::policy::{arrangement_label, Arrangement, LeaveUnit, PolicyAnswers, Unit};
+use super::text::{self, too_long, upper_first, MAX_TEXT_CHARS};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::fmt::Write;
@@ -383,7 +386,7 @@ pub struct Contact {
 
 /// The employer's carer passport scheme. In files and storage it is JSON (see the
 /// README, "Carer passport"), written by [`Scheme::to_value`] and read by
-/// [`format::read_scheme`](super::format::read_scheme): by hand, because derived
+/// [`read_scheme`]: by hand, because derived
 /// (de)serialisers for these nested lists cost the browser bundle several kilobytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scheme {
@@ -399,17 +402,15 @@ pub struct Scheme {
     pub contacts: Vec<Contact>,
 }
 
-impl Assessment {
-    /// The carer passport scheme, if one is set up and readable. Imported files are
-    /// checked when they are read ([`format::validate`](super::format::validate)).
-    pub fn passport_scheme(&self) -> Option<Scheme> {
-        self.passport.as_ref().and_then(|v| super::format::read_scheme(v).ok())
-    }
+/// The assessment's carer passport scheme, if one is set up and readable. Imported
+/// files are checked when they are read ([`check_file_part`]).
+pub fn passport_scheme(assessment: &Assessment) -> Option<Scheme> {
+    assessment.passport.as_ref().and_then(|v| read_scheme(v).ok())
+}
 
-    /// Stores the scheme in the file's form; `updated` is left to the caller.
-    pub fn set_passport(&mut self, scheme: &Scheme) {
-        self.passport = Some(scheme.to_value());
-    }
+/// Stores the scheme in the assessment, in the file's form; `updated` is left to the caller.
+pub fn set_passport(assessment: &mut Assessment, scheme: &Scheme) {
+    assessment.passport = Some(scheme.to_value());
 }
 
 /// What [`Scheme::refresh_from_policy`] changed: offer IDs.
@@ -492,7 +493,7 @@ impl Scheme {
         let mut contacts: Vec<Contact> = Vec::new();
         for (title, url) in signposting {
             let (title, url) = (title.trim(), url.trim());
-            if title.is_empty() || !link_ok(url) || title.chars().count() > MAX_TEXT_CHARS {
+            if title.is_empty() || !link_ok(url) || too_long(title) {
                 continue;
             }
             if contacts.iter().any(|k| k.link == url) || contacts.len() >= MAX_ITEMS / 2 {
@@ -839,7 +840,7 @@ impl Checks {
     /// Text no longer than [`MAX_TEXT_CHARS`]; with `blank`, and when checking for
     /// completeness, not blank either.
     fn text(&mut self, field: String, t: &str, what: &str, blank: Option<&str>) {
-        if t.chars().count() > MAX_TEXT_CHARS {
+        if too_long(t) {
             self.add(field, format!("{what} must be {MAX_TEXT_CHARS} characters or fewer"));
         } else if let Some(b) = blank.filter(|_| self.complete && t.trim().is_empty()) {
             self.add(field, b.into());
@@ -850,9 +851,9 @@ impl Checks {
     fn ids(&mut self, list: &[&str], at: &dyn Fn(usize) -> String, known: &dyn Fn(&str) -> bool, what: &str) {
         for (i, x) in list.iter().enumerate() {
             if !known(x) {
-                self.add(at(i), format!("{} is not {what}", super::format::quoted(x)));
+                self.add(at(i), format!("{} is not {what}", quoted(x)));
             } else if list[..i].contains(x) {
-                self.add(at(i), format!("{} is listed more than once", super::format::quoted(x)));
+                self.add(at(i), format!("{} is listed more than once", quoted(x)));
             }
         }
     }
@@ -1054,25 +1055,8 @@ pub fn every(months: u32) -> String {
 }
 
 /// Fills `{name}` and `{every}` in one pass, so a name containing `{every}` stays as typed.
-fn fill(text: &str, s: &Scheme) -> String {
-    let mut out = String::with_capacity(text.len() + s.name.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('{') {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        if let Some(r) = tail.strip_prefix("{name}") {
-            out.push_str(s.name.trim());
-            rest = r;
-        } else if let Some(r) = tail.strip_prefix("{every}") {
-            out.push_str(&every(s.review.months));
-            rest = r;
-        } else {
-            out.push('{');
-            rest = &tail[1..];
-        }
-    }
-    out.push_str(rest);
-    out
+fn fill(template: &str, s: &Scheme) -> String {
+    text::fill(template, &[("name", s.name.trim()), ("every", &every(s.review.months))])
 }
 
 fn text(t: impl Into<String>) -> Item {
@@ -1347,7 +1331,7 @@ pub fn document(s: &Scheme, part: Part) -> Document {
 
 // ── HTML ───────────────────────────────────────────────────────────────────────────
 
-pub use super::export::html::esc as escape_html;
+use escape::html as escape_html;
 
 fn item_html(out: &mut String, item: &Item) {
     let e = escape_html;
@@ -1559,19 +1543,111 @@ pub fn evidenced_indicators(s: &Scheme) -> Vec<Evidence> {
 /// The scheme's launch tasks as seeds for the action plan (`task:passport:…`), all open
 /// while the scheme exists; none without one. A task that stops applying (an HR contact
 /// is added, say) drops out, and the plan keeps it as resolved if it was shown.
-pub fn plan_seeds(a: &Assessment) -> Vec<super::plan::Seed> {
-    let Some(s) = a.passport_scheme() else { return Vec::new() };
+pub fn plan_seeds(a: &Assessment) -> Vec<Seed> {
+    let Some(s) = passport_scheme(a) else { return Vec::new() };
     launch_tasks(&s)
         .into_iter()
-        .map(|t| super::plan::Seed {
+        .map(|t| Seed {
             id: t.id.to_string(),
             title: t.title,
             why: t.why,
-            owner: super::plan::owner_label(t.owner).to_string(),
+            owner: plan::owner_label(t.owner).to_string(),
             priority: t.priority,
             due_in_days: t.due_in_days,
             success: t.success,
             open: true,
         })
         .collect()
+}
+
+// ── In the file ───────────────────────────────────────────────────────────────────
+
+/// A carer passport scheme from its JSON value, checking its shape only (the stored
+/// form, which may be unfinished): what [`passport_scheme`] reads.
+pub fn read_scheme(value: &Value) -> Result<Scheme, Vec<json::Problem>> {
+    let mut c = Checker::default();
+    scheme(&mut c, value).ok_or(c.problems)
+}
+
+/// Checks `$.passport` in an assessment file: its shape, then what the scheme's own
+/// rules refuse ([`file_problems`]). Problems are added to `c`.
+pub fn check_file_part(c: &mut Checker, v: &Value) {
+    if v.is_null() {
+        return;
+    }
+    if let Some(scheme) = scheme(c, v) {
+        for p in file_problems(&scheme) {
+            c.problem(&format!("$.passport.{}", p.field), p.message);
+        }
+    }
+}
+
+/// The scheme at `$.passport`, read by hand from the JSON value (much smaller in the
+/// browser bundle than derived deserialisers). Checks the shape only; `None` when
+/// anything is wrong.
+fn scheme(c: &mut Checker, v: &Value) -> Option<Scheme> {
+    const PATH: &str = "$.passport";
+    let top = c.object(Some(v), PATH)?;
+    let before = c.problems.len();
+    c.unknown_keys(top, PATH, &["name", "eligibility", "fields", "support", "review", "storage", "contacts"]);
+    let name = c.string(top.get("name"), "$.passport.name", true);
+    let mut eligibility = Eligibility::default();
+    if let Some(e) = c.object(top.get("eligibility"), "$.passport.eligibility") {
+        c.unknown_keys(e, "$.passport.eligibility", &["basis", "note"]);
+        c.choice(e.get("basis"), "$.passport.eligibility.basis", Basis::from_id, &ids(Basis::ALL, Basis::id));
+        eligibility.note = c.string(e.get("note"), "$.passport.eligibility.note", false);
+    }
+    let fields = c.strings(top.get("fields"), "$.passport.fields", true);
+    let mut support = Vec::new();
+    for (i, o) in c.list(top.get("support"), "$.passport.support", true).iter().enumerate() {
+        let path = format!("$.passport.support[{i}]");
+        let Some(o) = c.object(Some(o), &path) else { continue };
+        c.unknown_keys(o, &path, &["id", "label", "on", "detail", "prefilled"]);
+        support.push(Offer {
+            id: c.string(o.get("id"), &child(&path, "id"), true),
+            label: c.string(o.get("label"), &child(&path, "label"), true),
+            on: c.boolean(o.get("on"), &child(&path, "on")),
+            detail: c.string(o.get("detail"), &child(&path, "detail"), false),
+            prefilled: c.string(o.get("prefilled"), &child(&path, "prefilled"), false),
+        });
+    }
+    let mut review = Review { months: 0, triggers: Vec::new(), own_triggers: Vec::new() };
+    if let Some(r) = c.object(top.get("review"), "$.passport.review") {
+        c.unknown_keys(r, "$.passport.review", &["months", "triggers", "own_triggers"]);
+        match r.get("months") {
+            None => c.problem("$.passport.review.months", "is missing"),
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|m| m <= u64::from(u32::MAX)) => {
+                review.months = n.as_u64().unwrap_or(0) as u32;
+            }
+            Some(other) => c.problem(
+                "$.passport.review.months",
+                format!(
+                    "should be a whole number of months from 1 to 24, but is {}",
+                    if other.is_number() { other.to_string() } else { json::describe(other).to_string() }
+                ),
+            ),
+        }
+        review.triggers = c.strings(r.get("triggers"), "$.passport.review.triggers", true);
+        review.own_triggers = c.strings(r.get("own_triggers"), "$.passport.review.own_triggers", false);
+    }
+    let mut storage = Storage { kept: String::new(), seen_by: Vec::new(), moves: String::new(), note: String::new() };
+    if let Some(st) = c.object(top.get("storage"), "$.passport.storage") {
+        c.unknown_keys(st, "$.passport.storage", &["kept", "seen_by", "moves", "note"]);
+        storage.kept = c.string(st.get("kept"), "$.passport.storage.kept", true);
+        storage.seen_by = c.strings(st.get("seen_by"), "$.passport.storage.seen_by", true);
+        storage.moves = c.string(st.get("moves"), "$.passport.storage.moves", true);
+        storage.note = c.string(st.get("note"), "$.passport.storage.note", false);
+    }
+    let mut contacts = Vec::new();
+    for (i, k) in c.list(top.get("contacts"), "$.passport.contacts", true).iter().enumerate() {
+        let path = format!("$.passport.contacts[{i}]");
+        let Some(k) = c.object(Some(k), &path) else { continue };
+        c.unknown_keys(k, &path, &["kind", "name", "link"]);
+        contacts.push(Contact {
+            kind: c.string(k.get("kind"), &child(&path, "kind"), true),
+            name: c.string(k.get("name"), &child(&path, "name"), true),
+            link: c.string(k.get("link"), &child(&path, "link"), false),
+        });
+    }
+    (c.problems.len() == before).then_some(Scheme { name, eligibility, fields, support, review, storage, contacts })
 }

@@ -14,14 +14,16 @@
 //!   dropped: when its gap closes it is kept as [`Status::Resolved`]. A removed action
 //!   stays removed.
 //! - The state is kept on the assessment in its file form (`Assessment::plan`, a JSON
-//!   value checked by `format::validate`), read and written only here
-//!   ([`Assessment::plan_state`], [`Assessment::edit_plan`]): storing an assessment then
+//!   value checked on import by [`check_file_part`]), read and written only here
+//!   ([`plan_state`], [`edit_plan`]): storing an assessment then
 //!   costs the browser's first load about 4 KB compressed instead of 10 for typed serde.
 
 use super::content::{Criterion, Framework, Indicator, Owner, Priority};
-use super::format::MAX_TEXT_CHARS;
+use super::dates::parse_ymd;
+use super::json::{child, describe, ids, quoted, Checker};
 use super::model::{Answer, Assessment};
 use super::policy::{self, Finding, Grade};
+use super::text::{clamp, fill, too_long};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -246,7 +248,7 @@ pub struct OwnAction {
 }
 
 /// The plan's start date and the user's changes, kept on the assessment in the file's
-/// form (`$.plan`; see the README): [`Assessment::plan_state`], [`Assessment::edit_plan`].
+/// form (`$.plan`; see the README): [`plan_state`], [`edit_plan`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanState {
     pub start: NaiveDate,
@@ -255,10 +257,6 @@ pub struct PlanState {
     pub own: Vec<OwnAction>,
     /// Every action ID that has been in the plan ([`PlanState::record`]).
     pub seen: BTreeSet<String>,
-}
-
-fn clamp(text: &str) -> String {
-    text.chars().take(MAX_TEXT_CHARS).collect()
 }
 
 impl PlanState {
@@ -332,15 +330,6 @@ fn after(start: NaiveDate, days: u32) -> NaiveDate {
 
 fn dates(start: NaiveDate, w: Window) -> (NaiveDate, NaiveDate) {
     (after(start, w.start), after(start, w.due))
-}
-
-/// Fills `{name}` placeholders.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
 }
 
 // ── Building the plan ──────────────────────────────────────────────────────────────
@@ -553,7 +542,7 @@ pub fn build(
     seeds: &[Seed],
     schedule: &Schedule,
 ) -> Plan {
-    let state = assessment.plan_state().unwrap_or_else(|| PlanState::new(assessment.created.date_naive()));
+    let state = plan_state(assessment).unwrap_or_else(|| PlanState::new(assessment.created.date_naive()));
     let mut b = Builder { start: state.start, schedule, out: Vec::new() };
     for c in framework.criteria {
         for ind in c.indicators {
@@ -610,19 +599,6 @@ pub fn build(
 
 // ── In the file ───────────────────────────────────────────────────────────────────
 
-/// `YYYY-MM-DD` → a date; `None` for anything else (including impossible days).
-/// Hand-written: chrono's general parser would add kilobytes to the browser bundle.
-pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        b[r].iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
-    };
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
-}
-
 impl PlanState {
     /// The state in the file's form (`$.plan`; see the README).
     pub fn to_value(&self) -> Value {
@@ -666,7 +642,7 @@ impl PlanState {
     }
 
     /// Reads the file's form. The file was checked when it was imported
-    /// ([`format::validate`](super::format::validate)); anything unreadable is skipped
+    /// ([`check_file_part`]); anything unreadable is skipped
     /// here, and a missing or bad start date gives `None`.
     pub fn from_value(v: &Value) -> Option<PlanState> {
         let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
@@ -711,18 +687,131 @@ impl PlanState {
     }
 }
 
-impl Assessment {
-    /// The plan's state, if the plan has been started.
-    pub fn plan_state(&self) -> Option<PlanState> {
-        self.plan.as_ref().and_then(PlanState::from_value)
-    }
+/// The plan's state, if the plan has been started.
+pub fn plan_state(assessment: &Assessment) -> Option<PlanState> {
+    assessment.plan.as_ref().and_then(PlanState::from_value)
+}
 
-    /// Changes the plan's state (started on `start` if there is none yet) and stores it.
-    /// `updated` is left to the caller.
-    pub fn edit_plan<R>(&mut self, start: NaiveDate, change: impl FnOnce(&mut PlanState) -> R) -> R {
-        let mut state = self.plan_state().unwrap_or_else(|| PlanState::new(start));
-        let out = change(&mut state);
-        self.plan = Some(state.to_value());
-        out
+/// Changes the plan's state (started on `start` if there is none yet) and stores it in
+/// the assessment. `updated` is left to the caller.
+pub fn edit_plan<R>(assessment: &mut Assessment, start: NaiveDate, change: impl FnOnce(&mut PlanState) -> R) -> R {
+    let mut state = plan_state(assessment).unwrap_or_else(|| PlanState::new(start));
+    let out = change(&mut state);
+    assessment.plan = Some(state.to_value());
+    out
+}
+
+/// What a field of the plan holds.
+#[derive(Clone, Copy)]
+enum Slot {
+    Text,
+    Date,
+    Flag,
+    /// A whole number from 1.
+    Number,
+    Status,
+    Priority,
+}
+
+/// An object with only the fields in `spec` (key, what it holds, required).
+fn fields<'v>(
+    c: &mut Checker,
+    v: &'v Value,
+    path: &str,
+    spec: &[(&str, Slot, bool)],
+) -> Option<&'v Map<String, Value>> {
+    let m = c.object(Some(v), path)?;
+    c.unknown_keys(m, path, &spec.iter().map(|s| s.0).collect::<Vec<_>>());
+    for &(key, slot, required) in spec {
+        let (x, at) = (m.get(key), child(path, key));
+        match (slot, x) {
+            (_, None) if !required => {}
+            (Slot::Text, _) => _ = c.text(x, &at, required),
+            (Slot::Date, _) => _ = c.date(x, &at, required),
+            (Slot::Status, _) => _ = c.choice(x, &at, Status::from_id, &ids(Status::ALL, Status::id)),
+            (Slot::Priority, _) => _ = c.choice(x, &at, Priority::from_id, &ids(Priority::ALL, Priority::id)),
+            (_, None) => c.problem(&at, "is missing"),
+            (Slot::Flag, Some(Value::Bool(_))) => {}
+            (Slot::Flag, Some(other)) => c.problem(&at, format!("should be true or false, but is {}", describe(other))),
+            (Slot::Number, Some(n)) => {
+                if !n.as_u64().is_some_and(|n| n >= 1 && n <= u64::from(u32::MAX)) {
+                    c.problem(&at, format!("{n} should be a whole number from 1"));
+                }
+            }
+        }
+    }
+    Some(m)
+}
+
+fn check_action_id(c: &mut Checker, id: &str, path: &str) {
+    let ok = match id.split_once(':') {
+        Some(("own", n)) => n.parse::<u32>().is_ok_and(|n| n > 0),
+        Some(("act" | "evidence" | "policy" | "improve" | "task", rest)) => !rest.is_empty(),
+        _ => false,
+    } && !too_long(id);
+    if !ok {
+        let shown: String = id.chars().take(100).collect();
+        c.problem(
+            path,
+            format!(
+                "{} is not an action ID (act:, evidence:, policy:, improve:, task: or own: followed by an ID)",
+                quoted(&shown)
+            ),
+        );
+    }
+}
+
+/// Checks `$.plan` in an assessment file: the start date and the user's changes
+/// ([`PlanState`]). Problems are added to `c`.
+pub fn check_file_part(c: &mut Checker, v: &Value) {
+    const EDIT: &[(&str, Slot, bool)] = &[
+        ("owner", Slot::Text, false),
+        ("start", Slot::Date, false),
+        ("due", Slot::Date, false),
+        ("status", Slot::Status, false),
+        ("notes", Slot::Text, false),
+        ("removed", Slot::Flag, false),
+    ];
+    const OWN: &[(&str, Slot, bool)] = &[
+        ("n", Slot::Number, true),
+        ("title", Slot::Text, true),
+        ("why", Slot::Text, false),
+        ("priority", Slot::Priority, true),
+        ("success", Slot::Text, false),
+    ];
+    let Some(top) = c.object(Some(v), "$.plan") else { return };
+    c.unknown_keys(top, "$.plan", &["start", "edits", "own", "seen"]);
+    c.date(top.get("start"), "$.plan.start", true);
+    let edits = top.get("edits").and_then(|e| c.object(Some(e), "$.plan.edits"));
+    for (id, e) in edits.into_iter().flatten() {
+        let path = child("$.plan.edits", id);
+        check_action_id(c, id, &path);
+        let Some(e) = fields(c, e, &path, EDIT) else { continue };
+        let day = |k| e.get(k).and_then(Value::as_str).and_then(parse_ymd);
+        if let (Some(s), Some(d)) = (day("start"), day("due")) {
+            if d < s {
+                c.problem(&child(&path, "due"), format!("{d} is before the start, {s}"));
+            }
+        }
+    }
+    let mut numbers = Vec::new();
+    for (i, o) in c.list(top.get("own"), "$.plan.own", false).iter().enumerate() {
+        let path = format!("$.plan.own[{i}]");
+        let Some(o) = fields(c, o, &path, OWN) else { continue };
+        if o.get("title").and_then(Value::as_str).is_some_and(|t| t.trim().is_empty()) {
+            c.problem(&child(&path, "title"), "is empty: every action needs a title");
+        }
+        if let Some(n) = o.get("n").and_then(Value::as_u64) {
+            if numbers.contains(&n) {
+                c.problem(&child(&path, "n"), format!("{n} is used by another action"));
+            }
+            numbers.push(n);
+        }
+    }
+    for (i, id) in c.list(top.get("seen"), "$.plan.seen", false).iter().enumerate() {
+        let path = format!("$.plan.seen[{i}]");
+        if let Some(id) = c.text(Some(id), &path, true) {
+            check_action_id(c, id, &path);
+        }
     }
 }

@@ -16,9 +16,14 @@
 //!   every rule on that question must agree with), so improving an answer never adds a
 //!   breach.
 
-use super::model::{Answer, Nation};
-use chrono::{Datelike, NaiveDate};
+use super::content::Answer;
+use super::dates::long_date;
+use super::json::{child, describe, quoted, Checker};
+use super::organisation::Nation;
+use super::text::{lower_first, upper_first};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeSet;
 
 // ── Questions ──────────────────────────────────────────────────────────────────────
@@ -747,48 +752,7 @@ pub fn suggested_answers(
     out
 }
 
-// ── Dates and words ────────────────────────────────────────────────────────────────
-
-/// Today's date on this device: the default check date.
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "6 April 2024".
-pub fn long_date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
-}
-
-/// A check date given as `YYYY-MM-DD`, with a plain-English error.
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    super::plan::parse_ymd(s).ok_or_else(|| format!("{s:?} is not a date like 2024-04-06 (year, month, day)"))
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_lowercase().collect::<String>() + c.as_str()).unwrap_or_default()
-}
-
-/// "Text" from "text".
-pub(crate) fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
-}
+// ── Words ──────────────────────────────────────────────────────────────────────────
 
 /// "England", "England, Wales and Scotland", "the whole UK".
 pub fn nations_text(nations: &[Nation]) -> String {
@@ -803,5 +767,81 @@ pub fn nations_text(nations: &[Nation]) -> String {
         [one] => name(one).to_string(),
         all if all.len() == Nation::ALL.len() => "the whole UK".to_string(),
         [rest @ .., last] => format!("{} and {}", rest.iter().map(name).collect::<Vec<_>>().join(", "), name(last)),
+    }
+}
+
+// ── In the file ───────────────────────────────────────────────────────────────────
+
+/// Checks `$.policies` in an assessment file: sections of answers to the questions.
+/// Every answer may be `null` (not answered yet). Problems are added to `c`.
+pub fn check_file_part(c: &mut Checker, v: &Value) {
+    const PATH: &str = "$.policies";
+    if v.is_null() {
+        return;
+    }
+    let Some(top) = c.object(Some(v), PATH) else { return };
+    let fields = fields();
+    for (key, value) in top {
+        let path = child(PATH, key);
+        if let Some(f) = fields.iter().find(|f| f.id == key) {
+            check_answer(c, f, value, &path);
+            continue;
+        }
+        let in_section = |f: &&FieldInfo| f.id.split_once('.').is_some_and(|(s, _)| s == key);
+        if !fields.iter().any(|f| in_section(&f)) {
+            c.problem(&path, "is not a field this tool knows");
+            continue;
+        }
+        let Some(section) = c.object(Some(value), &path) else { continue };
+        for (name, answer) in section {
+            let at = child(&path, name);
+            match fields.iter().filter(in_section).find(|f| f.id.split_once('.').is_some_and(|(_, n)| n == name)) {
+                Some(f) => check_answer(c, f, answer, &at),
+                None => c.problem(&at, "is not a field this tool knows"),
+            }
+        }
+    }
+}
+
+fn check_answer(c: &mut Checker, f: &FieldInfo, v: &Value, path: &str) {
+    let options = || f.options.iter().map(|o| o.id).collect::<Vec<_>>().join(", ");
+    match (f.kind, v) {
+        (_, Value::Null) => {}
+        (Kind::Number { min, max, .. }, Value::Number(n)) => match n.as_u64() {
+            Some(x) if x < u64::from(min) => c.problem(path, format!("{x} is less than the smallest allowed, {min}")),
+            Some(x) if x > u64::from(max) => c.problem(path, format!("{x} is more than the largest allowed, {max}")),
+            Some(_) => {}
+            None if n.as_f64().is_some_and(|x| x < 0.0) => {
+                c.problem(path, format!("{n} is less than the smallest allowed, {min}"))
+            }
+            None => c.problem(path, format!("{n} should be a whole number, without a decimal point")),
+        },
+        (Kind::Number { .. }, other) => {
+            c.problem(path, format!("should be a whole number, but is {}", describe(other)))
+        }
+        (Kind::YesNo, Value::Bool(_)) => {}
+        (Kind::YesNo, other) => c.problem(path, format!("should be true or false, but is {}", describe(other))),
+        (Kind::Choice, Value::String(s)) if f.options.iter().any(|o| o.id == s) => {}
+        (Kind::Choice, Value::String(s)) => {
+            c.problem(path, format!("{} is not one of the allowed values: {}", quoted(s), options()))
+        }
+        (Kind::Choice, other) => c.problem(path, format!("should be text, but is {}", describe(other))),
+        (Kind::Set, Value::Array(items)) => {
+            let mut seen: Vec<&str> = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let at = format!("{path}[{i}]");
+                match item {
+                    Value::String(s) if !f.options.iter().any(|o| o.id == s) => {
+                        c.problem(&at, format!("{} is not one of the allowed values: {}", quoted(s), options()))
+                    }
+                    Value::String(s) if seen.contains(&s.as_str()) => {
+                        c.problem(&at, format!("{} is listed more than once", quoted(s)))
+                    }
+                    Value::String(s) => seen.push(s),
+                    other => c.problem(&at, format!("should be text, but is {}", describe(other))),
+                }
+            }
+        }
+        (Kind::Set, other) => c.problem(path, format!("should be a list, but is {}", describe(other))),
     }
 }

@@ -158,7 +158,7 @@ impl Score {
 pub const LEVELS: [u8; 3] = [1, 2, 3];
 
 /// Scores an assessment. `on` is the date the policy answers are checked against the law
-/// (normally [`policy::today`]); it matters only when there are policy answers.
+/// (the caller's today); it matters only when there are policy answers.
 pub fn score(framework: &Framework, assessment: &Assessment, on: NaiveDate) -> Score {
     let breaches: Vec<&policy::Rule> = match &assessment.policies {
         Some(p) => policy::breached_rules(policy::rules(), p, assessment.organisation.nation, on),

@@ -12,9 +12,9 @@
 //! - The summary exports as text, CSV, Markdown and an HTML fragment for print (`export.rs`).
 
 use super::content::Area;
-use super::format::Problem;
+use super::dates;
+use super::json::{quoted, Problem};
 use super::model::Assessment;
-use super::policy;
 use super::scoring::{CriterionStatus, LevelStatus, Score, LEVELS};
 use serde::Serialize;
 use std::fmt;
@@ -24,9 +24,7 @@ mod export;
 mod file;
 
 pub use code::{decode, decode_share, decode_summary, find_codes, CodeError, Decoded, FoundCode, Kind, PREFIX};
-pub use export::{
-    agenda_markdown, comparison_text, csv_cell, escape_html, summary_csv, summary_html, summary_markdown, summary_text,
-};
+pub use export::{agenda_markdown, comparison_text, summary_csv, summary_html, summary_markdown, summary_text, Labels};
 pub use file::{share_from_bytes, share_from_value, share_to_json, shares_in, Found, SHARE_FORMAT, SHARE_VERSION};
 
 // ── The running order ──────────────────────────────────────────────────────────────
@@ -81,7 +79,7 @@ pub fn timetable(start: u32) -> Vec<Slot> {
 
 /// `"09:30"` → 570 (minutes after midnight); 24-hour clock, `H:MM` or `HH:MM`.
 pub fn parse_time(s: &str) -> Result<u32, String> {
-    let bad = || format!("{} is not a time like 09:30", super::format::quoted(s));
+    let bad = || format!("{} is not a time like 09:30", quoted(s));
     let (h, m) = s.split_once(':').ok_or_else(bad)?;
     let digits = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
     if !digits(h) || !digits(m) || m.len() != 2 {
@@ -104,7 +102,7 @@ pub fn clock(minutes: u32) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Workshop {
     pub title: String,
-    /// `YYYY-MM-DD`, checked by [`policy::parse_date`].
+    /// `YYYY-MM-DD`, checked by [`dates::parse_date`].
     pub date: String,
     /// The carers' organisation running it; may be empty.
     pub organisation: String,
@@ -128,7 +126,7 @@ impl Workshop {
                 problem(path, format!("is longer than {MAX_WORKSHOP_TEXT} characters"));
             }
         }
-        if let Err(e) = policy::parse_date(date) {
+        if let Err(e) = dates::parse_date(date) {
             problem("date", e);
         }
         if problems.is_empty() {
@@ -140,7 +138,7 @@ impl Workshop {
 
     /// "22 November 2026".
     pub fn long_date(&self) -> String {
-        policy::parse_date(&self.date).map(policy::long_date).unwrap_or_else(|_| self.date.clone())
+        dates::parse_date(&self.date).map(dates::long_date).unwrap_or_else(|_| self.date.clone())
     }
 }
 

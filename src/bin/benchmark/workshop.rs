@@ -12,10 +12,12 @@
 //! printed. `compare` sets an assessment against a room code; `agenda` prints the running
 //! order with clock times.
 
-use super::cli::read;
-use carer_benchmark::domain::content::framework;
+use super::cli::{read, today};
+use carer_benchmark::domain::content::{framework, Area};
+use carer_benchmark::domain::dates;
+use carer_benchmark::domain::scoring::{self, LevelStatus};
 use carer_benchmark::domain::workshop::{self as ws, Cohort, Workshop};
-use carer_benchmark::domain::{policy, scoring};
+use carer_benchmark::i18n::{t, Lang, WMsg};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,6 +26,35 @@ pub const USAGE: &str = "  benchmark workshop share FILE [--consent] [--format c
     benchmark workshop aggregate DIR_OR_FILE... [--format text|json|csv|md] [--title T --date YYYY-MM-DD [--organisation O]]\n  \
     benchmark workshop compare FILE ROOM_CODE [--on YYYY-MM-DD]\n  \
     benchmark workshop agenda [--start HH:MM] [--title T --date YYYY-MM-DD [--organisation O]]";
+
+/// The words of the summaries: the interface's English.
+struct English;
+
+impl ws::Labels for English {
+    fn area(&self, area: Area) -> &str {
+        t(
+            Lang::En,
+            match area {
+                Area::Identification => WMsg::AreaIdentification,
+                Area::Policy => WMsg::AreaPolicy,
+                Area::Practice => WMsg::AreaPractice,
+                Area::Peer => WMsg::AreaPeer,
+                Area::Communication => WMsg::AreaCommunication,
+            },
+        )
+    }
+
+    fn level_status(&self, status: LevelStatus) -> &str {
+        t(
+            Lang::En,
+            match status {
+                LevelStatus::Ready => WMsg::LevelReady,
+                LevelStatus::OnTrack => WMsg::LevelOnTrack,
+                LevelStatus::NotYet => WMsg::LevelNotYet,
+            },
+        )
+    }
+}
 
 fn usage(problem: &str) -> String {
     format!("{problem}\nusage:\n{USAGE}")
@@ -66,8 +97,8 @@ fn parse<'a>(rest: &[&'a str], flags: &[&'static str], valued: &[&'static str]) 
 impl Args<'_> {
     fn on(&self) -> Result<chrono::NaiveDate, String> {
         match self.values.get("on") {
-            Some(d) => policy::parse_date(d).map_err(|e| format!("--on: {e}")),
-            None => Ok(policy::today()),
+            Some(d) => dates::parse_date(d).map_err(|e| format!("--on: {e}")),
+            None => Ok(today()),
         }
     }
 
@@ -208,9 +239,9 @@ fn aggregate(rest: &[&str]) -> Result<String, String> {
             v["replaced"] = Value::Array(replaced);
             serde_json::to_string_pretty(&v).expect("JSON values serialise") + "\n"
         }
-        "csv" => ws::summary_csv(&summary, fw, workshop.as_ref()),
-        "md" => ws::summary_markdown(&summary, fw, workshop.as_ref()),
-        _ => ws::summary_text(&summary, fw, workshop.as_ref()),
+        "csv" => ws::summary_csv(&summary, fw, workshop.as_ref(), &English),
+        "md" => ws::summary_markdown(&summary, fw, workshop.as_ref(), &English),
+        _ => ws::summary_text(&summary, fw, workshop.as_ref(), &English),
     })
 }
 
@@ -229,7 +260,7 @@ fn compare(rest: &[&str]) -> Result<String, String> {
     let score = scoring::score(framework(), &assessment, a.on()?);
     let own = ws::share(&assessment, &score, false);
     match ws::compare(&own, &summary) {
-        Some(c) => Ok(ws::comparison_text(&c)),
+        Some(c) => Ok(ws::comparison_text(&c, &English)),
         None => Err("ROOM_CODE: the room has no participants yet, so there is nothing to compare with".into()),
     }
 }

@@ -3,24 +3,11 @@
 //! read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
 //! prefixed with `'`.
 
+use crate::domain::escape::csv_cell;
 use crate::domain::plan::{priority_label, Plan, WORDS};
 
-/// One field: neutralised, then quoted if it holds a comma, a quote or a line break.
-pub fn field(text: &str) -> String {
-    let mut t = String::with_capacity(text.len() + 2);
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        t.push('\'');
-    }
-    t.push_str(text);
-    if t.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", t.replace('"', "\"\""))
-    } else {
-        t
-    }
-}
-
 fn row(out: &mut String, fields: &[&str]) {
-    let cells: Vec<String> = fields.iter().map(|f| field(f)).collect();
+    let cells: Vec<String> = fields.iter().map(|f| csv_cell(f)).collect();
     out.push_str(&cells.join(","));
     out.push_str("\r\n");
 }

@@ -9,7 +9,8 @@
 //! (bullets). A4 pages with 2 cm margins.
 
 use super::{area_label, zip::zip, Report};
-use crate::domain::plan::{fill, grade_label, priority_label, WORDS};
+use crate::domain::plan::{grade_label, priority_label, WORDS};
+use crate::domain::text::fill;
 use std::fmt::Write;
 
 /// Text width of an A4 page with 2 cm margins, in twentieths of a point.

@@ -5,27 +5,11 @@
 //! stylesheet; [`report_html_page`] wraps the fragment in a page for the command line.
 
 use super::{area_label, Report};
-use crate::domain::plan::{fill, grade_label, priority_label, WORDS};
+use crate::domain::escape::html as esc;
+use crate::domain::plan::{grade_label, priority_label, WORDS};
 use crate::domain::scoring::LevelStatus;
+use crate::domain::text::fill;
 use std::fmt::Write;
-
-/// Text escaped for HTML content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters have no place in a page (and some are not allowed).
-            c if c.is_control() && !matches!(c, '\n' | '\r' | '\t') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Escaped text with its line breaks kept as `<br>`.
 fn lines(s: &str) -> String {

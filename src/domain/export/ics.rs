@@ -4,7 +4,8 @@
 //! dropped). UIDs are stable, so importing a newer export updates the same events.
 
 use crate::domain::content::Priority;
-use crate::domain::plan::{fill, priority_label, Plan, WORDS};
+use crate::domain::plan::{priority_label, Plan, WORDS};
+use crate::domain::text::fill;
 use chrono::{DateTime, Datelike, Days, NaiveDate, Timelike, Utc};
 
 /// A TEXT value escaped (RFC 5545 §3.3.11).

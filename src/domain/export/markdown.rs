@@ -1,31 +1,13 @@
 //! The report and plan as Markdown (GitHub-flavoured, for its tables). Every piece of
-//! text that is not the tool's own is escaped ([`esc`]), so a name like `<script>` or
+//! text that is not the tool's own is escaped
+//! ([`escape::markdown_inline`](crate::domain::escape::markdown_inline)), so a name like `<script>` or
 //! `a | b` stays text and cannot break a table.
 
 use super::{area_label, Report};
-use crate::domain::plan::{fill, grade_label, priority_label, WORDS};
+use crate::domain::escape::markdown_inline as esc;
+use crate::domain::plan::{grade_label, priority_label, WORDS};
+use crate::domain::text::fill;
 use std::fmt::Write;
-
-/// Escapes text placed inside a line (a table cell, bold text, after fixed words): the
-/// characters that start emphasis, code, links, HTML, entities or strike-through, and
-/// the table's `|`, are backslash-escaped; line breaks and other control characters
-/// become spaces. Text never starts a line here, so line-start syntax (`#`, `-`, `1.`,
-/// `>`) cannot apply; see [`escape_markdown`](crate::domain::draft_policy::escape_markdown)
-/// for text that might.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn table(md: &mut String, headers: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
     let _ = writeln!(md, "| {} |", headers.iter().map(|h| esc(h)).collect::<Vec<_>>().join(" | "));

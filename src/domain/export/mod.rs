@@ -15,10 +15,12 @@ pub mod markdown;
 pub mod zip;
 
 use super::content::{Area, Framework};
+use super::dates::long_date;
 use super::model::Assessment;
-use super::plan::{self, fill, Plan, Schedule, Seed, WORDS};
-use super::policy::{self, long_date, Finding};
+use super::plan::{self, Plan, Schedule, Seed, WORDS};
+use super::policy::{self, Finding};
 use super::scoring::{self, CriterionStatus, LevelStatus, Score};
+use super::text::fill;
 use chrono::NaiveDate;
 
 /// Everything a report shows, worked out once for every format.

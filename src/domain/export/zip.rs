@@ -2,26 +2,7 @@
 //! its CRC-32, a central directory and the end record (PKWARE APPNOTE 6.3, section 4).
 //! Fixed timestamps (1 January 1980) make the output depend on the contents only.
 
-/// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), the table built at compile time.
-const TABLE: [u32; 256] = {
-    let mut t = [0u32; 256];
-    let mut i = 0;
-    while i < 256 {
-        let mut c = i as u32;
-        let mut k = 0;
-        while k < 8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-            k += 1;
-        }
-        t[i] = c;
-        i += 1;
-    }
-    t
-};
-
-pub fn crc32(data: &[u8]) -> u32 {
-    !data.iter().fold(!0u32, |c, &b| TABLE[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
-}
+use crate::domain::checksum::crc32;
 
 /// DOS date of 1 January 1980 (year 0, month 1, day 1); time 00:00.
 const DOS_DATE: u16 = (1 << 5) | 1;

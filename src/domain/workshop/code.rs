@@ -28,6 +28,7 @@
 use super::{
     clean_name, levels_from_criteria, missing_list, AreaSpread, LevelCount, Share, Summary, CRITERIA, MAX_NAME_BYTES,
 };
+use crate::domain::checksum::crc32;
 use crate::domain::content::Area;
 use crate::domain::scoring::{CriterionStatus, LEVELS};
 use serde::Serialize;
@@ -87,7 +88,7 @@ impl fmt::Display for CodeError {
             CodeError::BadCharacter(c) => write!(
                 f,
                 "this code was changed or mistyped: {} is never used in codes",
-                crate::domain::format::quoted(&c.to_string())
+                crate::domain::json::quoted(&c.to_string())
             ),
             CodeError::NewerVersion => {
                 f.write_str("this code is from a newer version of the tool: update the tool to read it")
@@ -149,17 +150,6 @@ fn crc8(bytes: &[u8]) -> u8 {
         c ^= b;
         for _ in 0..8 {
             c = if c & 0x80 != 0 { c << 1 ^ 0x07 } else { c << 1 };
-        }
-        c
-    })
-}
-
-/// CRC-32 (IEEE 802.3, as in zip and PNG).
-fn crc32(bytes: &[u8]) -> u32 {
-    !bytes.iter().fold(!0u32, |mut c, &b| {
-        c ^= u32::from(b);
-        for _ in 0..8 {
-            c = if c & 1 != 0 { c >> 1 ^ 0xEDB8_8320 } else { c >> 1 };
         }
         c
     })

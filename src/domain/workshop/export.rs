@@ -2,38 +2,26 @@
 //! and an HTML fragment for print; the running order as Markdown; a comparison as text.
 //! Every piece of text from outside (workshop details, consented names) is escaped for
 //! the format: CSV cells that a spreadsheet could run as a formula start with `'`.
+//!
+//! The names of the areas and of the level statuses are the caller's ([`Labels`]): the
+//! command line passes English, the facilitator's view its translation. The domain
+//! chooses no interface words.
 
 use super::{
     clock, level_status_id, running_order, timetable, total_minutes, Comparison, Position, Summary, Workshop, BANDS,
 };
 use crate::domain::content::{Area, Framework};
-use crate::domain::draft_policy::escape_markdown;
+use crate::domain::escape::{csv_cell, html as escape_html, markdown as escape_markdown};
 use crate::domain::scoring::LevelStatus;
-use crate::i18n::{t, Lang, WMsg};
 use std::fmt::Write;
 
-fn area_label(a: Area) -> &'static str {
-    t(
-        Lang::En,
-        match a {
-            Area::Identification => WMsg::AreaIdentification,
-            Area::Policy => WMsg::AreaPolicy,
-            Area::Practice => WMsg::AreaPractice,
-            Area::Peer => WMsg::AreaPeer,
-            Area::Communication => WMsg::AreaCommunication,
-        },
-    )
-}
-
-fn status_label(s: LevelStatus) -> &'static str {
-    t(
-        Lang::En,
-        match s {
-            LevelStatus::Ready => WMsg::LevelReady,
-            LevelStatus::OnTrack => WMsg::LevelOnTrack,
-            LevelStatus::NotYet => WMsg::LevelNotYet,
-        },
-    )
+/// The words for areas and level statuses in the summaries and comparisons, chosen by
+/// the caller (the command line's English, the facilitator view's translation).
+pub trait Labels {
+    /// "Identification", "Policy", …
+    fn area(&self, area: Area) -> &str;
+    /// "Ready to apply", "On track", "Not yet".
+    fn level_status(&self, status: LevelStatus) -> &str;
 }
 
 fn band_label(i: usize) -> String {
@@ -59,7 +47,7 @@ const ROOM_CODE: &str = "Room code, for participants to compare themselves with 
 // ── Text ───────────────────────────────────────────────────────────────────────────
 
 /// The summary as plain text, for the terminal.
-pub fn summary_text(s: &Summary, framework: &Framework, workshop: Option<&Workshop>) -> String {
+pub fn summary_text(s: &Summary, framework: &Framework, workshop: Option<&Workshop>, labels: &dyn Labels) -> String {
     let mut out = String::new();
     if let Some(w) = workshop {
         let _ = writeln!(out, "{}\n{}\n", w.title, workshop_line(w));
@@ -76,7 +64,7 @@ pub fn summary_text(s: &Summary, framework: &Framework, workshop: Option<&Worksh
     let _ = writeln!(out, "\nAreas (participants in each band; median)");
     for a in &s.areas {
         let bands: Vec<String> = (0..4).map(|i| format!("{} {}", band_label(i), a.bands[i])).collect();
-        let _ = writeln!(out, "  {:<26} {}  median {}%", area_label(a.area), bands.join("  "), a.median);
+        let _ = writeln!(out, "  {:<26} {}  median {}%", labels.area(a.area), bands.join("  "), a.median);
     }
     let _ = writeln!(out, "\nCriteria most often not met");
     if s.missing.is_empty() {
@@ -103,20 +91,9 @@ pub fn summary_text(s: &Summary, framework: &Framework, workshop: Option<&Worksh
 
 // ── CSV ────────────────────────────────────────────────────────────────────────────
 
-/// One CSV cell: a leading `=` `+` `-` `@`, tab or carriage return gets a `'` first so a
-/// spreadsheet shows it as text; cells with commas, quotes or line breaks are quoted.
-pub fn csv_cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
 /// The summary as CSV (UTF-8 with a byte-order mark, CRLF line ends): one fact per row,
 /// `Section,Item,Detail,Value`, ready to filter or pivot.
-pub fn summary_csv(s: &Summary, framework: &Framework, workshop: Option<&Workshop>) -> String {
+pub fn summary_csv(s: &Summary, framework: &Framework, workshop: Option<&Workshop>, labels: &dyn Labels) -> String {
     let mut out = String::from("\u{feff}");
     let mut row = |cells: [&str; 4]| {
         out.push_str(&cells.map(csv_cell).join(","));
@@ -134,14 +111,14 @@ pub fn summary_csv(s: &Summary, framework: &Framework, workshop: Option<&Worksho
         for (status, n) in
             [(LevelStatus::Ready, l.ready), (LevelStatus::OnTrack, l.on_track), (LevelStatus::NotYet, l.not_yet)]
         {
-            row(["Level", &level, status_label(status), &n.to_string()]);
+            row(["Level", &level, labels.level_status(status), &n.to_string()]);
         }
     }
     for a in &s.areas {
         for i in 0..4 {
-            row(["Area", area_label(a.area), &band_label(i), &a.bands[i].to_string()]);
+            row(["Area", labels.area(a.area), &band_label(i), &a.bands[i].to_string()]);
         }
-        row(["Area", area_label(a.area), "Median %", &a.median.to_string()]);
+        row(["Area", labels.area(a.area), "Median %", &a.median.to_string()]);
     }
     for m in &s.missing {
         row(["Not met", m.criterion, criterion_title(framework, m.criterion), &m.count.to_string()]);
@@ -156,7 +133,12 @@ pub fn summary_csv(s: &Summary, framework: &Framework, workshop: Option<&Worksho
 // ── Markdown ───────────────────────────────────────────────────────────────────────
 
 /// The summary as Markdown, with tables.
-pub fn summary_markdown(s: &Summary, framework: &Framework, workshop: Option<&Workshop>) -> String {
+pub fn summary_markdown(
+    s: &Summary,
+    framework: &Framework,
+    workshop: Option<&Workshop>,
+    labels: &dyn Labels,
+) -> String {
     let mut out = String::new();
     match workshop {
         Some(w) => {
@@ -179,7 +161,7 @@ pub fn summary_markdown(s: &Summary, framework: &Framework, workshop: Option<&Wo
     let _ = writeln!(out, "| Area | {} | Median |\n|---|---:|---:|---:|---:|---:|", heads.join(" | "));
     for a in &s.areas {
         let bands: Vec<String> = a.bands.iter().map(u32::to_string).collect();
-        let _ = writeln!(out, "| {} | {} | {}% |", area_label(a.area), bands.join(" | "), a.median);
+        let _ = writeln!(out, "| {} | {} | {}% |", labels.area(a.area), bands.join(" | "), a.median);
     }
     let _ = writeln!(out, "\n## Criteria most often not met\n");
     if s.missing.is_empty() {
@@ -205,11 +187,9 @@ pub fn summary_markdown(s: &Summary, framework: &Framework, workshop: Option<&Wo
 
 // ── HTML for print ─────────────────────────────────────────────────────────────────
 
-pub use crate::domain::export::html::esc as escape_html;
-
 /// The summary as an HTML fragment for print (no `<html>` or styles; classes start
 /// `cb-print-`), every text escaped.
-pub fn summary_html(s: &Summary, framework: &Framework, workshop: Option<&Workshop>) -> String {
+pub fn summary_html(s: &Summary, framework: &Framework, workshop: Option<&Workshop>, labels: &dyn Labels) -> String {
     let e = escape_html;
     let mut out = String::from("<section class=\"cb-print-summary\">\n");
     match workshop {
@@ -245,7 +225,7 @@ pub fn summary_html(s: &Summary, framework: &Framework, workshop: Option<&Worksh
     }
     out.push_str("<th scope=\"col\">Median</th></tr></thead>\n<tbody>\n");
     for a in &s.areas {
-        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", e(area_label(a.area)));
+        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", e(labels.area(a.area)));
         for b in a.bands {
             let _ = write!(out, "<td>{b}</td>");
         }
@@ -349,14 +329,14 @@ fn position_words(p: Position) -> &'static str {
 }
 
 /// A participant's comparison with the room, as plain text.
-pub fn comparison_text(c: &Comparison) -> String {
+pub fn comparison_text(c: &Comparison, labels: &dyn Labels) -> String {
     let mut out =
         format!("Against the room ({} participants)\n\nAreas (your score; the room's median)\n", c.participants);
     for a in &c.areas {
         let _ = writeln!(
             out,
             "  {:<26} {:>3}%  median {:>3}%  {}",
-            area_label(a.area),
+            labels.area(a.area),
             a.yours,
             a.median,
             position_words(a.position)
@@ -368,7 +348,7 @@ pub fn comparison_text(c: &Comparison) -> String {
             out,
             "  Level {}: you are {} ({}); {} of {} in the room are ready to apply: {}",
             l.level,
-            status_label(l.yours).to_lowercase(),
+            labels.level_status(l.yours).to_lowercase(),
             level_status_id(l.yours),
             l.ready,
             c.participants,

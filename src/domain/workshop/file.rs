@@ -21,8 +21,10 @@ use super::{
     Share, CRITERIA, PARTICIPANT_LIMIT,
 };
 use crate::domain::content::Area;
-use crate::domain::format::{self, child, describe, quoted, Problem};
+use crate::domain::format;
+use crate::domain::json::{child, describe, quoted, Problem};
 use crate::domain::scoring::{CriterionStatus, LevelStatus, LEVELS};
+use crate::domain::text::{too_long, MAX_TEXT_CHARS};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
@@ -195,8 +197,8 @@ pub fn share_from_value(value: &Value) -> Result<Share, Vec<Problem>> {
     };
     let organisation = match top.get("organisation") {
         None => None,
-        Some(Value::String(s)) if s.chars().count() > format::MAX_TEXT_CHARS => {
-            c.problem("$.organisation", format!("is longer than {} characters", format::MAX_TEXT_CHARS));
+        Some(Value::String(s)) if too_long(s) => {
+            c.problem("$.organisation", format!("is longer than {MAX_TEXT_CHARS} characters"));
             None
         }
         Some(Value::String(s)) => {
