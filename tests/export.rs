@@ -5,8 +5,9 @@
 //! commas, line breaks, `|` and a leading `=` must survive every format as text.
 //!
 //! Needs python3 with `icalendar` (`pip install icalendar`), LibreOffice
-//! (`soffice`, Debian `libreoffice-writer-nogui`) and poppler-utils. A test skips, loudly,
-//! only when python3 or soffice itself is not installed.
+//! (`soffice`, Debian `libreoffice-writer-nogui`) and poppler-utils. When python3, a
+//! Python module or soffice is not installed, a test fails under CI (`CI=true`: an
+//! export nobody read back must not pass) and is otherwise skipped with a loud note.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -73,24 +74,45 @@ fn write(name: &str, bytes: &[u8]) -> PathBuf {
     p
 }
 
-/// Runs a Python script with `arg`; `None` (after a loud warning) only when python3 is
-/// not installed. Any other failure, a missing module included, fails the test.
+/// A reader that is not installed. Under CI (`CI=true`) the test fails: an export that
+/// no independent reader checked must not pass there. Elsewhere it is skipped, loudly.
+fn missing(tool: &str, consequence: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{tool} is not installed and CI=true, so {consequence}: install it (scripts/setup)");
+    }
+    eprintln!("\n!!!!! SKIPPED: {tool} is not installed, so {consequence} (this fails when CI=true) !!!!!\n");
+}
+
+/// The module a Python error says is not installed.
+fn missing_module(stderr: &str) -> Option<&str> {
+    let rest = stderr.split("ModuleNotFoundError: No module named ").nth(1)?;
+    rest.lines().next().map(|m| m.trim().trim_matches('\''))
+}
+
+/// Runs a Python script with `arg`; `None` when python3 or a module the script imports
+/// is not installed (see [`missing`]). Any other failure fails the test.
 fn python(script: &str, arg: &Path) -> Option<String> {
+    const UNCHECKED: &str = "this export was NOT checked by an independent reader";
     match Command::new("python3").arg("-c").arg(script).arg(arg).output() {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("\n!!!!! SKIPPED: python3 is not installed, so this export was NOT checked by an independent reader !!!!!\n");
+            missing("python3", UNCHECKED);
             None
         }
         Err(e) => panic!("python3: {e}"),
         Ok(out) => {
-            assert!(out.status.success(), "python3 failed:\n{}", String::from_utf8_lossy(&out.stderr));
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            if let Some(module) = missing_module(&stderr).filter(|_| !out.status.success()) {
+                missing(&format!("Python's {module} module"), UNCHECKED);
+                return None;
+            }
+            assert!(out.status.success(), "python3 failed:\n{stderr}");
             Some(String::from_utf8(out.stdout).unwrap())
         }
     }
 }
 
 /// Converts a .docx to PDF with LibreOffice and returns its text (`pdftotext`) and page
-/// count; `None` (after a loud warning) only when LibreOffice is not installed.
+/// count; `None` only when LibreOffice is not installed (see [`missing`]).
 fn libreoffice_text(docx: &Path) -> Option<(String, u32)> {
     let out_dir = docx.with_extension("pdf-out");
     // A profile of its own, so conversions running in parallel do not collide.
@@ -102,7 +124,7 @@ fn libreoffice_text(docx: &Path) -> Option<(String, u32)> {
         .output();
     let out = match run {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("\n!!!!! SKIPPED: LibreOffice (soffice) is not installed, so the .docx was NOT opened by a word processor !!!!!\n");
+            missing("LibreOffice (soffice)", "the .docx was NOT opened by a word processor");
             return None;
         }
         r => r.unwrap(),
@@ -113,6 +135,13 @@ fn libreoffice_text(docx: &Path) -> Option<(String, u32)> {
     let info = String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
     let pages = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
     Some((String::from_utf8(text.stdout).unwrap(), pages))
+}
+
+#[test]
+fn a_missing_python_module_is_recognised() {
+    let err = "Traceback (most recent call last):\n  File \"<string>\", line 1\nModuleNotFoundError: No module named 'icalendar'\n";
+    assert_eq!(missing_module(err), Some("icalendar"));
+    assert_eq!(missing_module("SyntaxError: invalid syntax"), None);
 }
 
 /// Whitespace collapsed, so text wrapped by a layout can be compared.
