@@ -120,16 +120,16 @@ fn criteria() -> BTreeSet<String> {
     let mut code = String::from("pub static FRAMEWORK: Framework = Framework { criteria: &[\n");
     for c in &file.criteria {
         let area = one_of("area", &c.area, &["identification", "policy", "practice", "peer", "communication"], "Area");
-        write!(
+        writeln!(
             code,
-            "Criterion {{ id: {:?}, level: {}, area: {area}, title: {:?}, statement: {:?}, indicators: &[\n",
+            "Criterion {{ id: {:?}, level: {}, area: {area}, title: {:?}, statement: {:?}, indicators: &[",
             c.id, c.level, c.title, c.statement
         )
         .unwrap();
         for i in &c.indicators {
-            write!(
+            writeln!(
                 code,
-                "  Indicator {{ id: {:?}, question: {:?}, guidance: {:?}, evidence: &{:?}, actions: &[\n",
+                "  Indicator {{ id: {:?}, question: {:?}, guidance: {:?}, evidence: &{:?}, actions: &[",
                 i.id, i.question, i.guidance, i.evidence
             )
             .unwrap();
@@ -200,11 +200,17 @@ fn catalogue(en_src: &str, cy_src: &str, ty: &str, out_name: &str) {
     for (key, text) in &en {
         writeln!(code, "            {ty}::{} => {text:?},", variant(key)).unwrap();
     }
-    code.push_str("        }\n    }\n\n    fn welsh(self) -> Option<&'static str> {\n        match self {\n");
-    for (key, text) in &cy {
-        writeln!(code, "            {ty}::{} => Some({text:?}),", variant(key)).unwrap();
+    code.push_str("        }\n    }\n\n    fn welsh(self) -> Option<&'static str> {\n");
+    if cy.is_empty() {
+        // No Welsh yet: a match with only `_` would be a lint in the generated code.
+        code.push_str("        let _ = self;\n        None\n    }\n}\n");
+    } else {
+        code.push_str("        match self {\n");
+        for (key, text) in &cy {
+            writeln!(code, "            {ty}::{} => Some({text:?}),", variant(key)).unwrap();
+        }
+        code.push_str("            #[allow(unreachable_patterns)]\n            _ => None,\n        }\n    }\n}\n");
     }
-    code.push_str("            #[allow(unreachable_patterns)]\n            _ => None,\n        }\n    }\n}\n");
     out(out_name, &code);
 }
 

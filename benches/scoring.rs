@@ -12,8 +12,8 @@ fn full() -> Assessment {
         Organisation { name: "Bench Ltd".into(), sector: Sector::Public, size: SizeBand::Large, nation: Nation::Wales };
     let mut a = Assessment::new(org, now);
     for (n, i) in framework().indicators().enumerate() {
-        a.set_answer(&i.id, Answer::ALL[n % 3], now);
-        a.set_evidence(&i.id, "Carers policy v3, section 2", now);
+        a.set_answer(i.id, Answer::ALL[n % 3], now);
+        a.set_evidence(i.id, "Carers policy v3, section 2", now);
     }
     // Every policy question answered, so the policy check is part of the cost.
     let mut p = PolicyAnswers::default();

@@ -304,8 +304,8 @@ proptest! {
         prop_assume!(!a.organisation.name.trim().is_empty());
         for (ind, (ans, ev)) in framework().indicators().zip(cells) {
             if let Some(answer) = [None, Some(Answer::No), Some(Answer::Partly), Some(Answer::Yes)][ans as usize] {
-                a.set_answer(&ind.id, answer, t0());
-                a.set_evidence(&ind.id, &ev, t0());
+                a.set_answer(ind.id, answer, t0());
+                a.set_evidence(ind.id, &ev, t0());
             }
         }
         let back = from_bytes(framework(), to_json(&a).as_bytes());

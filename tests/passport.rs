@@ -482,7 +482,7 @@ fn a_scheme_still_being_set_up_is_not_refused_by_the_file_format() {
 
 fn file_with(s: &Scheme) -> Value {
     let mut a = all_yes_up_to(1);
-    set_passport(&mut a, &s);
+    set_passport(&mut a, s);
     serde_json::from_str(&to_json(&a)).unwrap()
 }
 
@@ -532,7 +532,7 @@ fn a_scheme_is_kept_in_the_device_library_even_when_unfinished() {
         Loaded::Ok(back) => {
             let a = &back.assessments[0].assessment;
             assert_eq!(a.passport.as_ref().map(|p| p["support"].clone()), Some(json!("lots")));
-            assert_eq!(passport_scheme(&a), None);
+            assert_eq!(passport_scheme(a), None);
         }
         other => panic!("{other:?}"),
     }

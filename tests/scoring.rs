@@ -59,7 +59,7 @@ fn one_partly_blocks_the_level_and_all_levels_above() {
 fn a_criterion_with_only_no_answers_is_not_met_and_level_is_not_yet() {
     let mut a = all_yes_up_to(1);
     for i in framework().criterion("L1.3").unwrap().indicators {
-        a.set_answer(&i.id, Answer::No, t0());
+        a.set_answer(i.id, Answer::No, t0());
     }
     let s = score(framework(), &a, day());
     assert_eq!(s.criterion("L1.3").unwrap().status, CriterionStatus::NotMet);
@@ -152,9 +152,9 @@ fn arb_assessment() -> impl Strategy<Value = Assessment> {
         let mut a = blank();
         for (ind, (ans, ev)) in framework().indicators().zip(cells) {
             if let Some(answer) = [None, Some(Answer::No), Some(Answer::Partly), Some(Answer::Yes)][ans as usize] {
-                a.set_answer(&ind.id, answer, t0());
+                a.set_answer(ind.id, answer, t0());
                 if ev {
-                    a.set_evidence(&ind.id, "evidence", t0());
+                    a.set_evidence(ind.id, "evidence", t0());
                 }
             }
         }

@@ -30,11 +30,7 @@ impl Progress {
     }
 
     pub fn percent(self) -> u32 {
-        if self.total == 0 {
-            0
-        } else {
-            (self.answered * 100 / self.total) as u32
-        }
+        (self.answered * 100).checked_div(self.total).unwrap_or(0) as u32
     }
 }
 

@@ -179,7 +179,7 @@ pub fn score_with_breaches(framework: &Framework, assessment: &Assessment, breac
             let mut any_credit = false;
             for ind in c.indicators {
                 points.available += Answer::MAX_POINTS;
-                let Some(a) = assessment.answer(&ind.id) else {
+                let Some(a) = assessment.answer(ind.id) else {
                     shortfalls.push(Shortfall::Unanswered { indicator: ind.id.to_string() });
                     continue;
                 };
