@@ -1,3 +1,7 @@
+// Benchmarks run natively; for wasm32 (linted with the app) the file is empty.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
+
 //! Building the action plan and each export for a full assessment (every indicator
 //! answered, a third of them yes without evidence, every policy question answered).
 //! Run: `cargo bench --bench plan`.

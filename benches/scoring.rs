@@ -1,3 +1,7 @@
+// Benchmarks run natively; for wasm32 (linted with the app) the file is empty.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
+
 //! Rescoring a full assessment (every indicator answered with evidence).
 //! Run: `cargo bench --bench scoring`. Goal: under 50 µs.
 use carer_benchmark::domain::content::framework;

@@ -1,85 +1,163 @@
-// Prints raw / gzip / brotli bytes of every file the first page load fetches from a
-// release build in dist/, and fails when the gzip total exceeds the budget. Then the same
-// for the two lazily loaded modules (the workbench, and the facilitator's view), each
-// against its own budget.
-// The list is read from dist/index.html (stylesheets, scripts, preloads) plus the
-// modules boot.js imports, so a new first-load file cannot slip past unmeasured.
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+// Measures what a browser downloads on three journeys through the release build in dist/,
+// served as a typical web server would (gzip level 6, files cacheable for ten minutes),
+// read from headless Chromium's request log, not from a list of files. A file the browser
+// takes from its cache is not a download and is not counted. Prints a table per
+// journey and fails when a journey is over its budget or fetches any file twice.
+//
+//   node scripts/bundle-report.mjs [dist] [--json out.json]
+//
+// Journeys (as README "Bundle budgets" describes):
+//   first page   the start page, until it is ready and the network is idle;
+//   HR journey   start → new organisation → results → action plan → policies → passport;
+//   facilitator  start → facilitator's view → the room's results.
+import { createServer } from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
 
-const BUDGET_GZIP = 200 * 1024;
-// The workbench: results, policies, passport, plan and exports, workshop.
-const WORKBENCH = ['workbench.js', 'workbench_bg.wasm', 'workbench.css', 'passport-print.css'];
-const WORKBENCH_BUDGET_GZIP = 350 * 1024;
-// The facilitator's view of workshop mode, loaded only when a facilitator opens it.
-const FACILITATOR = ['facilitator.js', 'facilitator_bg.wasm', 'workbench.css'];
-const FACILITATOR_BUDGET_GZIP = 250 * 1024;
-const dist = process.argv[2] || 'dist';
-const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const KB = 1024;
+const BUDGETS = { 'first page': 180 * KB, 'HR journey': 380 * KB, facilitator: 300 * KB };
+const args = process.argv.slice(2);
+const jsonAt = args.indexOf('--json');
+const jsonOut = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : null;
+const dist = args[0] || 'dist';
 
-const files = new Set(['index.html']);
-// Attribute values may be quoted or not (Trunk's minifier drops the quotes).
-for (const m of html.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)=(?:"([^"]+)"|'([^']+)'|([^\s>]+))[^>]*>/g)) {
-  if (!/data-trunk/.test(m[0])) files.add((m[1] ?? m[2] ?? m[3]).replace(/^\.?\//, ''));
-}
-// Static imports of the bootstrap modules, followed to the end (boot.js imports app.js,
-// which imports its snippets and loads the wasm).
-const seen = new Set();
-for (let more = true; more; ) {
-  more = false;
-  for (const f of [...files].filter((f) => f.endsWith('.js') && !seen.has(f))) {
-    seen.add(f);
-    more = true;
-    const text = readFileSync(join(dist, f), 'utf8');
-    for (const m of text.matchAll(/import\s+[^'"]*?['"]\.\/([^'"]+)['"]/g)) files.add(m[1]);
-    for (const m of text.matchAll(/new URL\('([^']+\.wasm)', import\.meta\.url\)/g)) files.add(m[1]);
-  }
-}
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg']);
 
-function measure(list) {
-  const rows = [];
-  for (const f of list) {
-    const path = join(dist, f);
-    if (!existsSync(path)) {
-      console.error(`bundle-report: ${f} is referenced but missing from ${dist}/`);
-      process.exit(1);
+/** Serves dist/ on loopback, gzipped when the browser asks, as a host would. */
+async function serveGzip(root) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    try {
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] || 'application/octet-stream';
+      if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Cache-Control': 'max-age=600' });
+        res.end(gzipSync(body, { level: 6 }));
+      } else {
+        res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'max-age=600' });
+        res.end(body);
+      }
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
     }
-    const bytes = readFileSync(path);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Runs `walk` in a fresh browser context and returns every response it received. */
+async function journey(browser, url, walk) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const finished = [];
+  page.on('requestfinished', (request) => finished.push(request));
+  await page.goto(url);
+  await page.locator('.cb-button--start').waitFor();
+  await walk(page);
+  await page.waitForLoadState('networkidle');
+  const rows = [];
+  for (const request of finished) {
+    const response = await request.response();
+    const sizes = await request.sizes();
+    if (sizes.responseBodySize === 0 && response?.status() === 200) continue; // from the browser's cache
     rows.push({
-      file: f,
-      raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      file: new URL(request.url()).pathname.replace(/^\//, '') || 'index.html',
+      encoding: (await response?.headerValue('content-encoding')) || 'none',
+      bytes: sizes.responseBodySize,
     });
   }
-  return rows.sort((a, b) => b.raw - a.raw);
+  await context.close();
+  if (errors.length) throw new Error(`the page failed during the journey: ${errors.join('; ')}`);
+  return rows;
 }
 
-const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-function report(title, rows, budget) {
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  const width = Math.max(16, ...rows.map((r) => r.file.length));
-  console.log(`${title}\n${'file'.padEnd(width)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'brotli KB'.padStart(9)}`);
-  for (const r of rows) console.log(`${r.file.padEnd(width)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli).padStart(9)}`);
-  console.log(`${'total'.padEnd(width)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli).padStart(9)}`);
-  const left = budget - total.gzip;
-  if (left < 0) {
-    console.error(`bundle-report: FAIL: ${title} is ${kb(total.gzip).trim()} KB gzip, over the ${budget / 1024} KB budget by ${kb(-left).trim()} KB`);
-    return false;
-  }
-  console.log(`bundle-report: ok: ${kb(total.gzip).trim()} KB gzip of a ${budget / 1024} KB budget (${kb(left).trim()} KB left)\n`);
-  return true;
+async function newOrganisation(page) {
+  await page.locator('.cb-button--start').click();
+  await page.fill('#cb-org-name', 'Budget Test Ltd');
+  await page.locator('#cb-sector-private').check();
+  await page.selectOption('#cb-size', { index: 2 });
+  await page.locator('#cb-nation-england').check();
+  await page.locator('form button[type=submit]').click();
+  await page.locator('.cb-task-list').waitFor();
 }
 
-// A report that cannot see the app must not pass: the wasm and its loader are required.
-for (const ext of ['.wasm', '.js', '.css']) {
-  if (![...files].some((f) => f.endsWith(ext))) {
-    console.error(`bundle-report: found no ${ext} file in the first load of ${dist}/index.html; the report is broken, not the budget met`);
-    process.exit(1);
-  }
+async function section(page, link, ready) {
+  await page.locator(`button:has-text("${link}")`).first().click();
+  await page.locator(ready).first().waitFor();
+  await page.locator('button:has-text("Back to the task list")').first().click();
+  await page.locator('.cb-task-list').waitFor();
 }
-const first = report('First page load', measure(files), BUDGET_GZIP);
-const later = report('Workbench (loaded when a workbench section is first opened)', measure(WORKBENCH), WORKBENCH_BUDGET_GZIP);
-const facilitator = report("Facilitator's view (loaded when a facilitator opens it)", measure(FACILITATOR), FACILITATOR_BUDGET_GZIP);
-if (!first || !later || !facilitator) process.exit(1);
+
+const JOURNEYS = {
+  'first page': async () => {},
+  'HR journey': async (page) => {
+    await newOrganisation(page);
+    await section(page, 'See your results', '.cb-chart');
+    await section(page, 'Action plan and downloads', '.cb-actions');
+    await section(page, "Flexible working and carer's leave policies", '#cb-check-date');
+    await section(page, 'Carer passport scheme', 'h1:has-text("passport")');
+  },
+  facilitator: async (page) => {
+    await page.locator('button:has-text("Open the workshop facilitator\'s view")').click();
+    await page.fill('#cb-ws-title', 'Supporting carers at work');
+    await page.fill('#cb-ws-date', '2026-11-22');
+    await page.fill('#cb-ws-organisation', 'Anytown Carers');
+    await page.locator('button[type=submit]').click();
+    await page.locator('button:has-text("See the room\'s results")').first().click();
+    await page.locator('h1:has-text("The room\'s results")').waitFor();
+  },
+};
+
+const kb = (n) => (n / KB).toFixed(1);
+const server = await serveGzip(dist);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+let ok = true;
+const summary = {};
+try {
+  for (const [name, walk] of Object.entries(JOURNEYS)) {
+    const rows = await journey(browser, server.url, walk);
+    const total = rows.reduce((t, r) => t + r.bytes, 0);
+    const width = Math.max(24, ...rows.map((r) => r.file.length));
+    console.log(`\n${name}: ${rows.length} requests\n${'file'.padEnd(width)} ${'encoding'.padEnd(8)} ${'KB'.padStart(7)}`);
+    for (const r of [...rows].sort((a, b) => b.bytes - a.bytes)) {
+      console.log(`${r.file.padEnd(width)} ${r.encoding.padEnd(8)} ${kb(r.bytes).padStart(7)}`);
+    }
+    const budget = BUDGETS[name];
+    console.log(`${'total'.padEnd(width)} ${''.padEnd(8)} ${kb(total).padStart(7)}  (budget ${kb(budget)} KB)`);
+    summary[name] = { kb: +kb(total), budget_kb: budget / KB, requests: rows.length };
+    const twice = rows.map((r) => r.file).filter((f, i, all) => all.indexOf(f) !== i);
+    if (twice.length) {
+      console.error(`bundle-report: FAIL: ${name} fetched ${[...new Set(twice)].join(', ')} more than once`);
+      ok = false;
+    }
+    if (rows.some((r) => r.file.endsWith('.wasm') && r.encoding !== 'gzip')) {
+      console.error(`bundle-report: FAIL: ${name}: a .wasm file came without gzip; the measurement is wrong`);
+      ok = false;
+    }
+    if (total > budget) {
+      console.error(`bundle-report: FAIL: ${name} is ${kb(total)} KB gzip, over its ${kb(budget)} KB budget by ${kb(total - budget)} KB`);
+      ok = false;
+    } else {
+      console.log(`bundle-report: ok: ${name} ${kb(total)} KB gzip of ${kb(budget)} KB (${kb(budget - total)} KB left)`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (jsonOut) await writeFile(jsonOut, JSON.stringify(summary, null, 2));
+process.exit(ok ? 0 : 1);

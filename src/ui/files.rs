@@ -4,6 +4,9 @@
 use wasm_bindgen::JsCast;
 
 /// Offers `bytes` to the user as a file called `name`.
+/// The media type of a Word (.docx) document.
+pub const WORD_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
     let array = js_sys::Uint8Array::from(bytes);

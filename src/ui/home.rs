@@ -1,7 +1,6 @@
 //! Start page: what the tool is, the independence disclaimer, the user's saved
 //! assessments (open, rename, duplicate, export, delete) and import.
 
-use super::workbench::Section;
 use super::{files, now, Ctx, Screen};
 use crate::domain::format;
 use crate::domain::model::{Assessment, Nation, Organisation, Sector, SizeBand};
@@ -30,7 +29,12 @@ pub fn Home() -> impl IntoView {
                 ]);
                 return;
             }
-            match format::from_bytes(ctx.fw(), &bytes) {
+            let Some(checked) = super::lazy::read_assessment_file(bytes).await else {
+                import_errors
+                    .set(vec![ctx.tf(Msg::ImportFailed, &[("file", &name)]), ctx.t(Msg::ScreenFailed).to_string()]);
+                return;
+            };
+            match checked {
                 Ok(assessment) => {
                     let org = assessment.organisation.name.clone();
                     ctx.lib.update(|lib| {
@@ -101,7 +105,7 @@ pub fn Home() -> impl IntoView {
 
         <h2>{ctx.t(Msg::WorkshopHeading)}</h2>
         <p>{ctx.t(Msg::WorkshopText)}</p>
-        <button type="button" class="cb-button cb-button--secondary" on:click=move |_| ctx.go(Screen::Workbench(Section::Workshop))>
+        <button type="button" class="cb-button cb-button--secondary" on:click=move |_| ctx.go(Screen::Workshop(super::workshop::Page::Overview))>
             {ctx.t(Msg::WorkshopLink)}
         </button>
     }
@@ -223,7 +227,7 @@ pub fn NewAssessment(#[prop(optional)] edit: bool) -> impl IntoView {
             let org = Organisation { name: name.get_untracked().trim().to_string(), sector, size, nation };
             let t = now();
             if edit {
-                ctx.update_current(|a| {
+                ctx.update(|a| {
                     a.organisation = org;
                     a.updated = t;
                 });

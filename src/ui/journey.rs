@@ -1,6 +1,5 @@
 //! Task list, one page per criterion, and "check your answers" per level.
 
-use super::workbench::Section;
 use super::{level_name, now, Ctx, Screen};
 use crate::domain::journey::{criterion_progress, level_progress, overall_progress, Progress, SectionStatus};
 use crate::domain::model::Answer;
@@ -81,7 +80,7 @@ pub fn TaskList() -> impl IntoView {
                             <h2 class="cb-task-list__heading">{level_name(&ctx, level)}" "{status_tag(&ctx, p.status())}</h2>
                             <ul class="cb-task-list__items">
                                 {fw.criteria.iter().enumerate().filter(|(_, c)| c.level == level).map(|(i, c)| {
-                                    let cp = criterion_progress(fw, &a, &c.id);
+                                    let cp = criterion_progress(fw, &a, c.id);
                                     view! {
                                         <li class="cb-task-list__item">
                                             <button type="button" class="cb-link cb-task-criterion" on:click=move |_| ctx.go(Screen::Question(i))>
@@ -104,11 +103,11 @@ pub fn TaskList() -> impl IntoView {
                     <h2 class="cb-task-list__heading">{ctx.t(Msg::PoliciesAndPassport)}</h2>
                     <ul class="cb-task-list__items">
                         <li class="cb-task-list__item">
-                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Workbench(Section::Policies))>{ctx.t(Msg::PoliciesLink)}</button>
+                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Policies(super::policies::Page::Overview))>{ctx.t(Msg::PoliciesLink)}</button>
                             {status_tag(&ctx, policy_status)}
                         </li>
                         <li class="cb-task-list__item">
-                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Workbench(Section::Passport))>{ctx.t(Msg::PassportLink)}</button>
+                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Passport(super::passport::Page::Overview))>{ctx.t(Msg::PassportLink)}</button>
                             {status_tag(&ctx, passport_status)}
                         </li>
                     </ul>
@@ -117,14 +116,14 @@ pub fn TaskList() -> impl IntoView {
                     <h2 class="cb-task-list__heading">{ctx.t(Msg::ResultsSection)}</h2>
                     <ul class="cb-task-list__items">
                         <li class="cb-task-list__item">
-                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Workbench(Section::Results))>{ctx.t(Msg::SeeResults)}</button>
+                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Results)>{ctx.t(Msg::SeeResults)}</button>
                             {status_tag(&ctx, results_status)}
                         </li>
                         <li class="cb-task-list__item">
-                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Workbench(Section::Plan))>{ctx.t(Msg::PlanLink)}</button>
+                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Plan(super::plan::Page::List))>{ctx.t(Msg::PlanLink)}</button>
                         </li>
                         <li class="cb-task-list__item">
-                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Workbench(Section::Share))>{ctx.t(Msg::ShareLink)}</button>
+                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Share)>{ctx.t(Msg::ShareLink)}</button>
                         </li>
                     </ul>
                 </li>
@@ -169,15 +168,8 @@ pub fn Question(index: usize) -> impl IntoView {
             let id = ind.id;
             let name = format!("cb-answer-{}", ind.id.replace('.', "-"));
             let evidence_id = format!("cb-evidence-{}", ind.id.replace('.', "-"));
-            let current = {
-
-                move || ctx.with_current(|a| a.answer(&id).cloned()).flatten()
-            };
-            let current2 = current.clone();
-            let evidence_disabled = {
-                let current = current.clone();
-                move || current().is_none()
-            };
+            let current = move || ctx.with_current(|a| a.answer(id).cloned()).flatten();
+            let evidence_disabled = move || current().is_none();
             view! {
                 <fieldset class="cb-field cb-indicator">
                     <legend class="cb-label cb-label--m">{ind.question}</legend>
@@ -192,13 +184,11 @@ pub fn Question(index: usize) -> impl IntoView {
                     <div class="cb-radios cb-radios--inline">
                         {Answer::ALL.iter().copied().map(|ans| {
                             let rid = format!("{name}-{}", ans.id());
-
-                            let current = current.clone();
                             view! {
                                 <div class="cb-radio">
                                     <input type="radio" name=name.clone() id=rid.clone()
                                         prop:checked=move || current().map(|x| x.answer) == Some(ans)
-                                        on:change=move |_| ctx.update_current(|a| a.set_answer(&id, ans, now()))/>
+                                        on:change=move |_| ctx.update(|a| a.set_answer(id, ans, now()))/>
                                     <label for=rid>{answer_label(&ctx, Some(ans))}</label>
                                 </div>
                             }
@@ -209,10 +199,10 @@ pub fn Question(index: usize) -> impl IntoView {
                         <p class="cb-hint" id=format!("{evidence_id}-hint")>{ctx.t(Msg::EvidenceHint)}</p>
                         <textarea class="cb-textarea" id=evidence_id.clone() rows="2" aria-describedby=format!("{evidence_id}-hint")
                             prop:disabled=evidence_disabled
-                            prop:value=move || current2().map(|x| x.evidence).unwrap_or_default()
+                            prop:value=move || current().map(|x| x.evidence).unwrap_or_default()
                             on:change={
 
-                                move |ev| { let v = event_target_value(&ev); ctx.update_current(|a| { a.set_evidence(&id, &v, now()); }); }
+                                move |ev| { let v = event_target_value(&ev); ctx.update(|a| { a.set_evidence(id, &v, now()); }); }
                             }></textarea>
                     </div>
                 </fieldset>
@@ -241,7 +231,7 @@ pub fn Check(level: u8) -> impl IntoView {
                 <h2>{format!("{} {}", c.id, c.title)}</h2>
                 <dl class="cb-summary">
                     {c.indicators.iter().map(|ind| {
-                        let ans = a.answer(&ind.id);
+                        let ans = a.answer(ind.id);
                         let evidence = ans.map(|x| x.evidence.clone()).filter(|e| !e.trim().is_empty());
                         view! {
                             <div class="cb-summary__row">
@@ -261,7 +251,7 @@ pub fn Check(level: u8) -> impl IntoView {
                 </dl>
             }).collect_view()}
             <div class="cb-button-group">
-                <button type="button" class="cb-button" on:click=move |_| ctx.go(Screen::Workbench(Section::Results))>{ctx.t(Msg::SeeResults)}</button>
+                <button type="button" class="cb-button" on:click=move |_| ctx.go(Screen::Results)>{ctx.t(Msg::SeeResults)}</button>
                 <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(Msg::ReturnToTaskList)}</button>
             </div>
         }

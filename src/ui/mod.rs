@@ -5,18 +5,27 @@
 pub mod files;
 mod home;
 mod journey;
+mod lazy;
+pub mod passport;
+pub mod plan;
+pub mod policies;
+pub mod results;
+pub mod share;
 pub mod storage;
-mod workbench;
+pub mod widgets;
+pub mod workshop;
 
 use crate::domain::content::{framework, Framework};
 use crate::domain::library::Library;
 use crate::domain::model::Assessment;
 use crate::embed::{self, EmbedConfig};
-use crate::i18n::{t, tf, Msg};
+use crate::i18n::{t, tf, Catalogue, Msg};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Where the user is. Criterion pages are addressed by their index in the framework.
+/// Every screen but the start page is loaded the first time it opens (`lazy.rs`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     Home,
@@ -25,14 +34,25 @@ pub enum Screen {
     Tasks,
     Question(usize),
     Check(u8),
-    /// A section of the lazily loaded workbench.
-    Workbench(workbench::Section),
+    Results,
+    Policies(policies::Page),
+    Plan(plan::Page),
+    Passport(passport::Page),
+    /// The participant's page for sharing results with a workshop.
+    Share,
+    /// The facilitator's view of a workshop.
+    Workshop(workshop::Page),
 }
 
 impl Screen {
     /// Screens that show the criteria, which load on first need.
     fn needs_content(&self) -> bool {
-        matches!(self, Screen::Tasks | Screen::Question(_) | Screen::Check(_) | Screen::Workbench(_))
+        !matches!(self, Screen::Home | Screen::New | Screen::EditOrganisation)
+    }
+
+    /// Screens that show or edit the open assessment (the facilitator's needs none).
+    fn needs_assessment(&self) -> bool {
+        !matches!(self, Screen::Home | Screen::New | Screen::Workshop(_))
     }
 }
 
@@ -49,9 +69,8 @@ pub async fn load_content(ctx: Ctx) -> Result<(), String> {
     result
 }
 
-/// Installs the criteria content from `<base>criteria.json` unless it is already loaded
-/// (the workbench module, with its own memory, loads it too).
-pub async fn fetch_content(base: &str) -> Result<(), String> {
+/// Installs the criteria content from `<base>criteria.json` unless it is already loaded.
+async fn fetch_content(base: &str) -> Result<(), String> {
     use wasm_bindgen_futures::JsFuture;
     if crate::domain::content::is_loaded() {
         return Ok(());
@@ -65,7 +84,7 @@ pub async fn fetch_content(base: &str) -> Result<(), String> {
     }
     let text =
         JsFuture::from(response.text().map_err(|_| "no body")?).await.map_err(|_| "the download was cut short")?;
-    crate::domain::content::install_json(&text.as_string().unwrap_or_default())
+    lazy::install_content(text.as_string().unwrap_or_default()).await
 }
 
 /// Shown while the questions load, or if they could not.
@@ -98,6 +117,10 @@ pub enum SaveState {
 pub struct Ctx {
     pub lib: RwSignal<Library>,
     pub current: RwSignal<Option<String>>,
+    /// A copy of the open assessment, for the screens that read it whole.
+    pub assessment: Memo<Option<Assessment>>,
+    /// The day the policies are checked against the law (today unless changed).
+    pub check_date: RwSignal<NaiveDate>,
     pub screen: RwSignal<Screen>,
     pub saved: RwSignal<SaveState>,
     /// A message about stored data that could not be read (and was kept aside).
@@ -108,20 +131,28 @@ pub struct Ctx {
     pub instance: Option<usize>,
     /// Where the app's files are (ends with `/`), for loading `criteria.json`.
     pub asset_base: &'static str,
-    /// Whether the criteria content has loaded (see [`load_content`]); set back to
-    /// false, with `content_error`, when the workbench module fails to load, so the
-    /// same "try again" page covers both.
+    /// Whether the criteria content has loaded (see [`load_content`]).
     pub content_ready: RwSignal<bool>,
     pub content_error: RwSignal<Option<String>>,
 }
 
 impl Ctx {
-    pub fn t(&self, m: Msg) -> &'static str {
+    pub fn t<M: Catalogue>(&self, m: M) -> &'static str {
         t(self.config.lang, m)
     }
 
-    pub fn tf(&self, m: Msg, args: &[(&str, &str)]) -> String {
+    pub fn tf<M: Catalogue>(&self, m: M, args: &[(&str, &str)]) -> String {
         tf(self.config.lang, m, args)
+    }
+
+    /// The embed's storage namespace (`storage.rs`).
+    pub fn storage_key(&self) -> &'static str {
+        self.config.storage_key.as_str()
+    }
+
+    /// The embedding council's signposting links as (title, address) pairs.
+    pub fn signposting(&self) -> Vec<(String, String)> {
+        self.config.links.iter().map(|l| (l.title.clone(), l.url.clone())).collect()
     }
 
     pub fn fw(&self) -> &'static Framework {
@@ -142,6 +173,33 @@ impl Ctx {
         found.ok().flatten()?.dyn_into().ok()
     }
 
+    /// Adds the stylesheet `name` (one of the app's files) to this instance's shadow root,
+    /// once: the screens after the task list bring their styles with them.
+    pub fn add_stylesheet(&self, name: &str) {
+        let Some(root) = self.instance.and_then(|i| ROOTS.with(|r| r.borrow().get(i).map(|x| x.root.clone()))) else {
+            return;
+        };
+        let href = format!("{}{name}", self.asset_base);
+        if root.query_selector(&format!("link[href=\"{href}\"]")).ok().flatten().is_some() {
+            return;
+        }
+        if let Some(link) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.create_element("link").ok()) {
+            let _ = link.set_attribute("rel", "stylesheet");
+            let _ = link.set_attribute("href", &href);
+            let _ = root.append_child(&link);
+        }
+    }
+
+    /// Moves keyboard focus to the page's heading on the next frame, once it is drawn.
+    pub fn focus_heading(&self) {
+        let ctx = *self;
+        request_animation_frame(move || {
+            if let Some(h1) = ctx.query(".cb-app h1") {
+                let _ = h1.focus();
+            }
+        });
+    }
+
     /// Moves keyboard focus to the element with this ID, if present.
     pub fn focus_id(&self, id: &str) {
         if let Some(el) = self.query(&format!("#{id}")) {
@@ -155,20 +213,27 @@ impl Ctx {
         self.lib.with(|lib| lib.get(&id).map(f))
     }
 
-    /// Changes the current assessment; storage follows automatically.
-    pub fn update_current(&self, f: impl FnOnce(&mut Assessment)) {
+    /// Changes the current assessment and stamps the time; storage follows automatically.
+    pub fn update(&self, f: impl FnOnce(&mut Assessment)) {
         if let Some(id) = self.current.get_untracked() {
             self.lib.update(|lib| {
                 if let Some(a) = lib.get_mut(&id) {
                     f(a);
+                    a.updated = now();
                 }
             });
         }
     }
 }
 
+/// The clock is read here, in the UI, never in the domain.
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
+}
+
+/// Today in the user's time zone.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// A time in the user's time zone: "22/11/2026 14:05" (UK order), or "14:05:09".
@@ -282,9 +347,16 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
     let opened = store.open();
     let lang = config.lang;
     let accent = config.accent;
+    let lib = RwSignal::new(opened.library);
+    let current = RwSignal::new(None::<String>);
     let ctx = Ctx {
-        lib: RwSignal::new(opened.library),
-        current: RwSignal::new(None),
+        lib,
+        current,
+        assessment: Memo::new(move |_| {
+            let id = current.get()?;
+            lib.with(|lib| lib.get(&id).cloned())
+        }),
+        check_date: RwSignal::new(today()),
         screen: RwSignal::new(Screen::Home),
         saved: RwSignal::new(SaveState::Idle),
         storage_warning: RwSignal::new(
@@ -315,11 +387,7 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
     Effect::new(move |prev: Option<Screen>| {
         let screen = ctx.screen.get();
         if prev.is_some_and(|p| p != screen) {
-            request_animation_frame(move || {
-                if let Some(h1) = ctx.query(".cb-app h1") {
-                    let _ = h1.focus();
-                }
-            });
+            ctx.focus_heading();
         }
         screen
     });
@@ -373,12 +441,7 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
                 {move || match ctx.screen.get() {
                     s if s.needs_content() && !ctx.content_ready.get() => loading(ctx),
                     Screen::Home => home::Home().into_any(),
-                    Screen::New => view! { <home::NewAssessment/> }.into_any(),
-                    Screen::EditOrganisation => view! { <home::NewAssessment edit=true/> }.into_any(),
-                    Screen::Tasks => journey::TaskList().into_any(),
-                    Screen::Question(i) => view! { <journey::Question index=i/> }.into_any(),
-                    Screen::Check(level) => view! { <journey::Check level=level/> }.into_any(),
-                    Screen::Workbench(section) => workbench::host(ctx, section),
+                    s => lazy::screen(ctx, s),
                 }}
             </div>
             <footer class="cb-footer">

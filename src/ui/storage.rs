@@ -30,7 +30,7 @@ impl Store {
         match library::load(raw.as_deref()) {
             Loaded::Ok(library) => Opened { library, unreadable: None },
             Loaded::Unreadable { reason } => {
-                let backup_key = format!("{}:unreadable:{}", self.key, chrono::Utc::now().timestamp_millis());
+                let backup_key = format!("{}:unreadable:{}", self.key, super::now().timestamp_millis());
                 if let Some(raw) = raw {
                     let kept = LocalStorage::raw().set_item(&backup_key, &raw).is_ok();
                     self.writable.set(kept);

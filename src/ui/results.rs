@@ -2,15 +2,16 @@
 //! every criterion's status, and published figures beside the employer's answers.
 //! Every number comes from `domain::scoring`.
 
-use crate::common::{area_name, level_name};
-use crate::ctx::W;
-use carer_benchmark::domain::model::Answer;
-use carer_benchmark::domain::scoring::{score, AreaScore, CriterionStatus, LevelStatus, Shortfall};
-use carer_benchmark::domain::statistics::statistics;
-use carer_benchmark::i18n::WMsg as Msg;
+use super::level_name;
+use super::widgets::area_name;
+use super::{Ctx, Screen};
+use crate::domain::model::Answer;
+use crate::domain::scoring::{score, AreaScore, CriterionStatus, LevelStatus, Shortfall};
+use crate::domain::statistics::statistics;
+use crate::i18n::WMsg as Msg;
 use leptos::prelude::*;
 
-pub fn criterion_status(ctx: &W, s: CriterionStatus) -> impl IntoView {
+pub fn criterion_status(ctx: &Ctx, s: CriterionStatus) -> impl IntoView {
     let (class, msg) = match s {
         CriterionStatus::Met => ("cb-tag", Msg::CriterionMet),
         CriterionStatus::Partly => ("cb-tag cb-tag--yellow", Msg::CriterionPartly),
@@ -22,7 +23,7 @@ pub fn criterion_status(ctx: &W, s: CriterionStatus) -> impl IntoView {
 /// Horizontal bars, one per area, 0–100%, each with its name above it so the drawing
 /// stays narrow (and its text legible) on a phone. The table below carries the same
 /// numbers for screen readers.
-pub fn area_chart(ctx: &W, areas: &[AreaScore]) -> impl IntoView {
+pub fn area_chart(ctx: &Ctx, areas: &[AreaScore]) -> impl IntoView {
     const ROW: u32 = 56;
     const BAR_W: u32 = 380;
     const PAD: u32 = 16;
@@ -39,26 +40,26 @@ pub fn area_chart(ctx: &W, areas: &[AreaScore]) -> impl IntoView {
             }).collect_view()}
             {areas.iter().enumerate().map(|(i, a)| {
                 let y = ROW * i as u32;
-                let w = BAR_W * a.percent / 100;
+                let bar = BAR_W * a.percent / 100;
                 view! {
                     <text class="cb-chart__label" x=PAD y=y + 18>{area_name(ctx, a.area)}</text>
                     <rect class="cb-chart__track" x=PAD y=y + 26 width=BAR_W height=22/>
-                    <rect class="cb-chart__bar" x=PAD y=y + 26 width=w height=22/>
-                    <text class="cb-chart__value" x=PAD + w + 6 y=y + 43>{format!("{}%", a.percent)}</text>
+                    <rect class="cb-chart__bar" x=PAD y=y + 26 width=bar height=22/>
+                    <text class="cb-chart__value" x=PAD + bar + 6 y=y + 43>{format!("{}%", a.percent)}</text>
                 }
             }).collect_view()}
         </svg>
     }
 }
 
-pub fn view(ctx: W) -> AnyView {
+pub fn view(ctx: Ctx) -> AnyView {
     let fw = ctx.fw();
     let body = move || {
-        let Some(a) = ctx.a.get() else { return ().into_any() };
-        let s = score(fw, &a, carer_benchmark::domain::policy::today());
+        let Some(a) = ctx.assessment.get() else { return ().into_any() };
+        let s = score(fw, &a, super::today());
         let index_of = |id: &str| fw.criteria.iter().position(|c| c.id == id);
         view! {
-            <button type="button" class="cb-back" on:click=move |_| ctx.leave("tasks")>{ctx.t(Msg::BackToTaskList)}</button>
+            <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(Msg::BackToTaskList)}</button>
             <span class="cb-caption">{a.organisation.name.clone()}</span>
             <h1 tabindex="-1">{ctx.t(Msg::ResultsHeading)}</h1>
             <p class="cb-lead">{ctx.tf(Msg::OverallScore, &[
@@ -98,7 +99,7 @@ pub fn view(ctx: W) -> AnyView {
                                     {l.missing.iter().map(|id| {
                                         let i = index_of(id);
 
-                                        view! { <li><button type="button" class="cb-link" on:click=move |_| { if let Some(i) = i { ctx.leave(&format!("question:{i}")) } }>{id.clone()}</button></li> }
+                                        view! { <li><button type="button" class="cb-link" on:click=move |_| { if let Some(i) = i { ctx.go(Screen::Question(i)) } }>{id.clone()}</button></li> }
                                     }).collect_view()}
                                 </ul>
                             })}
@@ -141,7 +142,7 @@ pub fn view(ctx: W) -> AnyView {
                         let title = fw.criteria[i].title;
                         view! {
                             <tr>
-                                <th scope="row"><button type="button" class="cb-link" on:click=move |_| ctx.leave(&format!("question:{i}"))>{format!("{} {}", c.id, title)}</button></th>
+                                <th scope="row"><button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Question(i))>{format!("{} {}", c.id, title)}</button></th>
                                 <td>{criterion_status(&ctx, c.status)}</td>
                                 <td class="cb-num">{format!("{} / {}", c.points.earned, c.points.available)}</td>
                             </tr>
@@ -153,7 +154,7 @@ pub fn view(ctx: W) -> AnyView {
             <h2>{ctx.t(Msg::HowOthersDo)}</h2>
             <ul class="cb-benchmarks">
                 {statistics().iter().filter_map(|st| {
-                    let ind = st.indicator.as_deref()?;
+                    let ind = st.indicator?;
                     let (_, indicator) = fw.indicator(ind)?;
                     let yours = match a.answer(ind) {
                         Some(x) => ctx.tf(Msg::YourAnswerTo, &[("question", indicator.question), ("answer", answer_word(ctx, Some(x.answer)))]),
@@ -170,20 +171,20 @@ pub fn view(ctx: W) -> AnyView {
             </ul>
 
             {
-                let links = ctx.links;
+                let links = &ctx.config.links;
                 (!links.is_empty()).then(|| view! {
                     <h2>{ctx.t(Msg::SupportNearYou)}</h2>
                     <p>{ctx.t(Msg::SupportNearYouIntro)}</p>
                     <ul class="cb-signposts">
-                        {links.iter().map(|(title, url)| view! { <li><a href=url.as_str() rel="noopener">{title.as_str()}</a></li> }).collect_view()}
+                        {links.iter().map(|l| view! { <li><a href=l.url.as_str() rel="noopener">{l.title.as_str()}</a></li> }).collect_view()}
                     </ul>
                 })
             }
             <h2>{ctx.t(Msg::WhatNext)}</h2>
             <ul class="cb-inline-list">
-                <li><button type="button" class="cb-link" on:click=move |_| ctx.leave("plan")>{ctx.t(Msg::NextPlan)}</button></li>
-                <li><button type="button" class="cb-link" on:click=move |_| ctx.leave("policies")>{ctx.t(Msg::NextPolicies)}</button></li>
-                <li><button type="button" class="cb-link" on:click=move |_| ctx.leave("passport")>{ctx.t(Msg::NextPassport)}</button></li>
+                <li><button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Plan(super::plan::Page::List))>{ctx.t(Msg::NextPlan)}</button></li>
+                <li><button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Policies(super::policies::Page::Overview))>{ctx.t(Msg::NextPolicies)}</button></li>
+                <li><button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Passport(super::passport::Page::Overview))>{ctx.t(Msg::NextPassport)}</button></li>
             </ul>
             <div class="cb-inset">
                 <h2 class="cb-inset__title">{ctx.t(Msg::WhereToApply)}</h2>
@@ -196,8 +197,8 @@ pub fn view(ctx: W) -> AnyView {
     body.into_any()
 }
 
-pub fn answer_word(w: W, a: Option<Answer>) -> &'static str {
-    w.t(match a {
+pub fn answer_word(ctx: Ctx, a: Option<Answer>) -> &'static str {
+    ctx.t(match a {
         None => Msg::NotAnswered,
         Some(Answer::No) => Msg::AnswerNo,
         Some(Answer::Partly) => Msg::AnswerPartly,

@@ -3,17 +3,17 @@
 //! documents it produces, printable and as Word. Every rule, default and word of the
 //! documents is in `domain::passport` and `src/content/passport.toml`.
 
-use crate::common::{error_for, error_summary, print, show_errors, Errors};
-use crate::ctx::W;
-use crate::Page as WPage;
-use carer_benchmark::domain::export::docx::passport_docx;
-use carer_benchmark::domain::format::file_name;
-use carer_benchmark::domain::passport::{
-    content, document, evidenced_indicators, html, validate, Contact, Part, Scheme,
+use super::files::{download, WORD_MIME};
+use super::lazy::{build_export, Export};
+use super::today;
+use super::widgets::{error_for, error_summary, print, show_errors, Errors};
+use super::Ctx;
+use super::Screen;
+use crate::domain::format::file_name;
+use crate::domain::passport::{
+    content, evidenced_indicators, html, passport_scheme, set_passport, validate, Contact, Part, Scheme,
 };
-use carer_benchmark::domain::policy::today;
-use carer_benchmark::i18n::WMsg;
-use carer_benchmark::ui::files::download;
+use crate::i18n::{Msg, WMsg};
 use leptos::prelude::*;
 
 /// The set-up pages, in order. Each owns the scheme's fields whose paths start with
@@ -68,98 +68,99 @@ pub enum Page {
     Document(Part),
 }
 
-pub fn view(w: W, page: Page) -> AnyView {
+pub fn view(ctx: Ctx, page: Page) -> AnyView {
     match page {
-        Page::Overview => overview(w),
-        Page::Step(step) => view! { <StepPage w=w step=step/> }.into_any(),
-        Page::Document(part) => print_view(w, part),
+        Page::Overview => overview(ctx),
+        Page::Step(step) => view! { <StepPage ctx=ctx step=step/> }.into_any(),
+        Page::Document(part) => print_view(ctx, part),
     }
 }
 
 /// The scheme as stored, or the one suggested from the policy answers and the
 /// embedding council's links.
-fn current(w: W) -> Option<Scheme> {
-    w.a.with(|a| a.as_ref().map(|a| a.passport_scheme().unwrap_or_else(|| Scheme::suggested(a, w.links))))
+fn current(ctx: Ctx) -> Option<Scheme> {
+    ctx.assessment
+        .with(|a| a.as_ref().map(|a| passport_scheme(a).unwrap_or_else(|| Scheme::suggested(a, &ctx.signposting()))))
 }
 
-fn is_set_up(w: W) -> bool {
-    w.a.with(|a| a.as_ref().is_some_and(|a| a.passport.is_some()))
+fn is_set_up(ctx: Ctx) -> bool {
+    ctx.assessment.with(|a| a.as_ref().is_some_and(|a| a.passport.is_some()))
 }
 
-fn overview(w: W) -> AnyView {
+pub fn overview(ctx: Ctx) -> AnyView {
     let body = move || {
-        let scheme = current(w)?;
-        let set_up = is_set_up(w);
+        let scheme = current(ctx)?;
+        let set_up = is_set_up(ctx);
         let complete = validate(&scheme).is_empty();
         let evidence = evidenced_indicators(&scheme);
         let record_evidence = {
             let evidence = evidence.iter().map(|e| (e.indicator, e.note.clone())).collect::<Vec<_>>();
             move |_| {
                 let evidence = evidence.clone();
-                w.update(move |a| {
+                ctx.update(move |a| {
                     for (indicator, note) in &evidence {
                         let old = a.answer(indicator).map(|x| x.evidence.clone()).unwrap_or_default();
                         if !old.contains(note.as_str()) {
                             let joined = if old.trim().is_empty() { note.clone() } else { format!("{old}\n{note}") };
-                            a.set_evidence(indicator, &joined, chrono::Utc::now());
+                            a.set_evidence(indicator, &joined, super::now());
                         }
                     }
                 });
             }
         };
-        let fw = w.fw();
+        let fw = ctx.fw();
         Some(view! {
-            {(!set_up).then(|| view! { <div class="cb-inset" role="note"><p>{w.t(WMsg::PassportSuggested)}</p></div> })}
+            {(!set_up).then(|| view! { <div class="cb-inset" role="note"><p>{ctx.t(WMsg::PassportSuggested)}</p></div> })}
             <ol class="cb-task-list">
                 <li class="cb-task-list__section">
-                    <h2 class="cb-task-list__heading">{w.t(WMsg::PassportSetUp)}</h2>
+                    <h2 class="cb-task-list__heading">{ctx.t(WMsg::PassportSetUp)}</h2>
                     <ul class="cb-task-list__items">
                         {STEPS.iter().map(|&step| view! {
                             <li class="cb-task-list__item">
-                                <button type="button" class="cb-link" on:click=move |_| w.go(WPage::Passport(Page::Step(step)))>{w.t(step.title())}</button>
+                                <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Passport(Page::Step(step)))>{ctx.t(step.title())}</button>
                             </li>
                         }).collect_view()}
                     </ul>
                 </li>
                 <li class="cb-task-list__section">
-                    <h2 class="cb-task-list__heading">{w.t(WMsg::PassportDocuments)}</h2>
+                    <h2 class="cb-task-list__heading">{ctx.t(WMsg::PassportDocuments)}</h2>
                     {if complete {
                         view! {
                             <ul class="cb-task-list__items">
                                 {[(Part::Template, WMsg::PassportTemplate), (Part::Guide, WMsg::PassportGuide), (Part::Briefing, WMsg::PassportBriefing)]
                                     .into_iter().map(|(part, m)| view! {
                                         <li class="cb-task-list__item">
-                                            <button type="button" class="cb-link" on:click=move |_| w.go(WPage::Passport(Page::Document(part)))>{w.t(m)}</button>
+                                            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Passport(Page::Document(part)))>{ctx.t(m)}</button>
                                         </li>
                                     }).collect_view()}
                             </ul>
                         }.into_any()
                     } else {
-                        view! { <p>{w.t(WMsg::PassportIncomplete)}</p> }.into_any()
+                        view! { <p>{ctx.t(WMsg::PassportIncomplete)}</p> }.into_any()
                     }}
                 </li>
             </ol>
             {set_up.then(|| view! {
-                <h2>{w.t(WMsg::PassportLaunchHeading)}</h2>
-                <p>{w.t(WMsg::PassportLaunchText)}</p>
-                <button type="button" class="cb-link" on:click=move |_| w.leave("plan")>{w.t(WMsg::SeePlan)}</button>
-                <h2>{w.t(WMsg::PassportEvidenceHeading)}</h2>
-                <p>{w.t(WMsg::PassportEvidenceText)}</p>
+                <h2>{ctx.t(WMsg::PassportLaunchHeading)}</h2>
+                <p>{ctx.t(WMsg::PassportLaunchText)}</p>
+                <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Plan(super::plan::Page::List))>{ctx.t(WMsg::SeePlan)}</button>
+                <h2>{ctx.t(WMsg::PassportEvidenceHeading)}</h2>
+                <p>{ctx.t(WMsg::PassportEvidenceText)}</p>
                 <ul>
                     {evidence.iter().map(|e| {
                         let question = fw.indicator(e.indicator).map(|(_, i)| i.question).unwrap_or_default();
                         view! { <li><span class="cb-finding__id">{e.indicator}</span>" "{question}<p class="cb-hint">{e.note.clone()}</p></li> }
                     }).collect_view()}
                 </ul>
-                <button type="button" class="cb-button cb-button--secondary" on:click=record_evidence>{w.t(WMsg::PassportRecordEvidence)}</button>
+                <button type="button" class="cb-button cb-button--secondary" on:click=record_evidence>{ctx.t(WMsg::PassportRecordEvidence)}</button>
             })}
         })
     };
     view! {
-        <button type="button" class="cb-back" on:click=move |_| w.leave("tasks")>{w.t(WMsg::BackToTaskList)}</button>
-        <span class="cb-caption">{w.t(WMsg::PassportCaption)}</span>
-        <h1 tabindex="-1">{w.t(WMsg::PassportTitle)}</h1>
-        <p class="cb-lead">{w.t(WMsg::PassportLead)}</p>
+        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(WMsg::BackToTaskList)}</button>
+        <span class="cb-caption">{ctx.t(WMsg::PassportCaption)}</span>
+        <h1 tabindex="-1">{ctx.t(WMsg::PassportTitle)}</h1>
+        <p class="cb-lead">{ctx.t(WMsg::PassportLead)}</p>
         {body}
     }
     .into_any()
@@ -168,8 +169,8 @@ fn overview(w: W) -> AnyView {
 /// One set-up page. Changes are held in a draft until the page's own part of the scheme
 /// is valid; then the whole scheme is stored.
 #[component]
-fn StepPage(w: W, step: Step) -> impl IntoView {
-    let Some(start) = current(w) else { return ().into_any() };
+fn StepPage(ctx: Ctx, step: Step) -> impl IntoView {
+    let Some(start) = current(ctx) else { return ().into_any() };
     let draft = RwSignal::new(start);
     let errors = RwSignal::new(Vec::<(String, String)>::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -181,30 +182,30 @@ fn StepPage(w: W, step: Step) -> impl IntoView {
             .map(|p| (p.element_id(), p.message))
             .collect();
         if !problems.is_empty() {
-            return show_errors(w, errors, problems);
+            return show_errors(ctx, errors, problems);
         }
-        w.update(|a| a.set_passport(&scheme));
-        w.go(WPage::Passport(step.next().map_or(Page::Overview, Page::Step)));
+        ctx.update(|a| set_passport(a, &scheme));
+        ctx.go(Screen::Passport(step.next().map_or(Page::Overview, Page::Step)));
     };
     let n = STEPS.iter().position(|&s| s == step).unwrap_or(0) + 1;
     let fields = match step {
-        Step::About => about(w, draft, error_for(errors, "passport-name")).into_any(),
-        Step::Fields => passport_fields(w, draft).into_any(),
-        Step::Support => support(w, draft, errors).into_any(),
-        Step::Review => review(w, draft, error_for(errors, "passport-review-months")).into_any(),
-        Step::Storage => storage(w, draft).into_any(),
-        Step::Contacts => contacts(w, draft, errors).into_any(),
+        Step::About => about(ctx, draft, error_for(errors, "passport-name")).into_any(),
+        Step::Fields => passport_fields(ctx, draft).into_any(),
+        Step::Support => support(ctx, draft, errors).into_any(),
+        Step::Review => review(ctx, draft, error_for(errors, "passport-review-months")).into_any(),
+        Step::Storage => storage(ctx, draft).into_any(),
+        Step::Contacts => contacts(ctx, draft, errors).into_any(),
     };
     view! {
-        <button type="button" class="cb-back" on:click=move |_| w.go(WPage::Passport(Page::Overview))>{w.t(WMsg::BackToPassport)}</button>
-        {error_summary(w, errors)}
-        <span class="cb-caption">{w.tf(WMsg::PassportStepCaption, &[("n", &n.to_string()), ("total", &STEPS.len().to_string())])}</span>
-        <h1 tabindex="-1">{w.t(step.title())}</h1>
+        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Passport(Page::Overview))>{ctx.t(WMsg::BackToPassport)}</button>
+        {error_summary(ctx, errors)}
+        <span class="cb-caption">{ctx.tf(WMsg::PassportStepCaption, &[("n", &n.to_string()), ("total", &STEPS.len().to_string())])}</span>
+        <h1 tabindex="-1">{ctx.t(step.title())}</h1>
         <form novalidate on:submit=submit>
             {fields}
             <div class="cb-button-group">
-                <button type="submit" class="cb-button">{w.t(WMsg::SaveAndContinue)}</button>
-                <button type="button" class="cb-link" on:click=move |_| w.go(WPage::Passport(Page::Overview))>{w.t(WMsg::Cancel)}</button>
+                <button type="submit" class="cb-button">{ctx.t(WMsg::SaveAndContinue)}</button>
+                <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Passport(Page::Overview))>{ctx.t(WMsg::Cancel)}</button>
             </div>
         </form>
     }
@@ -225,20 +226,20 @@ fn text_input(
     view! { <input class="cb-input" type="text" id=id prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }
 }
 
-fn about(w: W, d: Draft, name_error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
+fn about(ctx: Ctx, d: Draft, name_error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
     let c = content();
     view! {
         <div class="cb-field" class:cb-field--error=move || name_error().is_some()>
-            <label class="cb-label" for="passport-name">{w.t(WMsg::PassportNameLabel)}</label>
-            <p class="cb-hint">{w.t(WMsg::PassportNameHint)}</p>
+            <label class="cb-label" for="passport-name">{ctx.t(WMsg::PassportNameLabel)}</label>
+            <p class="cb-hint">{ctx.t(WMsg::PassportNameHint)}</p>
             {error_line(name_error)}
             {text_input("passport-name".into(), move || d.with(|s| s.name.clone()), move |v| d.update(|s| s.name = v))}
         </div>
-        <h2>{w.t(WMsg::PassportWhoHeading)}</h2>
+        <h2>{ctx.t(WMsg::PassportWhoHeading)}</h2>
         <p><strong>{c.eligibility.label}</strong></p>
         <p>{c.eligibility.why}</p>
         <div class="cb-field">
-            <label class="cb-label" for="passport-eligibility-note">{w.t(WMsg::PassportEligibilityNote)}</label>
+            <label class="cb-label" for="passport-eligibility-note">{ctx.t(WMsg::PassportEligibilityNote)}</label>
             <textarea class="cb-textarea" id="passport-eligibility-note" rows="2"
                 prop:value=move || d.with(|s| s.eligibility.note.clone())
                 on:input=move |ev| { let v = event_target_value(&ev); d.update(|s| s.eligibility.note = v); }></textarea>
@@ -264,11 +265,11 @@ fn checkbox(
     }
 }
 
-fn passport_fields(w: W, d: Draft) -> impl IntoView {
+fn passport_fields(ctx: Ctx, d: Draft) -> impl IntoView {
     view! {
         <fieldset class="cb-field">
-            <legend class="cb-label">{w.t(WMsg::PassportFieldsLegend)}</legend>
-            <p class="cb-hint">{w.t(WMsg::PassportFieldsHint)}</p>
+            <legend class="cb-label">{ctx.t(WMsg::PassportFieldsLegend)}</legend>
+            <p class="cb-hint">{ctx.t(WMsg::PassportFieldsHint)}</p>
             <div class="cb-checkboxes">
                 {content().fields.iter().map(|f| {
                     let id = f.id;
@@ -280,12 +281,12 @@ fn passport_fields(w: W, d: Draft) -> impl IntoView {
     }
 }
 
-fn support(w: W, d: Draft, errors: Errors) -> impl IntoView {
+fn support(ctx: Ctx, d: Draft, errors: Errors) -> impl IntoView {
     let new_label = RwSignal::new(String::new());
     let new_detail = RwSignal::new(String::new());
     let ids = Memo::new(move |_| d.with(|s| s.support.iter().map(|o| o.id.clone()).collect::<Vec<_>>()));
     view! {
-        <p>{w.t(WMsg::PassportSupportHint)}</p>
+        <p>{ctx.t(WMsg::PassportSupportHint)}</p>
         // Rebuilt only when offers are added or removed, so ticking a box keeps focus.
         {move || ids.get().into_iter().enumerate().map(|(i, offer_id)| {
             let (label, detail, own) = d.with_untracked(|s| (s.support[i].label.clone(), s.support[i].detail.clone(), s.support[i].is_own()));
@@ -304,25 +305,25 @@ fn support(w: W, d: Draft, errors: Errors) -> impl IntoView {
                             on:change=move |ev| { let on = event_target_checked(&ev); d.update(|s| s.support[i].on = on); }/>
                         <label for=on_id><strong>{label.clone()}</strong></label>
                     </div>
-                    <label class="cb-label cb-offer__detail-label" for=detail_id.clone()>{w.tf(WMsg::PassportOfferDetail, &[("offer", &label)])}</label>
+                    <label class="cb-label cb-offer__detail-label" for=detail_id.clone()>{ctx.tf(WMsg::PassportOfferDetail, &[("offer", &label)])}</label>
                     {error_line(error)}
                     <textarea class="cb-textarea" id=detail_id rows="2" prop:value=detail
                         on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.support[i].detail = v); }></textarea>
                     {own.then(|| view! {
                         <button type="button" class="cb-link" on:click=move |_| { let id = offer_id.clone(); d.update(|s| { s.remove_offer(&id); }); }>
-                            {w.t(WMsg::PassportRemoveOffer)}<span class="cb-visually-hidden">": "{label.clone()}</span>
+                            {ctx.t(WMsg::PassportRemoveOffer)}<span class="cb-visually-hidden">": "{label.clone()}</span>
                         </button>
                     })}
                 </fieldset>
             }
         }).collect_view()}
-        <h2>{w.t(WMsg::PassportAddOfferHeading)}</h2>
+        <h2>{ctx.t(WMsg::PassportAddOfferHeading)}</h2>
         <div class="cb-field">
-            <label class="cb-label" for="passport-new-offer">{w.t(WMsg::PassportNewOfferLabel)}</label>
+            <label class="cb-label" for="passport-new-offer">{ctx.t(WMsg::PassportNewOfferLabel)}</label>
             {text_input("passport-new-offer".into(), move || new_label.get(), move |v| new_label.set(v))}
         </div>
         <div class="cb-field">
-            <label class="cb-label" for="passport-new-offer-detail">{w.t(WMsg::PassportNewOfferDetail)}</label>
+            <label class="cb-label" for="passport-new-offer-detail">{ctx.t(WMsg::PassportNewOfferDetail)}</label>
             <textarea class="cb-textarea" id="passport-new-offer-detail" rows="2" prop:value=move || new_detail.get()
                 on:input=move |ev| new_detail.set(event_target_value(&ev))></textarea>
         </div>
@@ -333,18 +334,22 @@ fn support(w: W, d: Draft, errors: Errors) -> impl IntoView {
                 new_label.set(String::new());
                 new_detail.set(String::new());
             }
-        }>{w.t(WMsg::PassportAddOffer)}</button>
+        }>{ctx.t(WMsg::PassportAddOffer)}</button>
     }
 }
 
-fn review(w: W, d: Draft, months_error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
+fn review(
+    ctx: Ctx,
+    d: Draft,
+    months_error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let c = content();
     let months_text = RwSignal::new(d.with_untracked(|s| s.review.months.to_string()));
     view! {
         <p>{c.review.why}</p>
         <div class="cb-field" class:cb-field--error=move || months_error().is_some()>
-            <label class="cb-label" for="passport-review-months">{w.t(WMsg::PassportReviewMonths)}</label>
-            <p class="cb-hint">{w.t(WMsg::PassportReviewMonthsHint)}</p>
+            <label class="cb-label" for="passport-review-months">{ctx.t(WMsg::PassportReviewMonths)}</label>
+            <p class="cb-hint">{ctx.t(WMsg::PassportReviewMonthsHint)}</p>
             {error_line(months_error)}
             <input class="cb-input cb-input--short" type="text" inputmode="numeric" id="passport-review-months"
                 prop:value=move || months_text.get()
@@ -356,7 +361,7 @@ fn review(w: W, d: Draft, months_error: impl Fn() -> Option<String> + Copy + Sen
                 }/>
         </div>
         <fieldset class="cb-field">
-            <legend class="cb-label">{w.t(WMsg::PassportTriggersLegend)}</legend>
+            <legend class="cb-label">{ctx.t(WMsg::PassportTriggersLegend)}</legend>
             <div class="cb-checkboxes">
                 {c.triggers.iter().map(|t| {
                     let id = t.id;
@@ -370,8 +375,8 @@ fn review(w: W, d: Draft, months_error: impl Fn() -> Option<String> + Copy + Sen
             </div>
         </fieldset>
         <div class="cb-field">
-            <label class="cb-label" for="passport-own-triggers">{w.t(WMsg::PassportOwnTriggers)}</label>
-            <p class="cb-hint">{w.t(WMsg::OnePerLine)}</p>
+            <label class="cb-label" for="passport-own-triggers">{ctx.t(WMsg::PassportOwnTriggers)}</label>
+            <p class="cb-hint">{ctx.t(WMsg::OnePerLine)}</p>
             <textarea class="cb-textarea" id="passport-own-triggers" rows="3"
                 prop:value=move || d.with(|s| s.review.own_triggers.join("\n"))
                 on:change=move |ev| {
@@ -382,15 +387,15 @@ fn review(w: W, d: Draft, months_error: impl Fn() -> Option<String> + Copy + Sen
     }
 }
 
-fn storage(w: W, d: Draft) -> impl IntoView {
+fn storage(ctx: Ctx, d: Draft) -> impl IntoView {
     let st = &content().storage;
     let radios = move |legend: WMsg,
                        name: &'static str,
-                       choices: &'static [carer_benchmark::domain::passport::Choice],
+                       choices: &'static [crate::domain::passport::Choice],
                        kept: bool| {
         view! {
             <fieldset class="cb-field">
-                <legend class="cb-label">{w.t(legend)}</legend>
+                <legend class="cb-label">{ctx.t(legend)}</legend>
                 <div class="cb-radios">
                     {choices.iter().map(|c| {
                         let id = format!("passport-storage-{name}-{}", c.id.replace('_', "-"));
@@ -412,7 +417,7 @@ fn storage(w: W, d: Draft) -> impl IntoView {
         <p>{st.why}</p>
         {radios(WMsg::PassportKeptLegend, "kept", st.kept, true)}
         <fieldset class="cb-field">
-            <legend class="cb-label">{w.t(WMsg::PassportSeenByLegend)}</legend>
+            <legend class="cb-label">{ctx.t(WMsg::PassportSeenByLegend)}</legend>
             <p class="cb-hint">{st.seen_by_intro}</p>
             <div class="cb-checkboxes">
                 {st.seen_by.iter().map(|c| {
@@ -428,7 +433,7 @@ fn storage(w: W, d: Draft) -> impl IntoView {
         </fieldset>
         {radios(WMsg::PassportMovesLegend, "moves", st.moves, false)}
         <div class="cb-field">
-            <label class="cb-label" for="passport-storage-note">{w.t(WMsg::PassportStorageNote)}</label>
+            <label class="cb-label" for="passport-storage-note">{ctx.t(WMsg::PassportStorageNote)}</label>
             <textarea class="cb-textarea" id="passport-storage-note" rows="2"
                 prop:value=move || d.with(|s| s.storage.note.clone())
                 on:input=move |ev| { let v = event_target_value(&ev); d.update(|s| s.storage.note = v); }></textarea>
@@ -436,11 +441,11 @@ fn storage(w: W, d: Draft) -> impl IntoView {
     }
 }
 
-fn contacts(w: W, d: Draft, errors: Errors) -> impl IntoView {
+fn contacts(ctx: Ctx, d: Draft, errors: Errors) -> impl IntoView {
     let kinds = content().contact_kinds;
     let count = Memo::new(move |_| d.with(|s| s.contacts.len()));
     view! {
-        <p>{w.t(WMsg::PassportContactsHint)}</p>
+        <p>{ctx.t(WMsg::PassportContactsHint)}</p>
         // Rebuilt only when a contact is added or removed.
         {move || (0..count.get()).map(|i| {
             let c = d.with_untracked(|s| s.contacts[i].clone());
@@ -450,66 +455,72 @@ fn contacts(w: W, d: Draft, errors: Errors) -> impl IntoView {
             };
             view! {
                 <fieldset class="cb-field cb-contact">
-                    <legend class="cb-label">{w.tf(WMsg::PassportContactN, &[("n", &(i + 1).to_string())])}</legend>
+                    <legend class="cb-label">{ctx.tf(WMsg::PassportContactN, &[("n", &(i + 1).to_string())])}</legend>
                     <div class="cb-field">
-                        <label class="cb-label" for=format!("passport-contacts-{i}-kind")>{w.t(WMsg::PassportContactKind)}</label>
+                        <label class="cb-label" for=format!("passport-contacts-{i}-kind")>{ctx.t(WMsg::PassportContactKind)}</label>
                         <select class="cb-select" id=format!("passport-contacts-{i}-kind")
                             on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.contacts[i].kind = v); }>
                             {kinds.iter().map(|k| view! { <option value=k.id selected=c.kind == k.id>{k.label}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="cb-field" class:cb-field--error={let e = err("name"); move || e().is_some()}>
-                        <label class="cb-label" for=format!("passport-contacts-{i}-name")>{w.t(WMsg::PassportContactName)}</label>
+                        <label class="cb-label" for=format!("passport-contacts-{i}-name")>{ctx.t(WMsg::PassportContactName)}</label>
                         {error_line(err("name"))}
                         <input class="cb-input" type="text" id=format!("passport-contacts-{i}-name") prop:value=c.name.clone()
                             on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.contacts[i].name = v); }/>
                     </div>
                     <div class="cb-field" class:cb-field--error={let e = err("link"); move || e().is_some()}>
-                        <label class="cb-label" for=format!("passport-contacts-{i}-link")>{w.t(WMsg::PassportContactLink)}</label>
-                        <p class="cb-hint">{w.t(WMsg::PassportContactLinkHint)}</p>
+                        <label class="cb-label" for=format!("passport-contacts-{i}-link")>{ctx.t(WMsg::PassportContactLink)}</label>
+                        <p class="cb-hint">{ctx.t(WMsg::PassportContactLinkHint)}</p>
                         {error_line(err("link"))}
                         <input class="cb-input" type="text" id=format!("passport-contacts-{i}-link") prop:value=c.link.clone()
                             on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.contacts[i].link = v); }/>
                     </div>
                     <button type="button" class="cb-link" on:click=move |_| d.update(|s| { s.contacts.remove(i); })>
-                        {w.t(WMsg::PassportRemoveContact)}<span class="cb-visually-hidden">" "{(i + 1).to_string()}</span>
+                        {ctx.t(WMsg::PassportRemoveContact)}<span class="cb-visually-hidden">" "{(i + 1).to_string()}</span>
                     </button>
                 </fieldset>
             }
         }).collect_view()}
         <button type="button" class="cb-button cb-button--secondary" on:click=move |_| d.update(|s| s.contacts.push(Contact {
             kind: "hr".into(), name: String::new(), link: String::new(),
-        }))>{w.t(WMsg::PassportAddContact)}</button>
+        }))>{ctx.t(WMsg::PassportAddContact)}</button>
     }
 }
 
-fn print_view(w: W, part: Part) -> AnyView {
-    let Some(scheme) = current(w) else { return ().into_any() };
+fn print_view(ctx: Ctx, part: Part) -> AnyView {
+    let Some(scheme) = current(ctx) else { return ().into_any() };
     let body = html(&scheme, part);
+    let export_failed = RwSignal::new(false);
     let word = {
         let scheme = scheme.clone();
         move |_| {
             let name = format!("{} {}", scheme.name, part.id());
-            let _ = download(
-                &file_name(&name, today(), "docx"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                &passport_docx(&document(&scheme, part)),
-            );
+            let scheme = scheme.clone();
+            leptos::task::spawn_local(async move {
+                match build_export(Export::PassportWord(scheme, part)).await {
+                    Some(bytes) => {
+                        let _ = download(&file_name(&name, today(), "docx"), WORD_MIME, &bytes);
+                    }
+                    None => export_failed.set(true),
+                }
+            });
         }
     };
     view! {
         <div class="cb-report-actions">
-            <button type="button" class="cb-back" on:click=move |_| w.go(WPage::Passport(Page::Overview))>{w.t(WMsg::BackToPassport)}</button>
-            <h1 tabindex="-1" class="cb-visually-hidden">{w.t(match part {
+            <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Passport(Page::Overview))>{ctx.t(WMsg::BackToPassport)}</button>
+            <h1 tabindex="-1" class="cb-visually-hidden">{ctx.t(match part {
                 Part::Template => WMsg::PassportTemplate,
                 Part::Guide => WMsg::PassportGuide,
                 Part::Briefing => WMsg::PassportBriefing,
             })}</h1>
-            <p>{w.t(WMsg::ReportPrintHint)}</p>
+            <p>{ctx.t(WMsg::ReportPrintHint)}</p>
             <div class="cb-button-group">
-                <button type="button" class="cb-button" on:click=move |_| print()>{w.t(WMsg::PrintNow)}</button>
-                <button type="button" class="cb-button cb-button--secondary" data-export="docx" on:click=word>{w.t(WMsg::DownloadWord)}</button>
+                <button type="button" class="cb-button" on:click=move |_| print()>{ctx.t(WMsg::PrintNow)}</button>
+                <button type="button" class="cb-button cb-button--secondary" data-export="docx" on:click=word>{ctx.t(WMsg::DownloadWord)}</button>
             </div>
+            {move || export_failed.get().then(|| view! { <p class="cb-error" role="alert">{ctx.t(Msg::ScreenFailed)}</p> })}
         </div>
         // Built and escaped by `domain::passport::html`, the same document the command line prints.
         <div class="cb-report-page cb-print-page" inner_html=body></div>

@@ -1,15 +1,15 @@
-//! Words and widgets the workbench and the facilitator's module share: names of areas,
-//! levels and statuses, the copyable code box, the error summary and printing.
+//! Words and widgets the screens after the task list share: names of areas and
+//! statuses, the copyable code box, the error summary and printing.
 
-use crate::ctx::W;
-use carer_benchmark::domain::content::Area;
-use carer_benchmark::domain::scoring::LevelStatus;
-use carer_benchmark::i18n::WMsg;
-use carer_benchmark::i18n::WMsg as Msg;
+use super::Ctx;
+use crate::domain::content::Area;
+use crate::domain::scoring::LevelStatus;
+use crate::i18n::WMsg;
+use crate::i18n::WMsg as Msg;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub fn area_name(ctx: &W, a: Area) -> &'static str {
+pub fn area_name(ctx: &Ctx, a: Area) -> &'static str {
     ctx.t(match a {
         Area::Identification => Msg::AreaIdentification,
         Area::Policy => Msg::AreaPolicy,
@@ -17,15 +17,6 @@ pub fn area_name(ctx: &W, a: Area) -> &'static str {
         Area::Peer => Msg::AreaPeer,
         Area::Communication => Msg::AreaCommunication,
     })
-}
-
-/// The label of a level, e.g. "Level 1: Active".
-pub fn level_name(ctx: &W, level: u8) -> &'static str {
-    match level {
-        1 => ctx.t(Msg::Level1Name),
-        2 => ctx.t(Msg::Level2Name),
-        _ => ctx.t(Msg::Level3Name),
-    }
 }
 
 /// Copies `text` with the asynchronous clipboard API; false when the browser has none
@@ -50,7 +41,7 @@ async fn clipboard_write(text: &str) -> bool {
 /// A code to copy: a read-only field (selected whole when it takes focus, so it can be
 /// copied by hand) and a Copy button that uses the clipboard where the browser allows,
 /// and otherwise selects the code and says how to copy it.
-pub fn code_box(w: W, id: &'static str, label: WMsg, hint: WMsg, code: Signal<String>) -> impl IntoView {
+pub fn code_box(ctx: Ctx, id: &'static str, label: WMsg, hint: WMsg, code: Signal<String>) -> impl IntoView {
     let status = RwSignal::new(None::<WMsg>);
     // "Copied" no longer holds once the code changes (the name ticked or unticked).
     Effect::new(move |_| {
@@ -58,7 +49,7 @@ pub fn code_box(w: W, id: &'static str, label: WMsg, hint: WMsg, code: Signal<St
         status.set(None);
     });
     let select = move || {
-        if let Some(input) = w.query(&format!("#{id}")).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        if let Some(input) = ctx.query(&format!("#{id}")).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
             let _ = input.focus();
             input.select();
         }
@@ -75,8 +66,8 @@ pub fn code_box(w: W, id: &'static str, label: WMsg, hint: WMsg, code: Signal<St
     let hint_id = format!("{id}-hint");
     view! {
         <div class="cb-field cb-ws-code">
-            <label class="cb-label" for=id>{w.t(label)}</label>
-            <p class="cb-hint" id=hint_id.clone()>{w.t(hint)}</p>
+            <label class="cb-label" for=id>{ctx.t(label)}</label>
+            <p class="cb-hint" id=hint_id.clone()>{ctx.t(hint)}</p>
             <div class="cb-ws-code__row">
                 <input class="cb-input cb-ws-code__input" id=id type="text" readonly spellcheck="false" autocomplete="off"
                     aria-describedby=hint_id prop:value=move || code.get()
@@ -85,15 +76,26 @@ pub fn code_box(w: W, id: &'static str, label: WMsg, hint: WMsg, code: Signal<St
                             i.select();
                         }
                     }/>
-                <button type="button" class="cb-button cb-button--secondary cb-ws-code__copy" on:click=copy>{w.t(WMsg::CopyCode)}</button>
+                <button type="button" class="cb-button cb-button--secondary cb-ws-code__copy" on:click=copy>{ctx.t(WMsg::CopyCode)}</button>
             </div>
-            <p class="cb-ws-code__status" role="status" aria-live="polite">{move || status.get().map(|m| w.t(m))}</p>
+            <p class="cb-ws-code__status" role="status" aria-live="polite">{move || status.get().map(|m| ctx.t(m))}</p>
         </div>
     }
 }
 
-pub fn status_word(w: W, s: LevelStatus) -> &'static str {
-    w.t(match s {
+/// The words of the workshop summaries' downloads, in the interface's language.
+impl crate::domain::workshop::Labels for Ctx {
+    fn area(&self, area: Area) -> &str {
+        area_name(self, area)
+    }
+
+    fn level_status(&self, status: LevelStatus) -> &str {
+        status_word(*self, status)
+    }
+}
+
+pub fn status_word(ctx: Ctx, s: LevelStatus) -> &'static str {
+    ctx.t(match s {
         LevelStatus::Ready => WMsg::LevelReady,
         LevelStatus::OnTrack => WMsg::LevelOnTrack,
         LevelStatus::NotYet => WMsg::LevelNotYet,
@@ -104,14 +106,14 @@ pub fn status_word(w: W, s: LevelStatus) -> &'static str {
 pub type Errors = RwSignal<Vec<(String, String)>>;
 
 /// An error summary at the top of a form, each message linking to its field.
-pub fn error_summary(w: W, errors: Errors) -> impl IntoView {
+pub fn error_summary(ctx: Ctx, errors: Errors) -> impl IntoView {
     move || {
         (!errors.with(Vec::is_empty)).then(|| view! {
             <div class="cb-error-summary" id="cb-error-summary" role="alert" tabindex="-1">
-                <h2 class="cb-error-summary__title">{w.t(WMsg::ThereIsAProblem)}</h2>
+                <h2 class="cb-error-summary__title">{ctx.t(WMsg::ThereIsAProblem)}</h2>
                 <ul>
                     {errors.get().into_iter().map(|(field, m)| view! {
-                        <li><a href=format!("#{field}") on:click=move |ev| { ev.prevent_default(); w.focus_id(&field); }>{m}</a></li>
+                        <li><a href=format!("#{field}") on:click=move |ev| { ev.prevent_default(); ctx.focus_id(&field); }>{m}</a></li>
                     }).collect_view()}
                 </ul>
             </div>
@@ -119,9 +121,9 @@ pub fn error_summary(w: W, errors: Errors) -> impl IntoView {
     }
 }
 
-pub fn show_errors(w: W, errors: Errors, found: Vec<(String, String)>) {
+pub fn show_errors(ctx: Ctx, errors: Errors, found: Vec<(String, String)>) {
     errors.set(found);
-    request_animation_frame(move || w.focus_id("cb-error-summary"));
+    request_animation_frame(move || ctx.focus_id("cb-error-summary"));
 }
 
 pub fn error_for(errors: Errors, field: &'static str) -> impl Fn() -> Option<String> + Copy + Send + Sync {
