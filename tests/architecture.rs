@@ -632,3 +632,59 @@ fn the_checker_finds_a_cycle_a_layer_breach_a_clock_and_an_impl() {
     assert_eq!(assessment_impls(&files).len(), 2, "{:?}", assessment_impls(&files));
     assert_eq!(outside_references(&files).len(), 1);
 }
+
+// ── The browser app's own rules ────────────────────────────────────────────────────
+
+/// Every file below `src/ui`, as (path from `src/ui`, tokens).
+fn ui_files() -> Vec<(String, Vec<Token>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let mut paths = Vec::new();
+    rust_files(&dir, &mut paths);
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p.strip_prefix(&dir).expect("below src/ui").to_string_lossy().into_owned();
+            (name, lex(&fs::read_to_string(&p).expect("a readable source file")))
+        })
+        .collect()
+}
+
+/// Places in `files` outside `allowed` that name any of `idents`.
+fn uses_outside(files: &[(String, Vec<Token>)], allowed: &str, idents: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (name, tokens) in files.iter().filter(|(name, _)| name != allowed) {
+        for t in tokens {
+            if let Tok::Ident(s) = &t.tok {
+                if idents.contains(&s.as_str()) {
+                    out.push(format!("ui/{name}:{}: {s} belongs in ui/{allowed} only", t.line));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn only_the_storage_adapter_touches_local_storage() {
+    let files = ui_files();
+    assert!(files.len() >= 10, "expected the UI's files, found {}", files.len());
+    fail_on(uses_outside(&files, "storage.rs", &["LocalStorage", "local_storage", "gloo_storage"]));
+}
+
+#[test]
+fn the_ui_reads_the_clock_in_one_place() {
+    // `now()` and `today()` in ui/mod.rs; every screen calls those.
+    let files = ui_files();
+    let mut problems = Vec::new();
+    for (name, tokens) in files.iter().filter(|(name, _)| name != "mod.rs") {
+        for w in tokens.windows(3) {
+            if let (Tok::Ident(a), Tok::Path, Tok::Ident(b)) = (&w[0].tok, &w[1].tok, &w[2].tok) {
+                if CLOCKS.iter().any(|(x, y)| a == x && b == y) {
+                    problems.push(format!("ui/{name}:{}: {a}::{b}: use ui::now() or ui::today()", w[0].line));
+                }
+            }
+        }
+    }
+    fail_on(problems);
+}

@@ -102,3 +102,120 @@ async fn answering_a_question_is_saved_to_local_storage() {
     assert!(text(&root, ".cb-header__saved").starts_with("Saved at "));
     root.remove();
 }
+
+/// The first button whose text contains `label`, clicked.
+fn click_button(root: &HtmlElement, label: &str) {
+    let buttons = root.query_selector_all("button").unwrap();
+    for i in 0..buttons.length() {
+        let b: HtmlElement = buttons.get(i).unwrap().unchecked_into();
+        if b.text_content().unwrap_or_default().contains(label) {
+            b.click();
+            return;
+        }
+    }
+    panic!("no button says {label:?}");
+}
+
+fn set_input(root: &HtmlElement, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = root.query_selector(selector).unwrap().expect(selector).unchecked_into();
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+/// A fresh app with one assessment made through the form; returns on its task list.
+async fn with_assessment(name: &str) -> HtmlElement {
+    let root = mount().await;
+    click(&root, ".cb-button--start");
+    settle().await;
+    set_input(&root, "#cb-org-name", name);
+    click(&root, "#cb-sector-private");
+    let size: web_sys::HtmlSelectElement = root.query_selector("#cb-size").unwrap().unwrap().unchecked_into();
+    size.set_value("50-249");
+    size.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    click(&root, "#cb-nation-england");
+    click(&root, "form button[type=submit]");
+    settle().await;
+    assert_eq!(text(&root, "h1"), name);
+    root
+}
+
+fn stored() -> String {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("carer-benchmark:assessments")
+        .unwrap()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn results_count_an_answer_and_show_every_area_as_chart_and_table() {
+    let root = with_assessment("Results Ltd").await;
+    click(&root, ".cb-task-criterion");
+    settle().await;
+    click(&root, "#cb-answer-L1-1-a-yes");
+    settle().await;
+    click(&root, ".cb-back"); // the first criterion's "Back" is the task list
+    settle().await;
+    click_button(&root, "See your results");
+    settle().await;
+    assert_eq!(text(&root, "h1"), "Your results");
+    assert!(root.query_selector("svg.cb-chart").unwrap().is_some(), "the area chart is drawn");
+    let chart_bars = root.query_selector_all("svg.cb-chart .cb-chart__bar").unwrap().length();
+    assert_eq!(chart_bars, 5, "one bar per area");
+    let lead = text(&root, ".cb-lead");
+    assert!(lead.contains('%') && !lead.contains("0 of 0"), "the overall score is stated: {lead}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_edited_plan_action_keeps_its_owner_and_notes_in_storage() {
+    let root = with_assessment("Plan Ltd").await;
+    click_button(&root, "Action plan and downloads");
+    settle().await;
+    assert_eq!(text(&root, "h1"), "Your action plan");
+    let actions = root.query_selector_all(".cb-actions .cb-action").unwrap().length();
+    assert!(actions > 0, "an empty assessment has actions to take");
+    click(&root, ".cb-action .cb-link");
+    settle().await;
+    set_input(&root, "#cb-action-owner", "Priya, HR lead");
+    let notes: web_sys::HtmlTextAreaElement =
+        root.query_selector("#cb-action-notes").unwrap().unwrap().unchecked_into();
+    notes.set_value("Board paper in March");
+    notes.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    click(&root, "form button[type=submit]");
+    settle().await;
+    assert_eq!(text(&root, "h1"), "Your action plan", "saving returns to the plan");
+    let first = text(&root, ".cb-actions .cb-action");
+    assert!(first.contains("Priya, HR lead") && first.contains("Board paper in March"), "{first}");
+    let saved = stored();
+    assert!(saved.contains("Priya, HR lead") && saved.contains("Board paper in March"), "{saved}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_policy_answer_that_is_not_a_number_is_refused_with_an_error_summary() {
+    let root = with_assessment("Policy Ltd").await;
+    click_button(&root, "Flexible working and carer's leave policies");
+    settle().await;
+    click(&root, "ul .cb-link");
+    settle().await;
+    let first_number = root.query_selector("input[inputmode=numeric]").unwrap().expect("a number question");
+    let id = first_number.id();
+    set_input(&root, &format!("#{id}"), "twenty six");
+    click(&root, "form button[type=submit]");
+    settle().await;
+    let links = root.query_selector_all(".cb-error-summary a").unwrap();
+    assert_eq!(links.length(), 1, "one error, for the one bad answer");
+    let link: web_sys::HtmlAnchorElement = links.get(0).unwrap().unchecked_into();
+    assert!(link.href().ends_with(&format!("#{id}")), "the error links to its field");
+    assert!(!stored().contains("twenty six"), "a refused answer is not saved");
+    set_input(&root, &format!("#{id}"), "26");
+    click(&root, "form button[type=submit]");
+    settle().await;
+    assert!(root.query_selector(".cb-error-summary").unwrap().is_none(), "a good answer clears the summary");
+    root.remove();
+}

@@ -30,7 +30,7 @@ const findingIds = async (page, heading) =>
 test('answers are checked against the law on the chosen date, with an error summary for bad numbers', async () => {
   const { context, page } = await openApp(browser, server.url, { acceptDownloads: true });
   await importAndOpen(page, 'Dates Ltd', 'england');
-  await waitForFocus(page, 'h1', 'the workbench takes focus when it opens');
+  await waitForFocus(page, 'h1', 'the policies screen takes focus when it opens');
   await assertAccessible(page, 'policies overview');
   assert.match(await page.locator('.cb-inset').innerText(), /Northern Ireland's are different/);
   await page.fill('#cb-check-date', '2024-04-05');
