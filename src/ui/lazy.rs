@@ -65,8 +65,9 @@ split_point!(sections, fetch_sections: fn section_screen(ctx: Ctx, screen: Scree
 split_point!(policies, fetch_policies: fn policies_screen(ctx: Ctx, page: policies::Page) => policies::view(ctx, page));
 split_point!(plan, fetch_plan: fn plan_screen(ctx: Ctx, page: plan::Page) => plan::view(ctx, page));
 split_point!(passport, fetch_passport: fn passport_screen(ctx: Ctx, page: passport::Page) => passport::view(ctx, page));
-split_point!(workshop, fetch_share: fn share_screen(ctx: Ctx) => share::view(ctx));
+split_point!(share, fetch_share: fn share_screen(ctx: Ctx) => share::view(ctx));
 split_point!(workshop, fetch_workshop: fn workshop_screen(ctx: Ctx, page: workshop::Page) => workshop::view(ctx, page));
+split_point!(room, fetch_room: fn room_screen(ctx: Ctx, page: workshop::Page) => workshop::room_pages(ctx, page));
 
 // Two pieces of work that are not screens, in chunks of their own: reading the criteria
 // content once it has been fetched, and checking an imported assessment file.
@@ -162,6 +163,7 @@ async fn load(ctx: Ctx, screen: Screen) -> Result<AnyView, SplitLoaderError> {
         Screen::Plan(page) => enter!(plan_screen(ctx, page)),
         Screen::Passport(page) => enter!(passport_screen(ctx, page)),
         Screen::Share => enter!(share_screen(ctx)),
+        Screen::Workshop(page) if page.for_the_room() => enter!(room_screen(ctx, page)),
         Screen::Workshop(page) => enter!(workshop_screen(ctx, page)),
         Screen::Home => Ok(().into_any()),
     }
@@ -182,6 +184,7 @@ async fn fetch_chunk(screen: Screen) -> Result<(), SplitLoaderError> {
         Screen::Plan(_) => fetch_plan().await,
         Screen::Passport(_) => fetch_passport().await,
         Screen::Share => fetch_share().await,
+        Screen::Workshop(page) if page.for_the_room() => fetch_room().await,
         Screen::Workshop(_) => fetch_workshop().await,
     }
 }

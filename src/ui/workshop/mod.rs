@@ -62,24 +62,44 @@ fn unsaved_warning(ctx: Ctx, room: Room) -> impl IntoView {
     }
 }
 
-pub fn view(ctx: Ctx, page: Page) -> AnyView {
-    // Building a page reads the record; only a change of page should build another.
-    untrack(move || page_view(ctx, page))
+impl Page {
+    /// The pages for the room, not the facilitator's desk: the running order, the
+    /// projector views and the print view. `ui/lazy.rs` loads them as a chunk of their own.
+    pub fn for_the_room(self) -> bool {
+        matches!(self, Page::Agenda | Page::Projector(_) | Page::RoomProjector | Page::Print)
+    }
 }
 
-fn page_view(ctx: Ctx, page: Page) -> AnyView {
-    let room = Room::open(ctx);
-    match page {
-        Page::Overview if room.workshop().is_none() => details(ctx, room, true),
-        Page::Overview => overview(ctx, room),
-        Page::Details => details(ctx, room, room.workshop().is_none()),
-        Page::Agenda => agenda(ctx, room),
-        Page::Projector(n) => view! { <Projector ctx=ctx room=room slide=n/> }.into_any(),
-        Page::Collect => collect(ctx, room),
-        Page::Room => room_view(ctx, room),
-        Page::RoomProjector => view! { <RoomProjector ctx=ctx room=room/> }.into_any(),
-        Page::Print => print_view(ctx, room),
-    }
+/// The facilitator's desk: the workshop, its details, collecting codes, the room's results.
+pub fn view(ctx: Ctx, page: Page) -> AnyView {
+    // Building a page reads the record; only a change of page should build another.
+    untrack(move || {
+        let room = Room::open(ctx);
+        match page {
+            Page::Overview if room.workshop().is_none() => details(ctx, room, true),
+            Page::Overview => overview(ctx, room),
+            Page::Details => details(ctx, room, room.workshop().is_none()),
+            Page::Collect => collect(ctx, room),
+            Page::Room => room_view(ctx, room),
+            // The room's pages: `room_pages`.
+            Page::Agenda | Page::Projector(_) | Page::RoomProjector | Page::Print => ().into_any(),
+        }
+    })
+}
+
+/// The pages for the room ([`Page::for_the_room`]).
+pub fn room_pages(ctx: Ctx, page: Page) -> AnyView {
+    untrack(move || {
+        let room = Room::open(ctx);
+        match page {
+            Page::Agenda => agenda(ctx, room),
+            Page::Projector(n) => view! { <Projector ctx=ctx room=room slide=n/> }.into_any(),
+            Page::RoomProjector => view! { <RoomProjector ctx=ctx room=room/> }.into_any(),
+            Page::Print => print_view(ctx, room),
+            // The desk's pages: `view`.
+            Page::Overview | Page::Details | Page::Collect | Page::Room => ().into_any(),
+        }
+    })
 }
 
 fn go(ctx: Ctx, page: Page) {
