@@ -273,7 +273,7 @@ fn domain_dir() -> PathBuf {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).expect("src/domain is readable") {
+    for entry in fs::read_dir(dir).expect("a readable source directory") {
         let path = entry.expect("a directory entry").path();
         if path.is_dir() {
             rust_files(&path, out);
@@ -330,12 +330,17 @@ fn parse_file(name: String, module: Vec<String>, src: &str) -> File {
     File { name, top, tokens, modules }
 }
 
-fn domain_files() -> Vec<File> {
-    let dir = domain_dir();
+/// Every `.rs` file below `dir`, in a stable order.
+fn sorted_rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut paths = Vec::new();
-    rust_files(&dir, &mut paths);
+    rust_files(dir, &mut paths);
     paths.sort();
     paths
+}
+
+fn domain_files() -> Vec<File> {
+    let dir = domain_dir();
+    sorted_rust_files(&dir)
         .into_iter()
         .map(|p| {
             let rel = p.strip_prefix(&dir).expect("under src/domain").to_path_buf();
@@ -638,10 +643,7 @@ fn the_checker_finds_a_cycle_a_layer_breach_a_clock_and_an_impl() {
 /// Every file below `src/ui`, as (path from `src/ui`, tokens).
 fn ui_files() -> Vec<(String, Vec<Token>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
-    let mut paths = Vec::new();
-    rust_files(&dir, &mut paths);
-    paths.sort();
-    paths
+    sorted_rust_files(&dir)
         .into_iter()
         .map(|p| {
             let name = p.strip_prefix(&dir).expect("below src/ui").to_string_lossy().into_owned();
