@@ -1,0 +1,47 @@
+//! The carer passport scheme: what an employer sets up so that any employee who says
+//! they are a carer can agree a passport with their manager. Documented in the README,
+//! "Carer passport".
+//!
+//! - [`Scheme`] is the employer's set-up, stored in the assessment (`$.passport`): the
+//!   passport fields chosen, the support menu, the review cycle, the storage and sharing
+//!   rules and the contacts. [`Scheme::suggested`] fills it from the policy answers and
+//!   the embedding council's signposting links; [`Scheme::refresh_from_policy`] updates
+//!   the pre-filled offers later without losing the employer's edits.
+//! - [`validate`] returns every problem, with a field path the UI links its error summary
+//!   to; [`file_problems`] is the part the file format enforces on import.
+//! - The outputs are built as plain structure ([`Document`]: sections of items), which
+//!   both [`to_html`] (escaped, print-ready fragments, classes `cb-print-…`) and a Word
+//!   writer can turn into a file: the passport template, the conversation guide and the
+//!   manager briefing.
+//! - [`launch_tasks`] are the passport's actions for the plan; [`evidenced_indicators`]
+//!   the indicators a scheme is evidence for, as suggestions.
+//!
+//! The words, the standard fields, offers and choices are data:
+//! `src/content/passport.toml`, compiled in by `build/passport.rs` ([`content`]).
+
+use super::content::{Owner, Priority};
+use super::escape;
+use super::json::{self, child, ids, quoted, Checker};
+use super::model::Assessment;
+use super::plan::{self, Seed};
+use super::policy::{arrangement_label, Arrangement, LeaveUnit, PolicyAnswers, Unit};
+use super::text::{self, too_long, upper_first, MAX_TEXT_CHARS};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::fmt::Write;
+
+mod catalogue;
+mod file;
+mod launch;
+mod print;
+mod scheme;
+mod structure;
+mod validation;
+
+pub use catalogue::*;
+pub use file::*;
+pub use launch::*;
+pub use print::*;
+pub use scheme::*;
+pub use structure::*;
+pub use validation::*;
