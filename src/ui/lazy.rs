@@ -225,19 +225,23 @@ pub fn screen(ctx: Ctx, screen: Screen) -> AnyView {
         }
         .into_any()
     };
+    // The app moved focus to "Loading…" when the screen changed; once the wait is over,
+    // move it again, to the heading of what replaced it.
+    let after_wait = move || {
+        if waited.get_value() {
+            waited.set_value(false);
+            ctx.focus_heading();
+        }
+    };
     (move || {
         fetched.track();
         if failed.get() {
+            after_wait();
             return failure();
         }
         match ready_now(load(ctx, screen.clone())) {
             Some(Ok(view)) => {
-                // The app moved focus to "Loading…" when the screen changed; move it
-                // again, to the screen's own heading.
-                if waited.get_value() {
-                    waited.set_value(false);
-                    ctx.focus_heading();
-                }
+                after_wait();
                 view
             }
             Some(Err(_)) => failure(),

@@ -159,6 +159,15 @@ export async function focused(page) {
   return page.evaluate(() => ({ id: window.__deepActive()?.id, tag: window.__deepActive()?.tagName }));
 }
 
+/**
+ * The page's heading. A screen whose chunk is still on its way shows "Loading…" for a
+ * moment (the first time only): wait that out, as a person would.
+ */
 export async function h1(page) {
-  return (await page.locator('h1').innerText()).trim();
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const text = (await page.locator('h1').innerText()).trim();
+    if (text !== 'Loading…' || Date.now() > deadline) return text;
+    await page.waitForTimeout(50);
+  }
 }
