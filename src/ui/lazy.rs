@@ -1,7 +1,9 @@
-//! Every screen but the start page, each compiled into a chunk of the one wasm module
-//! that the browser fetches the first time the screen opens, so none of them weighs on
-//! the first page. `wasm_split` marks the split points; the build (`scripts/build-wasm`)
-//! cuts the module there. A chunk that cannot be fetched says so and offers to try again.
+//! Every screen but the start page, and three pieces of work (reading the criteria,
+//! checking an imported file, building a download), each compiled into a chunk of the one
+//! wasm module that the browser fetches the first time it is needed, so none of them
+//! weighs on the first page. `wasm_split` marks the split points; the build
+//! (`scripts/build-wasm`) cuts the module there. A chunk that cannot be fetched says so
+//! and offers to try again.
 
 use super::home::NewAssessment;
 use super::journey::{Check, Question, TaskList};
