@@ -45,7 +45,7 @@ mod cli {
     use carer_benchmark::domain::dates::{long_date, parse_date};
     use carer_benchmark::domain::model::Assessment;
     use carer_benchmark::domain::policy::{self, Grade};
-    use carer_benchmark::domain::{content::framework, draft_policy, export, format, passport, plan, scoring};
+    use carer_benchmark::domain::{content::framework, draft_policy, export, format, plan, scoring};
     use chrono::NaiveDate;
     use serde_json::{json, Map, Value};
     use std::fmt::Write;
@@ -154,13 +154,14 @@ mod cli {
             plan::edit_plan(&mut a, start, |s| s.start = start);
         }
         let fw = framework();
-        let r = export::Report::new(fw, &a, o.on, &passport::plan_seeds(&a), &plan::Schedule::default());
+        let r = export::Report::for_assessment(fw, &a, o.on);
+        let file = |kind| r.file(kind, chrono::Utc::now());
         let bytes = match ext {
-            "md" => export::markdown::report_markdown(&r).into_bytes(),
-            "csv" => export::csv::plan_csv(&r.plan).into_bytes(),
-            "ics" => export::ics::plan_ics(&r.plan, r.organisation(), a.created, chrono::Utc::now()).into_bytes(),
-            "docx" => export::docx::report_docx(&r),
-            "html" => export::html::report_html_page(&r).into_bytes(),
+            "md" => file(export::ReportFile::Markdown),
+            "csv" => file(export::ReportFile::Csv),
+            "ics" => file(export::ReportFile::Calendar),
+            "docx" => file(export::ReportFile::Word),
+            "html" => file(export::ReportFile::Html),
             _ => {
                 let mut saved = a.clone();
                 plan::edit_plan(&mut saved, r.plan.start, |s| s.record(&r.plan));

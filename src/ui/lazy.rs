@@ -8,6 +8,7 @@
 use super::home::NewAssessment;
 use super::journey::{Check, Question, TaskList};
 use super::{passport, plan, policies, results, share, workshop, Ctx, Screen};
+use crate::domain::export::ReportFile;
 use crate::domain::format::{self, Problem};
 use crate::domain::model::Assessment;
 use crate::domain::model::Nation;
@@ -100,37 +101,19 @@ pub async fn read_assessment_file(bytes: Vec<u8>) -> Option<Result<Assessment, V
 /// CSV and Markdown exporters are fetched only when someone downloads.
 pub enum Export {
     /// The action plan report for the assessment as it is on `on`.
-    Plan { assessment: Assessment, on: NaiveDate, made: DateTime<Utc>, format: PlanFormat },
+    Plan { assessment: Assessment, on: NaiveDate, made: DateTime<Utc>, file: ReportFile },
     /// The draft carers policy, as Markdown or as a Word document.
     DraftPolicy { organisation: String, nation: Nation, answers: PolicyAnswers, on: NaiveDate, word: bool },
     /// One of the carer passport's documents as a Word document.
     PassportWord(Scheme, Part),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlanFormat {
-    Word,
-    Csv,
-    Calendar,
-    Markdown,
-}
-
 #[cfg_attr(feature = "split", wasm_split(plan, wasm_split_path = ::leptos::wasm_split, fallible))]
 fn build_export_now(export: Export) -> Result<Vec<u8>, SplitLoaderError> {
-    use crate::domain::export::{csv, docx, ics, markdown, Report};
+    use crate::domain::export::{docx, Report};
     Ok(match export {
-        Export::Plan { assessment, on, made, format } => {
-            let seeds = crate::domain::passport::plan_seeds(&assessment);
-            let schedule = crate::domain::plan::Schedule::default();
-            let report = Report::new(crate::domain::content::framework(), &assessment, on, &seeds, &schedule);
-            match format {
-                PlanFormat::Word => docx::report_docx(&report),
-                PlanFormat::Csv => csv::plan_csv(&report.plan).into_bytes(),
-                PlanFormat::Calendar => {
-                    ics::plan_ics(&report.plan, &assessment.organisation.name, assessment.created, made).into_bytes()
-                }
-                PlanFormat::Markdown => markdown::report_markdown(&report).into_bytes(),
-            }
+        Export::Plan { assessment, on, made, file } => {
+            Report::for_assessment(crate::domain::content::framework(), &assessment, on).file(file, made)
         }
         Export::DraftPolicy { organisation, nation, answers, on, word } => {
             let found = crate::domain::policy::check(crate::domain::policy::rules(), &answers, nation, on);

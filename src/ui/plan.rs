@@ -4,17 +4,16 @@
 //! `domain::export`; this screen only shows them and records the user's edits.
 
 use super::files::{download, WORD_MIME};
-use super::lazy::{build_export, Export, PlanFormat};
+use super::lazy::{build_export, Export};
 use super::today;
 use super::widgets::{error_for, error_summary, print, show_errors, Errors};
 use super::Ctx;
 use super::Screen;
 use crate::domain::content::Priority;
 use crate::domain::dates::{long_date, parse_date};
-use crate::domain::export::{html, Report};
+use crate::domain::export::{html, Report, ReportFile};
 use crate::domain::format::{self, file_name};
 use crate::domain::model::Assessment;
-use crate::domain::passport;
 use crate::domain::plan::{edit_plan, plan_state, priority_label, PlanAction, Schedule, Status};
 use crate::i18n::{Msg, WMsg};
 use leptos::prelude::*;
@@ -41,7 +40,7 @@ pub fn view(ctx: Ctx, page: Page) -> AnyView {
 fn with_report<R>(ctx: Ctx, f: impl FnOnce(&Assessment, &Report) -> R) -> Option<R> {
     ctx.assessment.with(|a| {
         let a = a.as_ref()?;
-        let r = Report::new(ctx.fw(), a, ctx.check_date.get(), &passport::plan_seeds(a), &Schedule::default());
+        let r = Report::for_assessment(ctx.fw(), a, ctx.check_date.get());
         Some(f(a, &r))
     })
 }
@@ -75,14 +74,14 @@ fn downloads(ctx: Ctx) -> impl IntoView {
         let Some(a) = ctx.assessment.get_untracked() else { return };
         let on = ctx.check_date.get_untracked();
         let name = file_name(&format!("{} action plan", a.organisation.name), on, kind);
-        let (format, mime) = match kind {
-            "docx" => (PlanFormat::Word, WORD_MIME),
-            "csv" => (PlanFormat::Csv, "text/csv;charset=utf-8"),
-            "ics" => (PlanFormat::Calendar, "text/calendar;charset=utf-8"),
-            _ => (PlanFormat::Markdown, "text/markdown;charset=utf-8"),
+        let (file, mime) = match kind {
+            "docx" => (ReportFile::Word, WORD_MIME),
+            "csv" => (ReportFile::Csv, "text/csv;charset=utf-8"),
+            "ics" => (ReportFile::Calendar, "text/calendar;charset=utf-8"),
+            _ => (ReportFile::Markdown, "text/markdown;charset=utf-8"),
         };
         leptos::task::spawn_local(async move {
-            let built = build_export(Export::Plan { assessment: a, on, made: super::now(), format }).await;
+            let built = build_export(Export::Plan { assessment: a, on, made: super::now(), file }).await;
             failed.set(built.is_none());
             if let Some(bytes) = built {
                 let _ = download(&name, mime, &bytes);

@@ -17,11 +17,24 @@ pub mod zip;
 use super::content::{Area, Framework};
 use super::dates::long_date;
 use super::model::Assessment;
+use super::passport;
 use super::plan::{self, Plan, Schedule, Seed, WORDS};
 use super::policy::{self, Finding};
 use super::scoring::{self, CriterionStatus, LevelStatus, Score};
 use super::text::fill;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// The files the report and action plan are offered as (the tool's own JSON is
+/// [`format::to_json`](super::format::to_json)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFile {
+    Word,
+    Csv,
+    Calendar,
+    Markdown,
+    /// A standalone HTML page.
+    Html,
+}
 
 /// Everything a report shows, worked out once for every format.
 pub struct Report<'a> {
@@ -50,6 +63,25 @@ impl<'a> Report<'a> {
         let score = scoring::score(framework, assessment, on);
         let plan = plan::build(framework, assessment, &findings, seeds, schedule);
         Report { framework, assessment, on, score, findings, plan }
+    }
+
+    /// The report as the tool gives it: the plan seeded with the carer passport's launch
+    /// tasks, on the default schedule.
+    pub fn for_assessment(framework: &'a Framework, assessment: &'a Assessment, on: NaiveDate) -> Self {
+        Self::new(framework, assessment, on, &passport::plan_seeds(assessment), &Schedule::default())
+    }
+
+    /// The report as `file`; `made` stamps the calendar's events.
+    pub fn file(&self, file: ReportFile, made: DateTime<Utc>) -> Vec<u8> {
+        match file {
+            ReportFile::Word => docx::report_docx(self),
+            ReportFile::Csv => csv::plan_csv(&self.plan).into_bytes(),
+            ReportFile::Calendar => {
+                ics::plan_ics(&self.plan, self.organisation(), self.assessment.created, made).into_bytes()
+            }
+            ReportFile::Markdown => markdown::report_markdown(self).into_bytes(),
+            ReportFile::Html => html::report_html_page(self).into_bytes(),
+        }
     }
 
     pub fn organisation(&self) -> &str {
