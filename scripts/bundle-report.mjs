@@ -6,15 +6,13 @@
 //
 //   node scripts/bundle-report.mjs [dist] [--json out.json]
 //
-// Journeys (as README "Bundle budgets" describes):
+// Journeys (as README "Bundle size" describes):
 //   first page   the start page, until it is ready and the network is idle;
 //   HR journey   start → new organisation → results → action plan → policies → passport;
 //   facilitator  start → facilitator's view → the room's results.
-import { createServer } from 'node:http';
-import { readFile, writeFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { writeFile } from 'node:fs/promises';
+// The end-to-end tests' server (with the strict CSP) and browser, so both measure the same app.
+import { serve, launch } from '../tests/e2e/harness.mjs';
 
 const KB = 1024;
 // The facilitator's journey is held at 330 KB, what it measures now: the goal is 300 KB
@@ -24,36 +22,6 @@ const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
 const jsonOut = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : null;
 const dist = args[0] || 'dist';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml',
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg']);
-
-/** Serves dist/ on loopback, gzipped when the browser asks, as a host would. */
-async function serveGzip(root) {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
-    try {
-      const body = await readFile(file);
-      const type = TYPES[extname(file)] || 'application/octet-stream';
-      if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Cache-Control': 'max-age=600' });
-        res.end(gzipSync(body, { level: 6 }));
-      } else {
-        res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'max-age=600' });
-        res.end(body);
-      }
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
-}
 
 /** Runs `walk` in a fresh browser context and returns every response it received. */
 async function journey(browser, url, walk) {
@@ -121,12 +89,8 @@ const JOURNEYS = {
 };
 
 const kb = (n) => (n / KB).toFixed(1);
-const server = await serveGzip(dist);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const server = await serve(dist, { asHost: true });
+const browser = await launch();
 let ok = true;
 const summary = {};
 try {

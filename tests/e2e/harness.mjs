@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -17,9 +18,11 @@ const TYPES = {
 /**
  * Serves `root` on an ephemeral loopback port, every response with a CSP (the strict one
  * unless `csp` is given). `cors` adds Access-Control-Allow-Origin: * (a widget host);
- * `pages` maps paths to HTML served instead of files (a council's page).
+ * `pages` maps paths to HTML served instead of files (a council's page). `asHost` serves
+ * as a typical web server does: gzip (level 6) when the browser asks, files cacheable for
+ * ten minutes (the bundle report measures this way).
  */
-export async function serve(root = 'dist', { csp = CSP, cors = false, pages = {} } = {}) {
+export async function serve(root = 'dist', { csp = CSP, cors = false, pages = {}, asHost = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const headers = { 'Content-Security-Policy': csp, ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}) };
@@ -31,7 +34,14 @@ export async function serve(root = 'dist', { csp = CSP, cors = false, pages = {}
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
+      const type = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' };
+      if (asHost) {
+        const gzip = TYPES[extname(file)] && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
+        res.writeHead(200, { ...headers, ...type, 'Cache-Control': 'max-age=600', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+        res.end(gzip ? gzipSync(body, { level: 6 }) : body);
+        return;
+      }
+      res.writeHead(200, { ...headers, ...type });
       res.end(body);
     } catch {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
