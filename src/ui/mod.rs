@@ -163,10 +163,15 @@ impl Ctx {
         self.screen.set(screen);
     }
 
+    /// This instance's shadow root; `None` when mounted bare (the component tests).
+    fn shadow_root(&self) -> Option<web_sys::ShadowRoot> {
+        self.instance.and_then(|i| ROOTS.with(|r| r.borrow().get(i).map(|x| x.root.clone())))
+    }
+
     /// The first element matching `selector` inside this instance (its shadow root
     /// when embedded), as an HtmlElement.
     pub fn query(&self, selector: &str) -> Option<web_sys::HtmlElement> {
-        let found = match self.instance.and_then(|i| ROOTS.with(|r| r.borrow().get(i).map(|x| x.root.clone()))) {
+        let found = match self.shadow_root() {
             Some(root) => root.query_selector(selector),
             None => web_sys::window()?.document()?.query_selector(selector),
         };
@@ -176,7 +181,7 @@ impl Ctx {
     /// Adds the stylesheet `name` (one of the app's files) to this instance's shadow root,
     /// once: the screens after the task list bring their styles with them.
     pub fn add_stylesheet(&self, name: &str) {
-        let Some(root) = self.instance.and_then(|i| ROOTS.with(|r| r.borrow().get(i).map(|x| x.root.clone()))) else {
+        let Some(root) = self.shadow_root() else {
             return;
         };
         let href = format!("{}{name}", self.asset_base);
