@@ -12,10 +12,10 @@
 //! - The summary exports as text, CSV, Markdown and an HTML fragment for print (`export.rs`).
 
 use super::content::Area;
-use super::dates;
 use super::json::{quoted, Problem};
 use super::model::Assessment;
 use super::scoring::{CriterionStatus, LevelStatus, Score, LEVELS};
+use super::{dates, text};
 use serde::Serialize;
 use std::fmt;
 
@@ -413,7 +413,7 @@ impl Cohort {
         let missing =
             missing_list(CRITERIA.iter().enumerate().map(|(i, _)| count(&|s| s.criteria[i] != CriterionStatus::Met)));
         let mut names: Vec<String> = shares.iter().filter_map(|s| s.organisation.clone()).collect();
-        names.sort_by_key(|s| s.to_lowercase());
+        names.sort_by_key(|s| text::lowercase(s));
         Summary { participants: n, levels, areas, missing, names }
     }
 }

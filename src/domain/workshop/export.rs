@@ -13,6 +13,7 @@ use super::{
 use crate::domain::content::{Area, Framework};
 use crate::domain::escape::{csv_cell, html as escape_html, markdown as escape_markdown};
 use crate::domain::scoring::LevelStatus;
+use crate::domain::text;
 use std::fmt::Write;
 
 /// The words for areas and level statuses in the summaries and comparisons, chosen by
@@ -348,7 +349,7 @@ pub fn comparison_text(c: &Comparison, labels: &dyn Labels) -> String {
             out,
             "  Level {}: you are {} ({}); {} of {} in the room are ready to apply: {}",
             l.level,
-            labels.level_status(l.yours).to_lowercase(),
+            text::lowercase(&labels.level_status(l.yours)),
             level_status_id(l.yours),
             l.ready,
             c.participants,

@@ -117,7 +117,7 @@ pub(super) fn overview(ctx: Ctx, room: Room) -> AnyView {
                 <dd class="cb-summary__value">{value}</dd>
                 <dd class="cb-summary__actions">
                     <button type="button" class="cb-link" on:click=move |_| go(ctx, Page::Details)>
-                        {ctx.t(WMsg::Change)}<span class="cb-visually-hidden">{format!(" {}", ctx.t(key).to_lowercase())}</span>
+                        {ctx.t(WMsg::Change)}<span class="cb-visually-hidden">{format!(" {}", crate::domain::text::lowercase(ctx.t(key)))}</span>
                     </button>
                 </dd>
             </div>
