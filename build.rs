@@ -1,7 +1,8 @@
 //! Build-time content processing. Content is authored as TOML (reviewed like code)
 //! and compiled into the binary as static Rust data: no parser, no start-up parsing,
 //! and a malformed file fails the build with a message naming the problem.
-//! - src/content/criteria.toml   → OUT_DIR/criteria.rs   (`FRAMEWORK`)
+//! - src/content/criteria.toml   → OUT_DIR/criteria.rs   (`FRAMEWORK`) and
+//!   OUT_DIR/criterion_titles.rs (`CRITERION_TITLES`)
 //! - src/content/statistics.toml → OUT_DIR/statistics.rs (`STATISTICS`)
 //! - src/i18n/{en,cy}.toml       → OUT_DIR/messages.rs   (`Msg`, one variant per key,
 //!   so a missing or misspelt key is a compile error, not a blank on screen)
@@ -150,6 +151,14 @@ fn criteria() -> BTreeSet<String> {
     }
     code.push_str("] };\n");
     out("criteria.rs", &code);
+    // The criteria's titles alone, compiled in on every target: all the facilitator's
+    // view needs, so it does not load the whole content.
+    let mut titles = String::from("pub static CRITERION_TITLES: &[(&str, &str)] = &[\n");
+    for c in &file.criteria {
+        writeln!(titles, "    ({:?}, {:?}),", c.id, c.title).unwrap();
+    }
+    titles.push_str("];\n");
+    out("criterion_titles.rs", &titles);
     file.criteria.iter().flat_map(|c| c.indicators.iter().map(|i| i.id.clone())).collect()
 }
 

@@ -690,3 +690,24 @@ fn the_ui_reads_the_clock_in_one_place() {
     }
     fail_on(problems);
 }
+
+/// The standard library's full Unicode case tables cost about 18 KB gzip on every
+/// journey past the first page (README "Bundle size"); the app changes letter case with
+/// `domain::text::{upper, lower, lowercase}`, which cover English and Welsh.
+#[test]
+fn the_browser_app_changes_case_without_unicode_tables() {
+    const FULL_CASE: [&str; 2] = ["to_uppercase", "to_lowercase"];
+    let mut files = ui_files();
+    files.extend(domain_files().into_iter().map(|f| (format!("../domain/{}", f.name), f.tokens)));
+    let mut problems = Vec::new();
+    for (name, tokens) in &files {
+        for t in tokens {
+            if let Tok::Ident(s) = &t.tok {
+                if FULL_CASE.contains(&s.as_str()) && !name.ends_with("text.rs") {
+                    problems.push(format!("ui/{name}:{}: {s}: use domain::text::upper/lower/lowercase", t.line));
+                }
+            }
+        }
+    }
+    fail_on(problems);
+}

@@ -130,3 +130,12 @@ fn damaged_content_json_is_refused_with_the_place_named() {
     assert!(parse_json(&wrong_owner).unwrap_err().ends_with(".owner is board"));
     assert!(parse_json("{").unwrap_err().starts_with("criteria.json: "));
 }
+
+#[test]
+fn compiled_in_criterion_titles_match_the_criteria() {
+    use carer_benchmark::domain::content::criterion_title;
+    for c in framework().criteria {
+        assert_eq!(criterion_title(c.id), Some(c.title), "{}", c.id);
+    }
+    assert_eq!(criterion_title("L9.9"), None);
+}

@@ -130,7 +130,7 @@ fn a_timetable_runs_from_the_start_time() {
     assert_eq!(t.last().unwrap().end, 570 + total_minutes());
     assert_eq!(clock(570), "09:30");
     assert_eq!(clock(24 * 60 + 5), "00:05");
-    let md = agenda_markdown(None, 570, framework());
+    let md = agenda_markdown(None, 570);
     assert!(md.starts_with("# Workshop running order\n\n09:30 to "), "{md}");
     assert!(md.contains("Criteria: L1.1 Commitment to carers; L1.2 Carers' legal rights;"), "{md}");
 }
@@ -715,17 +715,17 @@ impl Labels for Shouting {
 fn summaries_use_the_callers_words_for_areas_and_statuses() {
     let s = nasty_summary();
     for out in [
-        summary_text(&s, framework(), None, &Shouting),
-        summary_csv(&s, framework(), None, &Shouting),
-        summary_markdown(&s, framework(), None, &Shouting),
-        summary_html(&s, framework(), None, &Shouting),
+        summary_text(&s, None, &Shouting),
+        summary_csv(&s, None, &Shouting),
+        summary_markdown(&s, None, &Shouting),
+        summary_html(&s, None, &Shouting),
     ] {
         for word in ["IDENT", "POL", "PRAC", "PEER", "COMMS"] {
             assert!(out.contains(word), "{word} missing from:\n{out}");
         }
         assert!(!out.contains("Identification"), "a word of the domain's own in:\n{out}");
     }
-    assert!(summary_csv(&s, framework(), None, &Shouting).contains("ON TRACK"));
+    assert!(summary_csv(&s, None, &Shouting).contains("ON TRACK"));
 }
 
 fn nasty_summary() -> Summary {
@@ -745,7 +745,7 @@ fn csv_cells_cannot_run_as_formulas_and_keep_their_text() {
     assert_eq!(csv_cell("a\nb"), "\"a\nb\"");
     assert_eq!(csv_cell("plain"), "plain");
     let w = Workshop::new("=cmd|' /C calc'!A0", "2026-06-10", "-Anytown, Carers").unwrap();
-    let csv = summary_csv(&nasty_summary(), framework(), Some(&w), &English);
+    let csv = summary_csv(&nasty_summary(), Some(&w), &English);
     assert!(csv.starts_with("\u{feff}Section,Item,Detail,Value\r\n"), "{csv}");
     assert!(csv.contains("\r\nWorkshop,Title,,'=cmd|' /C calc'!A0\r\n"), "{csv}");
     assert!(csv.contains("\r\nWorkshop,Organisation,,\"'-Anytown, Carers\"\r\n"), "{csv}");
@@ -781,7 +781,7 @@ fn csv_cells_cannot_run_as_formulas_and_keep_their_text() {
 #[test]
 fn markdown_and_html_exports_escape_every_name() {
     let w = Workshop::new("Carers <Week> & *more*", "2026-06-10", "Anytown Carers").unwrap();
-    let md = summary_markdown(&nasty_summary(), framework(), Some(&w), &English);
+    let md = summary_markdown(&nasty_summary(), Some(&w), &English);
     assert!(
         md.starts_with("# Workshop results: Carers \\<Week\\> \\& \\*more\\*\n\n10 June 2026, Anytown Carers\n"),
         "{md}"
@@ -792,7 +792,7 @@ fn markdown_and_html_exports_escape_every_name() {
     assert!(md.contains("| L3\\.1 Open culture and new ideas | 3 of 3 |"), "{md}");
     assert!(!md.contains("<script>"));
 
-    let html = summary_html(&nasty_summary(), framework(), Some(&w), &English);
+    let html = summary_html(&nasty_summary(), Some(&w), &English);
     assert!(html.starts_with("<section class=\"cb-print-summary\">"));
     assert!(
         html.contains("<h1 class=\"cb-print-title\">Workshop results: Carers &lt;Week&gt; &amp; *more*</h1>"),
@@ -805,11 +805,11 @@ fn markdown_and_html_exports_escape_every_name() {
     let classes: Vec<&str> = html.split("class=\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
     assert!(classes.iter().flat_map(|c| c.split(' ')).all(|c| c.starts_with("cb-print-")), "{classes:?}");
 
-    let text = summary_text(&nasty_summary(), framework(), None, &English);
+    let text = summary_text(&nasty_summary(), None, &English);
     assert!(text.starts_with("Participants: 3\n"), "{text}");
     assert!(text.contains("  Level 2: 1 ready to apply, 0 on track, 2 not yet\n"), "{text}");
     assert!(text.contains(&nasty_summary().code()));
-    let none = summary_text(&Summary { names: vec![], ..nasty_summary() }, framework(), None, &English);
+    let none = summary_text(&Summary { names: vec![], ..nasty_summary() }, None, &English);
     assert!(none.contains("No participant asked to be named."));
 }
 

@@ -124,6 +124,15 @@ pub fn framework() -> &'static Framework {
     &FRAMEWORK
 }
 
+include!(concat!(env!("OUT_DIR"), "/criterion_titles.rs"));
+
+/// A criterion's title by its ID ("L1.1"), compiled in on every target, so a screen
+/// that names criteria without asking their questions (the facilitator's) does not
+/// need the whole content loaded.
+pub fn criterion_title(id: &str) -> Option<&'static str> {
+    CRITERION_TITLES.iter().find(|(c, _)| *c == id).map(|(_, title)| *title)
+}
+
 /// The same content as JSON, as the browser loads it (`benchmark content-json`).
 pub const FRAMEWORK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/criteria.json"));
 

@@ -45,9 +45,10 @@ pub enum Screen {
 }
 
 impl Screen {
-    /// Screens that show the criteria, which load on first need.
+    /// Screens that show the criteria, which load on first need. The facilitator's
+    /// screens name criteria by their compiled-in titles only.
     fn needs_content(&self) -> bool {
-        !matches!(self, Screen::Home | Screen::New | Screen::EditOrganisation)
+        !matches!(self, Screen::Home | Screen::New | Screen::EditOrganisation | Screen::Workshop(_))
     }
 
     /// Screens that show or edit the open assessment (the facilitator's needs none).

@@ -228,7 +228,6 @@ fn aggregate(rest: &[&str]) -> Result<String, String> {
         return Err(format!("no share could be counted ({} refused, {} duplicate)", rejected.len(), duplicates.len()));
     }
     let summary = cohort.summary();
-    let fw = framework();
     Ok(match format {
         "json" => {
             let mut v = serde_json::to_value(&summary).expect("a summary serialises");
@@ -239,9 +238,9 @@ fn aggregate(rest: &[&str]) -> Result<String, String> {
             v["replaced"] = Value::Array(replaced);
             serde_json::to_string_pretty(&v).expect("JSON values serialise") + "\n"
         }
-        "csv" => ws::summary_csv(&summary, fw, workshop.as_ref(), &English),
-        "md" => ws::summary_markdown(&summary, fw, workshop.as_ref(), &English),
-        _ => ws::summary_text(&summary, fw, workshop.as_ref(), &English),
+        "csv" => ws::summary_csv(&summary, workshop.as_ref(), &English),
+        "md" => ws::summary_markdown(&summary, workshop.as_ref(), &English),
+        _ => ws::summary_text(&summary, workshop.as_ref(), &English),
     })
 }
 
@@ -272,5 +271,5 @@ fn agenda(rest: &[&str]) -> Result<String, String> {
     }
     let start =
         ws::parse_time(a.values.get("start").copied().unwrap_or("09:30")).map_err(|e| format!("--start: {e}"))?;
-    Ok(ws::agenda_markdown(a.workshop()?.as_ref(), start, framework()))
+    Ok(ws::agenda_markdown(a.workshop()?.as_ref(), start))
 }

@@ -10,7 +10,7 @@
 use super::{
     clock, level_status_id, running_order, timetable, total_minutes, Comparison, Position, Summary, Workshop, BANDS,
 };
-use crate::domain::content::{Area, Framework};
+use crate::domain::content::{self, Area};
 use crate::domain::escape::{csv_cell, html as escape_html, markdown as escape_markdown};
 use crate::domain::scoring::LevelStatus;
 use crate::domain::text;
@@ -29,8 +29,8 @@ fn band_label(i: usize) -> String {
     format!("{}–{}%", BANDS[i].0, BANDS[i].1)
 }
 
-fn criterion_title<'f>(framework: &'f Framework, id: &str) -> &'f str {
-    framework.criterion(id).map_or("", |c| c.title)
+fn criterion_title(id: &str) -> &'static str {
+    content::criterion_title(id).unwrap_or("")
 }
 
 fn workshop_line(w: &Workshop) -> String {
@@ -48,7 +48,7 @@ const ROOM_CODE: &str = "Room code, for participants to compare themselves with 
 // ── Text ───────────────────────────────────────────────────────────────────────────
 
 /// The summary as plain text, for the terminal.
-pub fn summary_text(s: &Summary, framework: &Framework, workshop: Option<&Workshop>, labels: &dyn Labels) -> String {
+pub fn summary_text(s: &Summary, workshop: Option<&Workshop>, labels: &dyn Labels) -> String {
     let mut out = String::new();
     if let Some(w) = workshop {
         let _ = writeln!(out, "{}\n{}\n", w.title, workshop_line(w));
@@ -78,7 +78,7 @@ pub fn summary_text(s: &Summary, framework: &Framework, workshop: Option<&Worksh
             m.criterion,
             m.count,
             s.participants,
-            criterion_title(framework, m.criterion)
+            criterion_title(m.criterion)
         );
     }
     if s.names.is_empty() {
@@ -94,7 +94,7 @@ pub fn summary_text(s: &Summary, framework: &Framework, workshop: Option<&Worksh
 
 /// The summary as CSV (UTF-8 with a byte-order mark, CRLF line ends): one fact per row,
 /// `Section,Item,Detail,Value`, ready to filter or pivot.
-pub fn summary_csv(s: &Summary, framework: &Framework, workshop: Option<&Workshop>, labels: &dyn Labels) -> String {
+pub fn summary_csv(s: &Summary, workshop: Option<&Workshop>, labels: &dyn Labels) -> String {
     let mut out = String::from("\u{feff}");
     let mut row = |cells: [&str; 4]| {
         out.push_str(&cells.map(csv_cell).join(","));
@@ -122,7 +122,7 @@ pub fn summary_csv(s: &Summary, framework: &Framework, workshop: Option<&Worksho
         row(["Area", labels.area(a.area), "Median %", &a.median.to_string()]);
     }
     for m in &s.missing {
-        row(["Not met", m.criterion, criterion_title(framework, m.criterion), &m.count.to_string()]);
+        row(["Not met", m.criterion, criterion_title(m.criterion), &m.count.to_string()]);
     }
     for name in &s.names {
         row(["Named participant", "", "", name]);
@@ -134,12 +134,7 @@ pub fn summary_csv(s: &Summary, framework: &Framework, workshop: Option<&Worksho
 // ── Markdown ───────────────────────────────────────────────────────────────────────
 
 /// The summary as Markdown, with tables.
-pub fn summary_markdown(
-    s: &Summary,
-    framework: &Framework,
-    workshop: Option<&Workshop>,
-    labels: &dyn Labels,
-) -> String {
+pub fn summary_markdown(s: &Summary, workshop: Option<&Workshop>, labels: &dyn Labels) -> String {
     let mut out = String::new();
     match workshop {
         Some(w) => {
@@ -170,7 +165,7 @@ pub fn summary_markdown(
     } else {
         let _ = writeln!(out, "| Criterion | Not met by |\n|---|---:|");
         for m in &s.missing {
-            let title = escape_markdown(criterion_title(framework, m.criterion));
+            let title = escape_markdown(criterion_title(m.criterion));
             let _ = writeln!(out, "| {} {title} | {} of {} |", escape_markdown(m.criterion), m.count, s.participants);
         }
     }
@@ -190,7 +185,7 @@ pub fn summary_markdown(
 
 /// The summary as an HTML fragment for print (no `<html>` or styles; classes start
 /// `cb-print-`), every text escaped.
-pub fn summary_html(s: &Summary, framework: &Framework, workshop: Option<&Workshop>, labels: &dyn Labels) -> String {
+pub fn summary_html(s: &Summary, workshop: Option<&Workshop>, labels: &dyn Labels) -> String {
     let e = escape_html;
     let mut out = String::from("<section class=\"cb-print-summary\">\n");
     match workshop {
@@ -243,7 +238,7 @@ pub fn summary_html(s: &Summary, framework: &Framework, workshop: Option<&Worksh
                 out,
                 "<li><span class=\"cb-print-id\">{}</span> {}: not met by {} of {}</li>",
                 e(m.criterion),
-                e(criterion_title(framework, m.criterion)),
+                e(criterion_title(m.criterion)),
                 m.count,
                 s.participants
             );
@@ -279,7 +274,7 @@ fn duration(minutes: u32) -> String {
 
 /// The running order with clock times from `start` (minutes after midnight), the
 /// criteria each part covers and its questions for the room, as Markdown.
-pub fn agenda_markdown(workshop: Option<&Workshop>, start: u32, framework: &Framework) -> String {
+pub fn agenda_markdown(workshop: Option<&Workshop>, start: u32) -> String {
     let mut out = String::new();
     match workshop {
         Some(w) => {
@@ -307,8 +302,7 @@ pub fn agenda_markdown(workshop: Option<&Workshop>, start: u32, framework: &Fram
             s.purpose
         );
         if !s.criteria.is_empty() {
-            let list: Vec<String> =
-                s.criteria.iter().map(|id| format!("{id} {}", criterion_title(framework, id))).collect();
+            let list: Vec<String> = s.criteria.iter().map(|id| format!("{id} {}", criterion_title(id))).collect();
             let _ = writeln!(out, "\nCriteria: {}.", list.join("; "));
         }
         let _ = writeln!(out, "\nQuestions for the room:\n");
@@ -349,7 +343,7 @@ pub fn comparison_text(c: &Comparison, labels: &dyn Labels) -> String {
             out,
             "  Level {}: you are {} ({}); {} of {} in the room are ready to apply: {}",
             l.level,
-            text::lowercase(&labels.level_status(l.yours)),
+            text::lowercase(labels.level_status(l.yours)),
             level_status_id(l.yours),
             l.ready,
             c.participants,

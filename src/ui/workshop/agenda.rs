@@ -2,12 +2,12 @@
 
 use super::*;
 
-pub(super) fn criteria_list(ctx: Ctx, ids: &'static [&'static str]) -> impl IntoView {
+pub(super) fn criteria_list(ids: &'static [&'static str]) -> impl IntoView {
     (!ids.is_empty()).then(|| {
         view! {
             <ul class="cb-ws-criteria">
                 {ids.iter().map(|id| {
-                    let title = ctx.fw().criterion(id).map_or("", |c| c.title);
+                    let title = criterion_title(id).unwrap_or("");
                     view! { <li><span class="cb-finding__id">{*id}</span>" "{title}</li> }
                 }).collect_view()}
             </ul>
@@ -20,7 +20,7 @@ pub(super) fn agenda(ctx: Ctx, room: Room) -> AnyView {
     let error = RwSignal::new(false);
     let download_agenda = move |_| {
         let x = room.workshop();
-        let text = ws::agenda_markdown(x.as_ref(), start.get_untracked(), ctx.fw());
+        let text = ws::agenda_markdown(x.as_ref(), start.get_untracked());
         let label = x.as_ref().map_or("workshop running order".to_string(), |x| format!("{} running order", x.title));
         let _ = download(&file_name(&label, workshop_day(x.as_ref()), "md"), "text/markdown", text.as_bytes());
     };
@@ -63,7 +63,7 @@ pub(super) fn agenda(ctx: Ctx, room: Room) -> AnyView {
                         </h2>
                         <p class="cb-hint">{duration(ctx, s.minutes)}</p>
                         <p>{s.purpose}</p>
-                        {criteria_list(ctx, s.criteria)}
+                        {criteria_list(s.criteria)}
                         <h3>{ctx.t(WMsg::PromptsHeading)}</h3>
                         <ul class="cb-ws-prompts">{s.prompts.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul>
                     </li>

@@ -13,7 +13,7 @@ use super::storage;
 use super::widgets::{area_name, code_box, error_for, error_summary, print, show_errors, status_word, Errors};
 use super::Screen;
 use super::{level_name, Ctx};
-use crate::domain::content::Area;
+use crate::domain::content::{criterion_title, Area};
 use crate::domain::dates::parse_date;
 use crate::domain::format::file_name;
 use crate::domain::text::upper_first;

@@ -106,7 +106,7 @@ pub(super) fn Projector(ctx: Ctx, room: Room, slide: usize) -> impl IntoView {
                 {(!s.criteria.is_empty()).then(|| view! {
                     <ul class="cb-ws-slide__criteria">
                         {s.criteria.iter().map(|id| {
-                            let title = ctx.fw().criterion(id).map_or("", |c| c.title);
+                            let title = criterion_title(id).unwrap_or("");
                             view! { <li><span class="cb-ws-slide__id">{*id}</span>" "{title}</li> }
                         }).collect_view()}
                     </ul>

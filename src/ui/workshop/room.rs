@@ -81,7 +81,7 @@ pub(super) fn room_body(ctx: Ctx, s: &Summary, big: bool) -> impl IntoView {
                     view! {
                         <ol class="cb-ws-missing">
                             {s.missing.iter().take(shown).map(|m| {
-                                let title = ctx.fw().criterion(m.criterion).map_or("", |c| c.title);
+                                let title = criterion_title(m.criterion).unwrap_or("");
                                 view! {
                                     <li>
                                         <span class="cb-finding__id">{m.criterion}</span>" "{title}
@@ -139,8 +139,8 @@ pub(super) fn room_view(ctx: Ctx, room: Room) -> AnyView {
         let s = room.summary();
         let x = room.workshop();
         let (text, mime) = match kind {
-            "csv" => (ws::summary_csv(&s, ctx.fw(), x.as_ref(), &ctx), "text/csv"),
-            _ => (ws::summary_markdown(&s, ctx.fw(), x.as_ref(), &ctx), "text/markdown"),
+            "csv" => (ws::summary_csv(&s, x.as_ref(), &ctx), "text/csv"),
+            _ => (ws::summary_markdown(&s, x.as_ref(), &ctx), "text/markdown"),
         };
         let label = x.as_ref().map_or("workshop results".to_string(), |x| format!("{} results", x.title));
         let _ = download(&file_name(&label, workshop_day(x.as_ref()), kind), mime, text.as_bytes());
@@ -212,7 +212,7 @@ pub(super) fn print_view(ctx: Ctx, room: Room) -> AnyView {
     let s = room.summary();
     let x = room.workshop();
     // The fragment's own heading is this page's: it takes focus like any other.
-    let html = ws::summary_html(&s, ctx.fw(), x.as_ref(), &ctx).replacen(
+    let html = ws::summary_html(&s, x.as_ref(), &ctx).replacen(
         "<h1 class=\"cb-print-title\">",
         "<h1 class=\"cb-print-title\" tabindex=\"-1\">",
         1,
