@@ -219,3 +219,61 @@ async fn a_policy_answer_that_is_not_a_number_is_refused_with_an_error_summary()
     assert!(root.query_selector(".cb-error-summary").unwrap().is_none(), "a good answer clears the summary");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn every_screen_survives_the_trip_through_the_address() {
+    use carer_benchmark::ui::address::{decode, encode, Place};
+    use carer_benchmark::ui::{passport, plan, policies, workshop, Screen};
+    let screens = [
+        Screen::New,
+        Screen::EditOrganisation,
+        Screen::Tasks,
+        Screen::Question(0),
+        Screen::Question(11),
+        Screen::Check(3),
+        Screen::Results,
+        Screen::Policies(policies::Page::Overview),
+        Screen::Policies(policies::Page::Group(2)),
+        Screen::Policies(policies::Page::Findings),
+        Screen::Plan(plan::Page::List),
+        Screen::Plan(plan::Page::Edit("L1.1.a-1 & ü".into())),
+        Screen::Plan(plan::Page::Add),
+        Screen::Plan(plan::Page::Report),
+        Screen::Passport(passport::Page::Overview),
+        Screen::Passport(passport::Page::Step(passport::Step::Contacts)),
+        Screen::Passport(passport::Page::Document(carer_benchmark::domain::passport::Part::Guide)),
+        Screen::Share,
+        Screen::Workshop(workshop::Page::Overview),
+        Screen::Workshop(workshop::Page::Projector(4)),
+        Screen::Workshop(workshop::Page::RoomProjector),
+        Screen::Workshop(workshop::Page::Print),
+    ];
+    for screen in screens {
+        let value = encode(&screen, Some("a18c2f3-2")).expect("a screen other than the start page");
+        let in_address = carer_benchmark::ui::address::write("", "cb", Some(&value));
+        let read = carer_benchmark::ui::address::read(&in_address, "cb").expect("the value reads back");
+        let place = decode(&read).unwrap_or_else(|| panic!("{value} decodes"));
+        let assessment = screen.needs_assessment().then(|| "a18c2f3-2".to_string());
+        assert_eq!(place, Place { screen, assessment }, "{value}");
+    }
+    assert_eq!(encode(&Screen::Home, Some("a1")), None);
+    // Addresses that name no screen, or an assessment's screen without the assessment.
+    for bad in ["", "results", "question/0", "check/4", "policies/group/4", "passport/nowhere", "a1:elsewhere"] {
+        assert_eq!(decode(bad), None, "{bad}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_host_pages_own_query_is_kept_exactly() {
+    use carer_benchmark::ui::address::{param_name, read, write};
+    let host = "?q=a+b&empty&x=%2F&cb-north=tasks";
+    assert_eq!(write(host, "cb", Some("a1:results")), "?q=a+b&empty&x=%2F&cb-north=tasks&cb=a1:results");
+    let both = write(host, "cb", Some("a1:results"));
+    assert_eq!(write(&both, "cb", Some("new")), "?q=a+b&empty&x=%2F&cb-north=tasks&cb=new");
+    assert_eq!(write(&both, "cb", None), host);
+    assert_eq!(write("?cb=new", "cb", None), "");
+    assert_eq!(read(&both, "cb-north").as_deref(), Some("tasks"));
+    assert_eq!(read(&both, "cb").as_deref(), Some("a1:results"));
+    assert_eq!(param_name("carer-benchmark"), "cb");
+    assert_eq!(param_name("carer-benchmark-north"), "cb-north");
+}

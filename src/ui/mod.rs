@@ -2,6 +2,7 @@
 //! Navigation lives in a signal, not in path routes, so the app can sit inside a
 //! host page without fighting its URLs.
 
+pub mod address;
 pub mod files;
 mod home;
 mod journey;
@@ -52,7 +53,7 @@ impl Screen {
     }
 
     /// Screens that show or edit the open assessment (the facilitator's needs none).
-    fn needs_assessment(&self) -> bool {
+    pub fn needs_assessment(&self) -> bool {
         !matches!(self, Screen::Home | Screen::New | Screen::Workshop(_))
     }
 }
@@ -126,6 +127,8 @@ pub struct Ctx {
     pub saved: RwSignal<SaveState>,
     /// A message about stored data that could not be read (and was kept aside).
     pub storage_warning: RwSignal<Option<String>>,
+    /// Why the start page shows instead of the page the address named.
+    pub address_notice: RwSignal<Option<String>>,
     /// The embedding page's settings, read once at start-up and never changed.
     pub config: &'static EmbedConfig,
     /// Which mounted instance this is (several embeds can share a page).
@@ -230,6 +233,41 @@ impl Ctx {
             });
         }
     }
+}
+
+/// Opens the place the address names, records each later move in the browser's
+/// history, and follows Back and Forward (`address.rs`).
+fn follow_the_address(ctx: Ctx) {
+    let name = address::param_name(ctx.storage_key());
+    let open = move |value: Option<String>| {
+        let place = value.as_deref().map(|v| address::decode(v).ok_or(Msg::AddressUnknown));
+        let place = match place {
+            None => Ok(None),
+            Some(Ok(p)) => match &p.assessment {
+                Some(id) if ctx.lib.with_untracked(|lib| lib.get(id).is_none()) => Err(Msg::AddressNotHere),
+                _ => Ok(Some(p)),
+            },
+            Some(Err(e)) => Err(e),
+        };
+        ctx.address_notice.set(place.as_ref().err().map(|m| ctx.t(*m).to_string()));
+        match place {
+            Ok(Some(p)) => {
+                if p.assessment.is_some() {
+                    ctx.current.set(p.assessment);
+                }
+                ctx.screen.set(p.screen);
+            }
+            _ => ctx.screen.set(Screen::Home),
+        }
+    };
+    open(address::current(&name));
+    address::on_back_or_forward(name.clone(), open);
+    // The first run only replaces the address (an unknown one is cleaned up); every
+    // later move between screens is a new history entry.
+    Effect::new(move |previous: Option<()>| {
+        let value = address::encode(&ctx.screen.get(), ctx.current.get().as_deref());
+        address::record(&name, value.as_deref(), previous.is_some());
+    });
 }
 
 /// The clock is read here, in the UI, never in the domain.
@@ -373,10 +411,16 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
         config,
         instance,
         asset_base,
+        address_notice: RwSignal::new(None),
         content_ready: RwSignal::new(crate::domain::content::is_loaded()),
         content_error: RwSignal::new(None),
     };
     provide_context(ctx);
+    // A mounted app keeps its place in the page's address; the component tests' bare
+    // app leaves the test page's address alone.
+    if instance.is_some() {
+        follow_the_address(ctx);
+    }
 
     // Every change to the library is saved at once.
     let first = std::cell::Cell::new(true);
@@ -443,6 +487,9 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
                 aria-label=(!standalone).then(|| ctx.t(Msg::ProductName))>
                 {move || ctx.storage_warning.get().map(|w| view! {
                     <div class="cb-warning" role="alert"><p>{w}</p></div>
+                })}
+                {move || (ctx.screen.get() == Screen::Home).then(|| ctx.address_notice.get()).flatten().map(|n| view! {
+                    <div class="cb-notice" role="status"><p>{n}</p></div>
                 })}
                 {move || match ctx.screen.get() {
                     s if s.needs_content() && !ctx.content_ready.get() => loading(ctx),

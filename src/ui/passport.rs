@@ -31,6 +31,22 @@ pub enum Step {
 const STEPS: [Step; 6] = [Step::About, Step::Fields, Step::Support, Step::Review, Step::Storage, Step::Contacts];
 
 impl Step {
+    /// The step's name in the page's address (`address.rs`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::About => "about",
+            Step::Fields => "fields",
+            Step::Support => "support",
+            Step::Review => "review",
+            Step::Storage => "storage",
+            Step::Contacts => "contacts",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Step> {
+        STEPS.iter().copied().find(|s| s.id() == id)
+    }
+
     fn title(self) -> WMsg {
         match self {
             Step::About => WMsg::PassportStepAbout,
