@@ -312,3 +312,49 @@ proptest! {
         prop_assert_eq!(back, Ok(a));
     }
 }
+
+/// One edit the start page or the questions can make, with text of any length.
+#[derive(Debug, Clone)]
+enum Edit {
+    Answer(usize, Answer),
+    Evidence(usize, String),
+    Rename(String),
+    Duplicate,
+}
+
+fn arb_edit() -> impl Strategy<Value = Edit> {
+    let long_text = (0usize..5200, any::<char>()).prop_map(|(n, c)| std::iter::repeat_n(c, n).collect::<String>());
+    prop_oneof![
+        (0usize..100, prop::sample::select(Answer::ALL.to_vec())).prop_map(|(i, a)| Edit::Answer(i, a)),
+        (0usize..100, long_text.clone()).prop_map(|(i, t)| Edit::Evidence(i, t)),
+        long_text.prop_map(Edit::Rename),
+        Just(Edit::Duplicate),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// No state the app's edits can reach is one it later refuses to open or import.
+    #[test]
+    fn every_state_edits_reach_exports_and_imports_again(edits in prop::collection::vec(arb_edit(), 1..12)) {
+        let indicators: Vec<&str> = framework().criteria.iter().flat_map(|c| c.indicators.iter().map(|i| i.id)).collect();
+        let mut lib = Library::default();
+        let mut id = lib.add(blank(), t0());
+        for edit in edits {
+            match edit {
+                Edit::Answer(i, a) => lib.get_mut(&id).unwrap().set_answer(indicators[i % indicators.len()], a, t0()),
+                Edit::Evidence(i, text) => {
+                    lib.get_mut(&id).unwrap().set_evidence(indicators[i % indicators.len()], &text, t0());
+                }
+                Edit::Rename(name) => {
+                    lib.rename(&id, &name, t0());
+                }
+                Edit::Duplicate => id = lib.duplicate(&id, "(copy)", t0()).unwrap(),
+            }
+        }
+        for saved in &lib.assessments {
+            let json = to_json(&saved.assessment);
+            prop_assert!(from_bytes(framework(), json.as_bytes()).is_ok(), "refused: {:?}", from_bytes(framework(), json.as_bytes()).err());
+        }
+    }
+}

@@ -6,6 +6,7 @@
 //! adapter to keep it aside before anything new is saved.
 
 use super::model::Assessment;
+use super::text::{self, MAX_TEXT_CHARS};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -95,7 +96,7 @@ impl Library {
     pub fn rename(&mut self, id: &str, name: &str, now: DateTime<Utc>) -> bool {
         match self.get_mut(id) {
             Some(a) if !name.trim().is_empty() => {
-                a.organisation.name = name.trim().to_string();
+                a.organisation.name = text::clamp(name.trim());
                 a.updated = now;
                 true
             }
@@ -106,7 +107,10 @@ impl Library {
     /// Copies an assessment under the name "<name> (copy)"; returns the copy's ID.
     pub fn duplicate(&mut self, id: &str, copy_suffix: &str, now: DateTime<Utc>) -> Option<String> {
         let mut copy = self.get(id)?.clone();
-        copy.organisation.name = format!("{} {copy_suffix}", copy.organisation.name);
+        // "Name (copy)", within the limit on names: the name gives way to the suffix.
+        let suffix = format!(" {copy_suffix}");
+        let room = MAX_TEXT_CHARS.saturating_sub(suffix.chars().count());
+        copy.organisation.name = copy.organisation.name.chars().take(room).collect::<String>() + &suffix;
         copy.created = now;
         copy.updated = now;
         Some(self.add(copy, now))

@@ -7,6 +7,7 @@
 pub use super::content::Answer;
 pub use super::organisation::{Nation, Organisation, Sector, SizeBand};
 use super::policy::PolicyAnswers;
+use super::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -79,12 +80,12 @@ impl Assessment {
         self.updated = now;
     }
 
-    /// Records evidence for an indicator that has been answered. Returns false
-    /// (and changes nothing) when the indicator has no answer yet.
+    /// Records evidence for an indicator that has been answered, cut to the limit on
+    /// typed text. Returns false (and changes nothing) when the indicator has no answer yet.
     pub fn set_evidence(&mut self, indicator: &str, evidence: &str, now: DateTime<Utc>) -> bool {
         match self.answers.get_mut(indicator) {
             Some(a) => {
-                a.evidence = evidence.to_string();
+                a.evidence = text::clamp(evidence);
                 a.changed = now;
                 self.updated = now;
                 true

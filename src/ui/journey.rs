@@ -1,9 +1,11 @@
 //! Task list, one page per criterion, and "check your answers" per level.
 
+use super::widgets::chars_left;
 use super::{level_name, now, Ctx, Screen};
 use crate::domain::journey::{criterion_progress, level_progress, overall_progress, Progress, SectionStatus};
 use crate::domain::model::Answer;
 use crate::domain::scoring::LEVELS;
+use crate::domain::text::MAX_TEXT_CHARS;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 
@@ -197,13 +199,17 @@ pub fn Question(index: usize) -> impl IntoView {
                     <div class="cb-field">
                         <label class="cb-label" for=evidence_id.clone()>{ctx.t(Msg::EvidenceLabel)}</label>
                         <p class="cb-hint" id=format!("{evidence_id}-hint")>{ctx.t(Msg::EvidenceHint)}</p>
-                        <textarea class="cb-textarea" id=evidence_id.clone() rows="2" aria-describedby=format!("{evidence_id}-hint")
+                        // Saved while typing (`saving.rs`), within the file format's limit.
+                        <textarea class="cb-textarea" id=evidence_id.clone() rows="2"
+                            aria-describedby=format!("{evidence_id}-hint {evidence_id}-count")
+                            maxlength=MAX_TEXT_CHARS
                             prop:disabled=evidence_disabled
                             prop:value=move || current().map(|x| x.evidence).unwrap_or_default()
-                            on:change={
-
-                                move |ev| { let v = event_target_value(&ev); ctx.update(|a| { a.set_evidence(id, &v, now()); }); }
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                ctx.update(|a| { a.set_evidence(id, &v, now()); });
                             }></textarea>
+                        {chars_left(ctx, format!("{evidence_id}-count"), move || current().map(|x| x.evidence).unwrap_or_default())}
                     </div>
                 </fieldset>
             }

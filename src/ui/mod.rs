@@ -11,6 +11,7 @@ pub mod passport;
 pub mod plan;
 pub mod policies;
 pub mod results;
+mod saving;
 pub mod share;
 pub mod storage;
 pub mod widgets;
@@ -403,11 +404,15 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
         check_date: RwSignal::new(today()),
         screen: RwSignal::new(Screen::Home),
         saved: RwSignal::new(SaveState::Idle),
-        storage_warning: RwSignal::new(
-            opened
-                .unreadable
-                .map(|(reason, key)| tf(lang, Msg::StorageUnreadable, &[("reason", &reason), ("key", &key)])),
-        ),
+        storage_warning: RwSignal::new(opened.problem.map(|problem| match problem {
+            storage::Problem::NoStorage => t(lang, Msg::StorageNone).to_string(),
+            storage::Problem::Unreadable { reason, kept_under: Some(key) } => {
+                tf(lang, Msg::StorageUnreadable, &[("reason", &reason), ("key", &key)])
+            }
+            storage::Problem::Unreadable { reason, kept_under: None } => {
+                tf(lang, Msg::StorageUnreadableNotKept, &[("reason", &reason)])
+            }
+        })),
         config,
         instance,
         asset_base,
@@ -422,15 +427,7 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
         follow_the_address(ctx);
     }
 
-    // Every change to the library is saved at once.
-    let first = std::cell::Cell::new(true);
-    Effect::new(move |_| {
-        let ok = ctx.lib.with(|lib| store.save(lib));
-        if first.replace(false) {
-            return;
-        }
-        ctx.saved.set(if ok { SaveState::Saved(local_time(now(), false)) } else { SaveState::Failed });
-    });
+    saving::save_as_you_go(ctx, store);
 
     // Move focus to the new page's heading, so screen reader and keyboard users
     // start at the top of what changed.
@@ -461,12 +458,6 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
         }
     });
 
-    let save_text = move || match ctx.saved.get() {
-        SaveState::Idle => String::new(),
-        SaveState::Saved(time) => ctx.tf(Msg::SavedAt, &[("time", &time)]),
-        SaveState::Failed => ctx.t(Msg::SaveFailed).to_string(),
-    };
-
     view! {
         <div class="cb-app" lang=lang.tag()>
             <header class="cb-header">
@@ -479,14 +470,18 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
                 <button type="button" class="cb-header__home" on:click=move |_| ctx.go(Screen::Home)>
                     {ctx.t(Msg::ProductName)}
                 </button>
-                <p class="cb-header__saved" role="status" aria-live="polite">{save_text}</p>
+                <p class="cb-header__saved" role="status" aria-live="polite">{saving::save_status(ctx)}</p>
             </header>
             // The page's main landmark when the app is the page; inside a council's page
             // (which has its own <main>), a labelled region.
             <div class="cb-main" role=if standalone { "main" } else { "region" }
                 aria-label=(!standalone).then(|| ctx.t(Msg::ProductName))>
                 {move || ctx.storage_warning.get().map(|w| view! {
-                    <div class="cb-warning" role="alert"><p>{w}</p></div>
+                    <div class="cb-warning" role="alert">
+                        <p>{w}</p>
+                        <button type="button" class="cb-button cb-button--secondary"
+                            on:click=move |_| saving::download_backup(ctx)>{ctx.t(Msg::DownloadBackup)}</button>
+                    </div>
                 })}
                 {move || (ctx.screen.get() == Screen::Home).then(|| ctx.address_notice.get()).flatten().map(|n| view! {
                     <div class="cb-notice" role="status"><p>{n}</p></div>

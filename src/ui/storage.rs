@@ -3,46 +3,70 @@
 //! copied aside under a backup key before anything is written over it.
 
 use crate::domain::library::{self, Library, Loaded};
-use gloo_storage::{LocalStorage, Storage};
+
+/// The page's localStorage, or `None` where the browser blocks it (a cross-site frame,
+/// some privacy settings: reading `window.localStorage` then throws).
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
 
 pub struct Store {
     key: String,
+    storage: Option<web_sys::Storage>,
     /// False when unreadable data could not be copied aside: then nothing is saved,
     /// so it is never overwritten.
     writable: std::cell::Cell<bool>,
 }
 
-/// What loading found: the library to use, and a warning for the user if stored data
-/// could not be read (it has been kept under `backup_key`).
+/// What loading found: the library to use, and what the user must be told.
 pub struct Opened {
     pub library: Library,
-    pub unreadable: Option<(String, String)>,
+    pub problem: Option<Problem>,
+}
+
+/// Why stored work may not be there, or may not be kept.
+pub enum Problem {
+    /// The browser gives the tool no storage: work lasts as long as the tab.
+    NoStorage,
+    /// The stored data could not be read (`reason`); it was copied aside under
+    /// `kept_under`, or, when that write failed too, left untouched and nothing is saved.
+    Unreadable { reason: String, kept_under: Option<String> },
 }
 
 impl Store {
     /// `namespace` keeps two embeds on one site apart.
     pub fn new(namespace: &str) -> Self {
-        Store { key: format!("{namespace}:assessments"), writable: std::cell::Cell::new(true) }
+        Store {
+            key: format!("{namespace}:assessments"),
+            storage: local_storage(),
+            writable: std::cell::Cell::new(true),
+        }
     }
 
     pub fn open(&self) -> Opened {
-        let raw = LocalStorage::raw().get_item(&self.key).ok().flatten();
+        let Some(storage) = &self.storage else {
+            return Opened { library: Library::default(), problem: Some(Problem::NoStorage) };
+        };
+        let raw = storage.get_item(&self.key).ok().flatten();
         match library::load(raw.as_deref()) {
-            Loaded::Ok(library) => Opened { library, unreadable: None },
+            Loaded::Ok(library) => Opened { library, problem: None },
             Loaded::Unreadable { reason } => {
                 let backup_key = format!("{}:unreadable:{}", self.key, super::now().timestamp_millis());
-                if let Some(raw) = raw {
-                    let kept = LocalStorage::raw().set_item(&backup_key, &raw).is_ok();
-                    self.writable.set(kept);
-                }
-                Opened { library: Library::default(), unreadable: Some((reason, backup_key)) }
+                let kept = raw.is_some_and(|raw| storage.set_item(&backup_key, &raw).is_ok());
+                self.writable.set(kept);
+                let kept_under = kept.then_some(backup_key);
+                Opened { library: Library::default(), problem: Some(Problem::Unreadable { reason, kept_under }) }
             }
         }
     }
 
-    /// Saves the library; returns false when the browser refused (storage full or off).
+    /// Saves the library; returns false when the browser refused (storage full, blocked
+    /// or off) or unreadable data is being kept from being overwritten.
     pub fn save(&self, lib: &Library) -> bool {
-        self.writable.get() && LocalStorage::raw().set_item(&self.key, &library::store(lib)).is_ok()
+        match &self.storage {
+            Some(storage) if self.writable.get() => storage.set_item(&self.key, &library::store(lib)).is_ok(),
+            _ => false,
+        }
     }
 }
 
@@ -58,7 +82,7 @@ pub fn load_text(namespace: &str, name: &str) -> Option<String> {
     if is_reserved(name) {
         return None;
     }
-    LocalStorage::raw().get_item(&format!("{namespace}:{name}")).ok().flatten()
+    local_storage()?.get_item(&format!("{namespace}:{name}")).ok().flatten()
 }
 
 /// Keeps `value` under `<namespace>:<name>`, or removes it when `None`; returns false
@@ -68,8 +92,9 @@ pub fn save_text(namespace: &str, name: &str, value: Option<&str>) -> bool {
         return false;
     }
     let key = format!("{namespace}:{name}");
+    let Some(storage) = local_storage() else { return false };
     match value {
-        Some(v) => LocalStorage::raw().set_item(&key, v).is_ok(),
-        None => LocalStorage::raw().remove_item(&key).is_ok(),
+        Some(v) => storage.set_item(&key, v).is_ok(),
+        None => storage.remove_item(&key).is_ok(),
     }
 }

@@ -136,3 +136,20 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// Under a text field limited to [`MAX_TEXT_CHARS`] (which the field enforces with
+/// `maxlength`): once the text is within a tenth of the limit, how many characters are
+/// left, announced politely. `id` is the count's element ID, for `aria-describedby`.
+pub fn chars_left(ctx: Ctx, id: String, text: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+    use crate::domain::text::MAX_TEXT_CHARS;
+    let left = move || MAX_TEXT_CHARS.saturating_sub(text().chars().count());
+    view! {
+        <p class="cb-hint cb-count" id=id aria-live="polite">
+            {move || match left() {
+                0 => ctx.tf(Msg::CharsNoneLeft, &[("max", &MAX_TEXT_CHARS.to_string())]),
+                n if n <= MAX_TEXT_CHARS / 10 => ctx.tf(Msg::CharsLeft, &[("count", &n.to_string())]),
+                _ => String::new(),
+            }}
+        </p>
+    }
+}
