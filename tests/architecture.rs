@@ -24,7 +24,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("policy", &["policy"]),
     ("model", &["model"]),
     ("sections", &["journey", "library", "plan", "scoring"]),
-    ("passport", &["passport"]),
+    ("passport and merge", &["merge", "passport"]),
     ("documents", &["draft_policy", "export", "format"]),
     ("workshop", &["workshop"]),
 ];
@@ -710,4 +710,14 @@ fn the_browser_app_changes_case_without_unicode_tables() {
         }
     }
     fail_on(problems);
+}
+
+#[test]
+fn only_the_address_module_writes_the_browsers_history() {
+    let files = ui_files();
+    fail_on(uses_outside(
+        &files,
+        "address.rs",
+        &["history", "push_state_with_url", "replace_state_with_url", "popstate"],
+    ));
 }

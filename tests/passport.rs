@@ -858,6 +858,19 @@ fn launch_tasks_cover_consulting_briefing_publishing_and_the_first_review() {
     due.clear();
 }
 
+/// Evidence notes can be recorded against the criteria, so they state what the scheme
+/// already is; what is still to do belongs in the launch tasks.
+#[test]
+fn evidence_notes_state_facts_not_to_dos() {
+    const TO_DO: [&str; 8] = ["add ", "publish", "keep ", "once ", "should", "will ", "make sure", "remember"];
+    for e in content().evidence {
+        let note = e.note.to_lowercase();
+        for words in TO_DO {
+            assert!(!note.contains(words), "{}: \"{}\" reads as a to-do ({words:?})", e.indicator, e.note);
+        }
+    }
+}
+
 #[test]
 fn the_indicators_a_scheme_evidences_exist_and_depend_on_the_scheme() {
     let fw = framework();
@@ -868,7 +881,7 @@ fn the_indicators_a_scheme_evidences_exist_and_depend_on_the_scheme() {
     let got = |s: &Scheme| evidenced_indicators(s).into_iter().map(|e| e.indicator).collect::<Vec<_>>();
     assert_eq!(got(&s), ["L2.1.c", "L2.1.a", "L1.3.c", "L2.4.c", "L2.6.c", "L3.5.c"]);
     let first = &evidenced_indicators(&s)[0];
-    assert!(first.note.starts_with("The Acme Care Ltd carer passport: template"), "{}", first.note);
+    assert!(first.note.starts_with("The Acme Care Ltd carer passport: a template"), "{}", first.note);
 
     s.contacts = vec![hr("Pat Jones")];
     s.review.months = 18;

@@ -788,3 +788,32 @@ proptest! {
         prop_assert_eq!(lean, full);
     }
 }
+
+#[test]
+fn a_suggestion_keeps_the_users_note_adds_its_reason_beneath_and_can_be_undone() {
+    use carer_benchmark::domain::model::{Answer, NoteEffect};
+    let mut a = common::blank();
+    a.set_answer("L1.2.a", Answer::Yes, common::t0());
+    a.set_evidence("L1.2.a", "Leave Policy v3 (April 2024), section 5", common::t0());
+    let before = a.clone();
+    let reason = "Pre-filled from the policy checker on 22 November 2026. Meets FW-01.";
+    let effect = a.suggestion_effect("L1.2.a", Answer::Partly, reason);
+    assert!(effect.answer_changes);
+    assert_eq!(effect.note, NoteEffect::AddedBeneath);
+    let was = a.take_suggestion("L1.2.a", Answer::Partly, reason, common::t0());
+    let now = a.answer("L1.2.a").unwrap();
+    assert_eq!(now.answer, Answer::Partly);
+    assert_eq!(now.evidence, format!("Leave Policy v3 (April 2024), section 5\n{reason}"));
+    // Taking it again adds nothing more.
+    assert_eq!(a.suggestion_effect("L1.2.a", Answer::Partly, reason).note, NoteEffect::Kept);
+    a.take_suggestion("L1.2.a", Answer::Partly, reason, common::t0());
+    assert_eq!(a.answer("L1.2.a").unwrap().evidence.matches(reason).count(), 1);
+    // Undo puts back exactly what was there; an unanswered one goes back to unanswered.
+    a.restore_answer("L1.2.a", was, common::t0());
+    assert_eq!(a.answers, before.answers);
+    assert_eq!(a.suggestion_effect("L1.2.b", Answer::Yes, reason).note, NoteEffect::Written);
+    let was = a.take_suggestion("L1.2.b", Answer::Yes, reason, common::t0());
+    assert_eq!(a.answer("L1.2.b").unwrap().evidence, reason);
+    a.restore_answer("L1.2.b", was, common::t0());
+    assert_eq!(a.answers, before.answers);
+}

@@ -49,6 +49,7 @@ pub mod library;
 pub mod plan;
 pub mod scoring;
 // Layer 5.
+pub mod merge;
 pub mod passport;
 // Layer 6.
 pub mod draft_policy;

@@ -97,6 +97,90 @@ impl Assessment {
     pub fn answer(&self, indicator: &str) -> Option<&IndicatorAnswer> {
         self.answers.get(indicator)
     }
+
+    /// What [`Assessment::take_suggestion`] would do to an indicator, to show before it
+    /// is done.
+    pub fn suggestion_effect(&self, indicator: &str, answer: Answer, note: &str) -> SuggestionEffect {
+        let current = self.answers.get(indicator);
+        let answer_changes = current.map(|a| a.answer) != Some(answer);
+        let note = match current.map(|a| a.evidence.trim()).filter(|e| !e.is_empty()) {
+            None => NoteEffect::Written,
+            Some(own) if own.contains(note.trim()) => NoteEffect::Kept,
+            Some(_) => NoteEffect::AddedBeneath,
+        };
+        SuggestionEffect { answer_changes, note }
+    }
+
+    /// Takes a suggested answer for an indicator and adds `note` (the reason for it)
+    /// beneath the user's own note, which is kept as written. Returns the answer as it
+    /// was, for undo ([`Assessment::restore_answer`]).
+    pub fn take_suggestion(
+        &mut self,
+        indicator: &str,
+        answer: Answer,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Option<IndicatorAnswer> {
+        let before = self.answers.get(indicator).cloned();
+        let evidence = match self.suggestion_effect(indicator, answer, note).note {
+            NoteEffect::Written => note.trim().to_string(),
+            NoteEffect::Kept => before.as_ref().map(|a| a.evidence.clone()).unwrap_or_default(),
+            NoteEffect::AddedBeneath => {
+                let own = before.as_ref().map(|a| a.evidence.trim_end()).unwrap_or_default();
+                format!("{own}\n{}", note.trim())
+            }
+        };
+        self.set_answer(indicator, answer, now);
+        self.set_evidence(indicator, &evidence, now);
+        before
+    }
+
+    /// Adds `note` beneath an answered indicator's own note, which is kept as written.
+    pub fn add_to_note(&mut self, indicator: &str, note: &str, now: DateTime<Utc>) -> NoteAdded {
+        let Some(current) = self.answers.get(indicator) else { return NoteAdded::Unanswered };
+        let own = current.evidence.trim_end();
+        if own.contains(note.trim()) {
+            return NoteAdded::AlreadyThere;
+        }
+        let joined = if own.is_empty() { note.trim().to_string() } else { format!("{own}\n{}", note.trim()) };
+        self.set_evidence(indicator, &joined, now);
+        NoteAdded::Added
+    }
+
+    /// Puts an indicator's answer back as it was (`None`: unanswered), for undo.
+    pub fn restore_answer(&mut self, indicator: &str, was: Option<IndicatorAnswer>, now: DateTime<Utc>) {
+        match was {
+            Some(a) => self.answers.insert(indicator.to_string(), a),
+            None => self.answers.remove(indicator),
+        };
+        self.updated = now;
+    }
+}
+
+/// What [`Assessment::add_to_note`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteAdded {
+    Added,
+    AlreadyThere,
+    /// Nothing: a note needs an answer first.
+    Unanswered,
+}
+
+/// What taking a suggestion does to one indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SuggestionEffect {
+    pub answer_changes: bool,
+    pub note: NoteEffect,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteEffect {
+    /// There was no note: the reason becomes the note.
+    Written,
+    /// The user's note is kept and the reason added beneath it.
+    AddedBeneath,
+    /// The note already holds the reason: nothing changes.
+    Kept,
 }
 
 /// Timestamps in files and storage: RFC 3339 in UTC, e.g. `2026-11-22T09:30:00Z`.

@@ -5,6 +5,7 @@ use super::{files, now, Ctx, Screen};
 use crate::domain::format;
 use crate::domain::model::{Assessment, Nation, Organisation, Sector, SizeBand};
 use crate::domain::statistics::statistics;
+use crate::domain::text::MAX_TEXT_CHARS;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -177,7 +178,8 @@ fn AssessmentCard(id: String, assessment: Assessment) -> impl IntoView {
             <Show when=move || renaming.get()>
                 <form class="cb-inline-form" on:submit=save_name.clone()>
                     <label class="cb-label" for=field_id.clone()>{ctx.t(Msg::NewName)}</label>
-                    <input class="cb-input" id=field_id.clone() type="text" prop:value=move || new_name.get()
+                    <input class="cb-input" id=field_id.clone() type="text" maxlength=MAX_TEXT_CHARS
+                        prop:value=move || new_name.get()
                         on:input=move |ev| new_name.set(event_target_value(&ev))/>
                     <button type="submit" class="cb-button">{ctx.t(Msg::SaveName)}</button>
                     <button type="button" class="cb-button cb-button--secondary" on:click=move |_| renaming.set(false)>{ctx.t(Msg::Cancel)}</button>
@@ -273,7 +275,7 @@ pub fn NewAssessment(#[prop(optional)] edit: bool) -> impl IntoView {
             <div class="cb-field" class:cb-field--error=move || error_for("cb-org-name")().is_some()>
                 <label class="cb-label" for="cb-org-name">{ctx.t(Msg::OrgNameLabel)}</label>
                 {move || error_for("cb-org-name")().map(|e| view! { <p class="cb-error" id="cb-org-name-error">{e}</p> })}
-                <input class="cb-input" id="cb-org-name" type="text" autocomplete="organization"
+                <input class="cb-input" id="cb-org-name" type="text" autocomplete="organization" maxlength=MAX_TEXT_CHARS
                     aria-describedby=move || error_for("cb-org-name")().map(|_| "cb-org-name-error")
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             </div>

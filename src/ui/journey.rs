@@ -173,7 +173,7 @@ pub fn Question(index: usize) -> impl IntoView {
             let current = move || ctx.with_current(|a| a.answer(id).cloned()).flatten();
             let evidence_disabled = move || current().is_none();
             view! {
-                <fieldset class="cb-field cb-indicator">
+                <fieldset class="cb-field cb-indicator" id=indicator_element_id(id) tabindex="-1">
                     <legend class="cb-label cb-label--m">{ind.question}</legend>
                     <details class="cb-details">
                         <summary>{ctx.t(Msg::WhatGoodLooksLike)}</summary>
@@ -224,6 +224,11 @@ pub fn Question(index: usize) -> impl IntoView {
     .into_any()
 }
 
+/// The ID of an indicator's fieldset on its question page, for "Change" to focus.
+fn indicator_element_id(indicator: &str) -> String {
+    format!("cb-indicator-{}", indicator.replace('.', "-"))
+}
+
 #[component]
 pub fn Check(level: u8) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -247,7 +252,8 @@ pub fn Check(level: u8) -> impl IntoView {
                                     <p class="cb-hint">{evidence.map(|e| ctx.tf(Msg::EvidenceGiven, &[("evidence", &e)])).unwrap_or_else(|| ctx.t(Msg::NoEvidence).to_string())}</p>
                                 </dd>
                                 <dd class="cb-summary__actions">
-                                    <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Question(i))>
+                                    <button type="button" class="cb-link"
+                                        on:click=move |_| ctx.go_to_element(Screen::Question(i), indicator_element_id(ind.id))>
                                         {ctx.t(Msg::Change)}<span class="cb-visually-hidden">" "{ind.question}</span>
                                     </button>
                                 </dd>

@@ -184,6 +184,20 @@ fn ready_now<T>(future: impl std::future::Future<Output = T>) -> Option<T> {
     }
 }
 
+/// What a screen is, in the words of "Getting … ready".
+fn what_is_loading(screen: &Screen) -> Msg {
+    match screen {
+        Screen::Home | Screen::New | Screen::EditOrganisation => Msg::WhatOrganisationForm,
+        Screen::Tasks | Screen::Question(_) | Screen::Check(_) => Msg::WhatQuestions,
+        Screen::Results => Msg::WhatResults,
+        Screen::Policies(_) => Msg::WhatPolicies,
+        Screen::Plan(_) => Msg::WhatPlan,
+        Screen::Passport(_) => Msg::WhatPassport,
+        Screen::Share => Msg::WhatShare,
+        Screen::Workshop(_) => Msg::WhatWorkshop,
+    }
+}
+
 /// A screen from a chunk. Once its chunk is here the screen is drawn at once, inside this
 /// closure, so it is drawn again when what it read changes, as any view is. Before that,
 /// "Loading…" while the chunk is fetched; if the fetch fails, a message and "Try again".
@@ -242,7 +256,12 @@ pub fn screen(ctx: Ctx, screen: Screen) -> AnyView {
                         fetched.update(|n| *n += 1);
                     });
                 }
-                view! { <h1 tabindex="-1">{ctx.t(Msg::ScreenLoading)}</h1> }.into_any()
+                let what = ctx.t(what_is_loading(&screen));
+                view! {
+                    <h1 tabindex="-1">{ctx.t(Msg::ScreenLoading)}</h1>
+                    <p role="status">{ctx.tf(Msg::LoadingWhat, &[("what", what)])}</p>
+                }
+                .into_any()
             }
         }
     })

@@ -130,6 +130,11 @@ pub struct Ctx {
     pub storage_warning: RwSignal<Option<String>>,
     /// Why the start page shows instead of the page the address named.
     pub address_notice: RwSignal<Option<String>>,
+    /// What a later change in another tab replaced of this tab's work (`saving.rs`).
+    pub other_tab_notice: RwSignal<Option<String>>,
+    /// The element (by ID) to focus on the next screen instead of its heading: the
+    /// question that "Change" on check your answers points to.
+    pub focus_target: RwSignal<Option<String>>,
     /// The embedding page's settings, read once at start-up and never changed.
     pub config: &'static EmbedConfig,
     /// Which mounted instance this is (several embeds can share a page).
@@ -200,14 +205,26 @@ impl Ctx {
         }
     }
 
-    /// Moves keyboard focus to the page's heading on the next frame, once it is drawn.
+    /// Moves keyboard focus to the page's heading on the next frame, once it is drawn,
+    /// or to the element a "Change" link asked for (scrolled into view).
     pub fn focus_heading(&self) {
         let ctx = *self;
+        let target = ctx.focus_target.try_update_untracked(Option::take).flatten();
         request_animation_frame(move || {
-            if let Some(h1) = ctx.query(".cb-app h1") {
-                let _ = h1.focus();
+            let chosen = target.and_then(|id| ctx.query(&format!("#{id}")));
+            if let Some(el) = &chosen {
+                el.scroll_into_view();
+            }
+            if let Some(el) = chosen.or_else(|| ctx.query(".cb-app h1")) {
+                let _ = el.focus();
             }
         });
+    }
+
+    /// Goes to `screen` with keyboard focus on the element `id` there, not its heading.
+    pub fn go_to_element(&self, screen: Screen, id: String) {
+        self.focus_target.set(Some(id));
+        self.go(screen);
     }
 
     /// Moves keyboard focus to the element with this ID, if present.
@@ -417,6 +434,8 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
         instance,
         asset_base,
         address_notice: RwSignal::new(None),
+        focus_target: RwSignal::new(None),
+        other_tab_notice: RwSignal::new(None),
         content_ready: RwSignal::new(crate::domain::content::is_loaded()),
         content_error: RwSignal::new(None),
     };
@@ -427,13 +446,14 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
         follow_the_address(ctx);
     }
 
-    saving::save_as_you_go(ctx, store);
+    saving::save_as_you_go(ctx, store, opened.stored);
 
     // Move focus to the new page's heading, so screen reader and keyboard users
     // start at the top of what changed.
     Effect::new(move |prev: Option<Screen>| {
         let screen = ctx.screen.get();
         if prev.is_some_and(|p| p != screen) {
+            ctx.other_tab_notice.set(None);
             ctx.focus_heading();
         }
         screen
@@ -482,6 +502,9 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
                         <button type="button" class="cb-button cb-button--secondary"
                             on:click=move |_| saving::download_backup(ctx)>{ctx.t(Msg::DownloadBackup)}</button>
                     </div>
+                })}
+                {move || ctx.other_tab_notice.get().map(|n| view! {
+                    <div class="cb-notice" role="status"><p>{n}</p></div>
                 })}
                 {move || (ctx.screen.get() == Screen::Home).then(|| ctx.address_notice.get()).flatten().map(|n| view! {
                     <div class="cb-notice" role="status"><p>{n}</p></div>

@@ -10,6 +10,7 @@ use super::widgets::{error_for, error_summary, print, show_errors, Errors};
 use super::Ctx;
 use super::Screen;
 use crate::domain::format::file_name;
+use crate::domain::model::NoteAdded;
 use crate::domain::passport::{
     content, evidenced_indicators, html, passport_scheme, set_passport, validate, Contact, Part, Scheme,
 };
@@ -104,6 +105,8 @@ fn is_set_up(ctx: Ctx) -> bool {
 }
 
 pub fn overview(ctx: Ctx) -> AnyView {
+    // What "Record the scheme as evidence" did, per indicator, to say on screen.
+    let recorded = RwSignal::new(None::<Vec<(&'static str, NoteAdded)>>);
     let body = move || {
         let scheme = current(ctx)?;
         let set_up = is_set_up(ctx);
@@ -112,16 +115,13 @@ pub fn overview(ctx: Ctx) -> AnyView {
         let record_evidence = {
             let evidence = evidence.iter().map(|e| (e.indicator, e.note.clone())).collect::<Vec<_>>();
             move |_| {
-                let evidence = evidence.clone();
-                ctx.update(move |a| {
+                let mut outcome: Vec<(&'static str, NoteAdded)> = Vec::new();
+                ctx.update(|a| {
                     for (indicator, note) in &evidence {
-                        let old = a.answer(indicator).map(|x| x.evidence.clone()).unwrap_or_default();
-                        if !old.contains(note.as_str()) {
-                            let joined = if old.trim().is_empty() { note.clone() } else { format!("{old}\n{note}") };
-                            a.set_evidence(indicator, &joined, super::now());
-                        }
+                        outcome.push((indicator, a.add_to_note(indicator, note, super::now())));
                     }
                 });
+                recorded.set(Some(outcome));
             }
         };
         let fw = ctx.fw();
@@ -169,6 +169,23 @@ pub fn overview(ctx: Ctx) -> AnyView {
                     }).collect_view()}
                 </ul>
                 <button type="button" class="cb-button cb-button--secondary" on:click=record_evidence>{ctx.t(WMsg::PassportRecordEvidence)}</button>
+                {move || recorded.get().map(|outcome| {
+                    let list = |what: NoteAdded| {
+                        outcome.iter().filter(|(_, o)| *o == what).map(|(i, _)| *i).collect::<Vec<_>>().join(", ")
+                    };
+                    let lines = [
+                        (NoteAdded::Added, WMsg::EvidenceRecorded),
+                        (NoteAdded::AlreadyThere, WMsg::EvidenceAlreadyThere),
+                        (NoteAdded::Unanswered, WMsg::EvidenceNeedsAnswer),
+                    ];
+                    view! {
+                        <div class="cb-notice" role="status">
+                            {lines.into_iter().filter(|(what, _)| !list(*what).is_empty()).map(|(what, words)| view! {
+                                <p>{ctx.tf(words, &[("indicators", &list(what))])}</p>
+                            }).collect_view()}
+                        </div>
+                    }
+                })}
             })}
         })
     };

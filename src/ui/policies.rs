@@ -10,7 +10,7 @@ use super::Ctx;
 use super::Screen;
 use crate::domain::dates::{long_date, parse_date};
 use crate::domain::format::file_name;
-use crate::domain::model::Nation;
+use crate::domain::model::{IndicatorAnswer, Nation, NoteEffect};
 use crate::domain::policy::{
     self, fields, not_checked, rules, suggested_answers, Arrangement, Field, FieldInfo, Grade, Kind, PolicyAnswers,
     Unit,
@@ -100,7 +100,10 @@ pub fn view(ctx: Ctx, page: Page) -> AnyView {
 
 /// The law differs by nation; say which law applies, and how Northern Ireland differs.
 fn nation_note(ctx: Ctx) -> impl IntoView {
-    let n = nation(ctx);
+    // Read once: the nation changes only on the organisation form, another screen. A
+    // tracked read here would redraw the whole page on every change to the assessment,
+    // losing focus and the findings page's Undo.
+    let n = untrack(|| nation(ctx));
     let text = if n == Nation::NorthernIreland { ctx.t(WMsg::NationNoteNi) } else { ctx.t(WMsg::NationNoteGb) };
     view! {
         <div class="cb-inset" role="note">
@@ -335,8 +338,13 @@ fn question(
     }
 }
 
+/// The answers as they were before "Use the suggested answers", for Undo.
+type BeforeSuggestions = Vec<(&'static str, Option<IndicatorAnswer>)>;
+
 fn findings(ctx: Ctx) -> AnyView {
     let export_failed = RwSignal::new(false);
+    let undo = RwSignal::new(None::<BeforeSuggestions>);
+    let undone = RwSignal::new(None::<String>);
     let body = move || {
         let (p, n, on) = (answers(ctx), nation(ctx), ctx.check_date.get());
         let found = policy::check(rules(), &p, n, on);
@@ -363,16 +371,21 @@ fn findings(ctx: Ctx) -> AnyView {
             }
         };
         let download_word = download_draft.clone();
+        let note_for = move |s: &policy::Suggestion| {
+            format!("{} {}", ctx.tf(WMsg::PrefilledNote, &[("date", &long_date(on))]), s.reason)
+        };
         let apply = {
             let suggestions = suggestions.clone();
             move |_| {
-                let note = ctx.tf(WMsg::PrefilledNote, &[("date", &long_date(on))]);
+                let mut before = Vec::new();
                 ctx.update(|a| {
                     for s in &suggestions {
-                        a.set_answer(s.indicator, s.answer, super::now());
-                        a.set_evidence(s.indicator, &format!("{note} {}", s.reason), super::now());
+                        before
+                            .push((s.indicator, a.take_suggestion(s.indicator, s.answer, &note_for(s), super::now())));
                     }
                 });
+                undo.set(Some(before));
+                undone.set(None);
             }
         };
         view! {
@@ -425,22 +438,54 @@ fn findings(ctx: Ctx) -> AnyView {
                             <th scope="col">{ctx.t(WMsg::IndicatorColumn)}</th>
                             <th scope="col">{ctx.t(WMsg::CurrentColumn)}</th>
                             <th scope="col">{ctx.t(WMsg::SuggestedColumn)}</th>
+                            <th scope="col">{ctx.t(WMsg::NoteColumn)}</th>
                         </tr></thead>
                         <tbody>
                             {suggestions.iter().map(|s| {
                                 let question = fw.indicator(s.indicator).map(|(_, i)| i.question).unwrap_or_default();
                                 let current = ctx.assessment.with(|a| a.as_ref().and_then(|a| a.answer(s.indicator)).map(|x| x.answer));
+                                let effect = ctx.assessment.with(|a| a.as_ref().map(|a| a.suggestion_effect(s.indicator, s.answer, &note_for(s))));
+                                let note = match effect.map(|e| e.note) {
+                                    Some(NoteEffect::AddedBeneath) => WMsg::NoteAddedBeneath,
+                                    Some(NoteEffect::Kept) => WMsg::NoteKept,
+                                    _ => WMsg::NoteWritten,
+                                };
                                 view! {
                                     <tr>
                                         <td><span class="cb-finding__id">{s.indicator}</span>" "{question}<p class="cb-hint">{s.reason.clone()}</p></td>
                                         <td>{answer_word(ctx, current)}</td>
                                         <td>{answer_word(ctx, Some(s.answer))}</td>
+                                        <td>{ctx.t(note)}</td>
                                     </tr>
                                 }
                             }).collect_view()}
                         </tbody>
                     </table>
                     <button type="button" class="cb-button cb-button--secondary" on:click=apply>{ctx.t(WMsg::UseSuggestions)}</button>
+                    {move || undo.get().map(|before| {
+                        let ids = before.iter().map(|(i, _)| *i).collect::<Vec<_>>().join(", ");
+                        let put_back = {
+                            let ids = ids.clone();
+                            move |_| {
+                                ctx.update(|a| {
+                                    for (indicator, was) in before.iter().cloned() {
+                                        a.restore_answer(indicator, was, super::now());
+                                    }
+                                });
+                                undo.set(None);
+                                undone.set(Some(ids.clone()));
+                            }
+                        };
+                        view! {
+                            <div class="cb-notice" role="status">
+                                <p>{ctx.tf(WMsg::SuggestionsUsed, &[("indicators", &ids)])}</p>
+                                <button type="button" class="cb-button cb-button--secondary" on:click=put_back>{ctx.t(WMsg::Undo)}</button>
+                            </div>
+                        }
+                    })}
+                    {move || undone.get().map(|ids| view! {
+                        <p class="cb-notice" role="status">{ctx.tf(WMsg::SuggestionsUndone, &[("indicators", &ids)])}</p>
+                    })}
                 }.into_any()
             }}
             <h2>{ctx.t(WMsg::DraftHeading)}</h2>

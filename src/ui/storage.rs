@@ -21,6 +21,8 @@ pub struct Store {
 /// What loading found: the library to use, and what the user must be told.
 pub struct Opened {
     pub library: Library,
+    /// The stored text the library was read from.
+    pub stored: Option<String>,
     pub problem: Option<Problem>,
 }
 
@@ -45,26 +47,32 @@ impl Store {
 
     pub fn open(&self) -> Opened {
         let Some(storage) = &self.storage else {
-            return Opened { library: Library::default(), problem: Some(Problem::NoStorage) };
+            return Opened { library: Library::default(), stored: None, problem: Some(Problem::NoStorage) };
         };
         let raw = storage.get_item(&self.key).ok().flatten();
         match library::load(raw.as_deref()) {
-            Loaded::Ok(library) => Opened { library, problem: None },
+            Loaded::Ok(library) => Opened { library, stored: raw, problem: None },
             Loaded::Unreadable { reason } => {
                 let backup_key = format!("{}:unreadable:{}", self.key, super::now().timestamp_millis());
-                let kept = raw.is_some_and(|raw| storage.set_item(&backup_key, &raw).is_ok());
+                let kept = raw.as_ref().is_some_and(|raw| storage.set_item(&backup_key, raw).is_ok());
                 self.writable.set(kept);
                 let kept_under = kept.then_some(backup_key);
-                Opened { library: Library::default(), problem: Some(Problem::Unreadable { reason, kept_under }) }
+                let problem = Some(Problem::Unreadable { reason, kept_under });
+                Opened { library: Library::default(), stored: raw, problem }
             }
         }
     }
 
-    /// Saves the library; returns false when the browser refused (storage full, blocked
+    /// What storage holds now (`None` when nothing is stored or there is no storage).
+    pub fn read(&self) -> Option<String> {
+        self.storage.as_ref()?.get_item(&self.key).ok().flatten()
+    }
+
+    /// Stores the library's text; false when the browser refused (storage full, blocked
     /// or off) or unreadable data is being kept from being overwritten.
-    pub fn save(&self, lib: &Library) -> bool {
+    pub fn write(&self, text: &str) -> bool {
         match &self.storage {
-            Some(storage) if self.writable.get() => storage.set_item(&self.key, &library::store(lib)).is_ok(),
+            Some(storage) if self.writable.get() => storage.set_item(&self.key, text).is_ok(),
             _ => false,
         }
     }

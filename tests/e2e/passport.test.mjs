@@ -13,7 +13,11 @@ after(async () => { await browser?.close(); await server?.close(); });
 const file = {
   format: 'carer-benchmark-assessment', version: 1,
   organisation: { name: 'Passport & Co', sector: 'public', size: '250-999', nation: 'wales' },
-  created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z', answers: {},
+  created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z',
+  answers: {
+    'L2.1.a': { answer: 'partly', evidence: 'Staff handbook, page 12', changed: '2026-01-01T00:00:00Z' },
+    'L2.1.c': { answer: 'no', changed: '2026-01-01T00:00:00Z' },
+  },
   policies: {
     flexible_working: { service_weeks: 0, requests_per_year: 2, arrangements: ['part_time', 'remote_hybrid'] },
     carers_leave: { offered: true, days_per_year: 10, paid_days: 5, smallest_unit: 'half_day' },
@@ -92,6 +96,23 @@ test('a scheme is configured and its template holds exactly the chosen fields an
   await page.locator('#passport-contacts-1-link').dispatchEvent('change');
   await page.locator('button[type=submit]').click();
   assert.equal(await h1(page), 'Set up your carer passport scheme');
+
+  // Recording the scheme as evidence adds beneath the user's own notes, says what it did,
+  // and adds nothing to questions not yet answered.
+  await page.locator('button:has-text("Record the scheme as evidence")').click();
+  const said = await page.locator('.cb-notice').innerText();
+  assert.match(said, /Added beneath your evidence notes for L2\.1\.c, L2\.1\.a; your own notes are kept/);
+  assert.match(said, /Not recorded for .*L1\.3\.c.*not answered yet/s);
+  await page.locator('button:has-text("Record the scheme as evidence")').click();
+  assert.match(await page.locator('.cb-notice').innerText(), /Already in your evidence notes: L2\.1\.c, L2\.1\.a/);
+  await assertAccessible(page, 'passport overview after recording evidence');
+  // Saved within a moment of the change.
+  const note = await (await page.waitForFunction(() => {
+    const stored = JSON.parse(localStorage.getItem('carer-benchmark:assessments'));
+    const evidence = stored.assessments[0].assessment.answers['L2.1.a'].evidence;
+    return evidence.includes('\n') && evidence;
+  })).jsonValue();
+  assert.match(note, /^Staff handbook, page 12\nThe Carer passport <Acme> gives staff a set route/);
 
   // The template: exactly the chosen fields and the support switched on.
   await page.locator('button:has-text("The passport template")').click();

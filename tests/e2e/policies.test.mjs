@@ -85,14 +85,35 @@ test('answers are checked against the law on the chosen date, with an error summ
     else assert.match(bytes.toString('utf8'), /^# Supporting carers at work/);
   }
 
-  // Suggested answers fill L1.2 with the reason as the evidence note.
+  // The user's own note on L1.2.a (reached through the address, and Back returns here).
+  const place = new URL(page.url()).searchParams.get('cb');
+  assert.match(place, /:policies\/findings$/);
+  await page.goto(`${server.url}?cb=${place.split(':')[0]}:question/2`);
+  await page.locator('#cb-answer-L1-2-a-yes').check();
+  const own = 'Leave Policy v3 (April 2024), section 5';
+  await page.locator('#cb-evidence-L1-2-a').fill(own);
+  await page.goBack();
+  await page.locator('button:has-text("Use the suggested answers")').waitFor();
+  // Before anything changes, the table says what will: L1.2.a's note kept, the reason beneath.
+  const row = page.locator('.cb-table tr', { hasText: 'L1.2.a' });
+  assert.match(await row.innerText(), /Yes\s+\w+\s+Kept, with the checker's reason added beneath it/);
+  await assertAccessible(page, 'suggested answers with their effect');
+  await page.locator('button:has-text("Use the suggested answers")').click();
+  const notice = page.locator('.cb-notice', { hasText: 'Suggested answers used' });
+  assert.match(await notice.innerText(), /used for L1\.2\.a, L1\.2\.b.*Your own notes were kept/s);
+  // Undo puts everything back; using them again keeps the note with the reason beneath.
+  await notice.locator('button:has-text("Undo")').click();
+  await page.locator('.cb-notice', { hasText: 'Put back as they were' }).waitFor();
+  assert.match(await row.innerText(), /Yes\s+\w+\s+Kept, with the checker's reason added beneath it/);
   await page.locator('button:has-text("Use the suggested answers")').click();
   await page.locator('button:has-text("See your results")').last().click();
   await page.waitForSelector('.cb-levels');
   assert.match(await page.locator('.cb-warning').innerText(), /FW-GB-DAY-ONE/);
   await page.locator('button:has-text("Back to the task list")').click();
   await page.locator('.cb-task-criterion:has-text("L1.2")').click();
-  assert.match(await page.locator('#cb-evidence-L1-2-a').inputValue(), /Pre-filled from the policy checker/);
+  const note = await page.locator('#cb-evidence-L1-2-a').inputValue();
+  assert.ok(note.startsWith(`${own}\nPre-filled from the policy checker`), note);
+  assert.match(await page.locator('#cb-evidence-L1-2-b').inputValue(), /^Pre-filled from the policy checker/);
   await assertClean(page);
   await context.close();
 });
