@@ -12,7 +12,8 @@
 
 mod common;
 use carer_benchmark::domain::content::{framework, Priority};
-use carer_benchmark::domain::export::{csv, docx, html, ics, markdown, zip, Report};
+use carer_benchmark::domain::document::{self, zip};
+use carer_benchmark::domain::export::{csv, docx, html, ics, markdown, Report};
 use carer_benchmark::domain::model::{Answer, Assessment};
 use carer_benchmark::domain::plan::{Schedule, Status};
 use carer_benchmark::domain::policy::PolicyAnswers;
@@ -20,6 +21,7 @@ use carer_benchmark::domain::{checksum, escape, plan};
 use chrono::{TimeZone, Utc};
 use common::*;
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -539,6 +541,151 @@ fn the_document_builder_writes_each_kind_of_block() {
     assert!(
         text.contains("Name_____") && text.contains("Review date_____"),
         "a ruled line follows each label: {text:?}"
+    );
+}
+
+// ── Every renderer escapes every text ──────────────────────────────────────────────
+
+/// Markup of every format, and what would start a list or a heading in Markdown.
+const NASTY: &str = "1. # <b>x</b> & \"q\" 'a' *a* _b_ `c` [d](e) | ~f~ \\ #";
+
+/// One document with [`NASTY`] in every piece of text of every kind of block: 28 texts
+/// that every format shows, and 3 more that only HTML draws (the chart).
+fn nasty_document() -> document::Document {
+    use document::{Block, Document, Section, Table, Text, Tick};
+    let n = || NASTY.to_string();
+    let both = || Text::from(NASTY).strong(NASTY);
+    Document {
+        title: n(),
+        subtitle: n(),
+        intro: Text::from(NASTY).strong(NASTY).emphasis(NASTY).link(NASTY, NASTY),
+        note: NASTY.into(),
+        sections: vec![Section::new(
+            NASTY,
+            NASTY,
+            vec![
+                Block::Paragraph(both()),
+                Block::Subheading(n()),
+                Block::Bullets(vec![NASTY.into(), Text::default().strong(NASTY)]),
+                Block::Table(Table {
+                    headers: vec![n(), n()],
+                    rows: vec![vec![vec![NASTY.into(), NASTY.into()], vec![NASTY.into()]]],
+                }),
+                Block::Chart { title: n(), bars: vec![(n(), 50)] },
+                Block::Prompt(n()),
+                Block::Lines(1),
+                Block::Blank(n()),
+                Block::Ticks { columns: Some([n(), n()]), options: vec![Tick { label: n(), detail: n() }] },
+                Block::Ticks { columns: None, options: vec![Tick { label: n(), detail: n() }] },
+                Block::Signatures { note: n(), who: vec![n()] },
+            ],
+        )],
+    }
+}
+
+#[test]
+fn the_html_renderer_escapes_every_text_and_attribute() {
+    let d = nasty_document();
+    let h = document::html::fragment(&d, "cb-doc", Some(NASTY));
+    assert!(!h.contains(NASTY) && !h.contains("<b>"), "raw text leaked: {h}");
+    let e = escape::html(NASTY);
+    assert!(h.contains(&format!("data-section=\"{e}\"")) && h.contains(&format!("href=\"{e}\"")), "{h}");
+    let Some(out) = python(READ_HTML, &write("nasty.html", h.as_bytes())) else { return };
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["text"].as_str().unwrap().matches(NASTY).count(), 31, "every text, exactly: {}", v["text"]);
+    let tags: BTreeSet<&str> = v["tags"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    let made: BTreeSet<&str> = [
+        "a",
+        "article",
+        "br",
+        "div",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "header",
+        "li",
+        "p",
+        "rect",
+        "section",
+        "span",
+        "strong",
+        "svg",
+        "table",
+        "tbody",
+        "td",
+        "text",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    ]
+    .into();
+    assert!(
+        tags.is_subset(&made),
+        "only the renderer's own elements: {:?}",
+        tags.difference(&made).collect::<Vec<_>>()
+    );
+}
+
+/// Markdown with each backslash escape resolved (`plain`), and the characters that are
+/// not escaped, which Markdown reads as syntax (`syntax`).
+fn markdown_parts(md: &str) -> (String, String) {
+    let (mut plain, mut syntax) = (String::new(), String::new());
+    let mut chars = md.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            plain.extend(chars.next());
+        } else {
+            plain.push(c);
+            syntax.push(c);
+        }
+    }
+    (plain, syntax)
+}
+
+#[test]
+fn the_markdown_renderer_escapes_every_text_and_every_line_start() {
+    let md = document::markdown::render(&nasty_document());
+    let (plain, syntax) = markdown_parts(&md);
+    assert_eq!(plain.matches(NASTY).count(), 28, "every text, exactly:\n{md}");
+    let count = |c: char| syntax.matches(c).count();
+    for c in ['<', '&', '`', '~', '_'] {
+        assert_eq!(count(c), 0, "an unescaped {c:?}:\n{md}");
+    }
+    assert_eq!(count('>'), 1, "only the note's >:\n{md}");
+    assert_eq!((count('['), count(']')), (1, 1), "only the tick box's [ ]:\n{md}");
+    assert_eq!(count('|'), 9 + 12, "only the two tables' own pipes:\n{md}");
+    assert_eq!(count('*'), 7 * 4 + 2, "only the marks of 7 strong and 1 emphasised texts:\n{md}");
+    let starts: Vec<&str> =
+        md.lines().filter(|l| !l.is_empty()).map(|l| &l[..l.find(' ').unwrap_or(l.len())]).collect();
+    for s in &starts {
+        let digits = s.trim_start_matches(|c: char| c.is_ascii_digit());
+        assert!(
+            !(s.starts_with(['+', '=', '<']) || digits.len() < s.len() && digits.starts_with(['.', ')'])),
+            "{s:?} starts a line:\n{md}"
+        );
+    }
+    let count_starts = |p: &str| starts.iter().filter(|s| **s == p).count();
+    assert_eq!((count_starts("#"), count_starts("##"), count_starts("###")), (1, 1, 1), "three headings:\n{md}");
+    assert_eq!((count_starts("-"), count_starts(">")), (3, 1), "three list items and one note:\n{md}");
+    assert!(md.lines().filter(|l| l.starts_with('#')).all(|l| l.ends_with("\\#")), "a closing # is escaped:\n{md}");
+}
+
+#[test]
+fn the_word_renderer_escapes_every_text() {
+    let bytes = document::docx::render(&nasty_document());
+    let Some(out) = python(READ_DOCX, &write("nasty.docx", &bytes)) else { return };
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["title"], NASTY);
+    let paragraphs: Vec<&str> = v["paragraphs"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+    assert_eq!(
+        paragraphs.iter().map(|p| p.matches(NASTY).count()).sum::<usize>(),
+        28,
+        "every text, exactly: {paragraphs:?}"
     );
 }
 

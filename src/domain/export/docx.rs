@@ -1,5 +1,5 @@
 //! A lean Word (.docx) writer: a document builder ([`Doc`]) that emits the minimal
-//! Office Open XML parts, packed by [`zip`](super::zip), and the report and plan
+//! Office Open XML parts, packed by [`zip`](crate::domain::document::zip), and the report and plan
 //! written with it ([`report_docx`]). All text is XML-escaped, and characters that
 //! XML 1.0 forbids are dropped.
 //!
@@ -8,7 +8,8 @@
 //! Heading 1–3, List Paragraph, a bordered table style) and `word/numbering.xml`
 //! (bullets). A4 pages with 2 cm margins.
 
-use super::{area_label, zip::zip, Report};
+use super::{area_label, Report};
+use crate::domain::document::zip::zip;
 use crate::domain::plan::{grade_label, priority_label, WORDS};
 use crate::domain::text::fill;
 use std::fmt::Write;

@@ -12,7 +12,6 @@ pub mod docx;
 pub mod html;
 pub mod ics;
 pub mod markdown;
-pub mod zip;
 
 use super::content::{Area, Framework};
 use super::dates::long_date;
