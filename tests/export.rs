@@ -12,8 +12,8 @@
 
 mod common;
 use carer_benchmark::domain::content::{framework, Priority};
-use carer_benchmark::domain::document::{self, zip};
-use carer_benchmark::domain::export::{csv, docx, html, ics, markdown, Report};
+use carer_benchmark::domain::document::{self, html, markdown, zip};
+use carer_benchmark::domain::export::{csv, docx, ics, Report, ReportFile};
 use carer_benchmark::domain::model::{Answer, Assessment};
 use carer_benchmark::domain::plan::{Schedule, Status};
 use carer_benchmark::domain::policy::PolicyAnswers;
@@ -324,21 +324,21 @@ fn calendar_text_is_escaped_and_control_characters_dropped() {
 fn markdown_escapes_user_text_so_tables_and_markup_hold() {
     let a = full();
     let r = report(&a);
-    let md = markdown::report_markdown(&r);
+    let md = markdown::render(&r.document());
     assert!(!md.contains("<script>") && !md.contains("<b>"), "raw markup leaked");
     assert!(
-        md.contains("**Report and action plan for Acme \\<script\\>alert(\"x\")\\</script\\>, \"Care\" \\| Ltd**"),
+        md.starts_with("# Report and action plan for Acme \\<script\\>alert(\"x\")\\</script\\>, \"Care\" \\| Ltd\n"),
         "{md}"
     );
-    // Every row of the plan table has exactly its 8 cells: 9 unescaped pipes.
-    let start = md.find("| Action | Why |").unwrap();
+    // Every row of the plan table has exactly its 6 cells: 7 unescaped pipes.
+    let start = md.find("| Action | Owner |").unwrap();
     let rows: Vec<&str> = md[start..].lines().skip(2).take_while(|l| l.starts_with('|')).collect();
     assert_eq!(rows.len(), r.plan.actions.len());
     let pipes = |l: &str| l.char_indices().filter(|&(i, c)| c == '|' && !l[..i].ends_with('\\')).count();
     for l in &rows {
-        assert_eq!(pipes(l), 9, "{l}");
+        assert_eq!(pipes(l), 7, "{l}");
     }
-    let own = rows.iter().find(|l| l.contains("(own:1)")).unwrap();
+    let own = rows.iter().find(|l| l.contains("HYPERLINK")).unwrap();
     assert!(
         own.contains("=HYPERLINK(\"http://evil\"), \\<b\\>bold\\</b\\> \\| cell second line; semi\\\\colon"),
         "{own}"
@@ -385,7 +385,7 @@ print(json.dumps({'text': ''.join(p.text), 'classes': sorted(p.classes), 'tags':
 fn the_html_report_is_well_formed_and_every_text_is_escaped() {
     let a = full();
     let r = report(&a);
-    let h = html::report_html(&r);
+    let h = r.html();
     assert!(h.starts_with("<article class=\"cb-report\"") && h.ends_with("</article>"));
     assert!(!h.contains("<script") && !h.contains("<b>"), "raw markup leaked");
     assert_eq!(h.matches("class=\"cb-report-chart-bar\"").count(), 5);
@@ -419,8 +419,8 @@ fn the_html_report_is_well_formed_and_every_text_is_escaped() {
         assert!(tags.contains(&t), "no <{t}>");
     }
     assert!(!tags.contains(&"script") && !tags.contains(&"b"));
-    let page = html::report_html_page(&r);
-    assert!(page.starts_with("<!doctype html>") && page.contains(&h));
+    let page = String::from_utf8(r.file(ReportFile::Html, t0())).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains(&h));
 }
 
 // ── Word ───────────────────────────────────────────────────────────────────────────
@@ -452,7 +452,7 @@ print(json.dumps({'names': z.namelist(), 'paragraphs': paras, 'title': title,
 fn the_word_report_is_a_valid_zip_of_xml_that_libreoffice_opens() {
     let a = full();
     let r = report(&a);
-    let bytes = docx::report_docx(&r);
+    let bytes = r.file(ReportFile::Word, t0());
     let path = write("report.docx", &bytes);
     if let Some(out) = python(READ_DOCX, &path) {
         let v: Value = serde_json::from_str(&out).unwrap();
@@ -809,9 +809,10 @@ proptest! {
         for l in cal.split("\r\n") {
             prop_assert!(l.len() <= 75 && !l.contains(['\r', '\n']), "{:?}", l);
         }
-        let h = html::report_html(&r);
-        let md = markdown::report_markdown(&r);
-        let word = docx::report_docx(&r);
+        let d = r.document();
+        let h = html::fragment(&d, "cb-report", None);
+        let md = markdown::render(&d);
+        let word = document::docx::render(&d);
         prop_assert!(word.starts_with(b"PK"));
         for text in [&name, &title, &notes, &owner] {
             let x = docx::xml(text);

@@ -1,17 +1,14 @@
 //! A lean Word (.docx) writer: a document builder ([`Doc`]) that emits the minimal
-//! Office Open XML parts, packed by [`zip`](crate::domain::document::zip), and the report and plan
-//! written with it ([`report_docx`]). All text is XML-escaped, and characters that
-//! XML 1.0 forbids are dropped.
+//! Office Open XML parts, packed by [`zip`](crate::domain::document::zip), and the
+//! passport documents and the draft policy written with it. All text is XML-escaped, and
+//! characters that XML 1.0 forbids are dropped.
 //!
 //! Parts: `[Content_Types].xml`, `_rels/.rels`, `docProps/core.xml` (the title),
 //! `word/document.xml`, `word/_rels/document.xml.rels`, `word/styles.xml` (Title,
 //! Heading 1–3, List Paragraph, a bordered table style) and `word/numbering.xml`
 //! (bullets). A4 pages with 2 cm margins.
 
-use super::{area_label, Report};
 use crate::domain::document::zip::zip;
-use crate::domain::plan::{grade_label, priority_label, WORDS};
-use crate::domain::text::fill;
 use std::fmt::Write;
 
 /// Text width of an A4 page with 2 cm margins, in twentieths of a point.
@@ -270,74 +267,6 @@ const NUMBERING: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"y
 <w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>\
 <w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\u{2022}\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>\
 <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
-
-/// The report and plan as a Word document.
-pub fn report_docx(r: &Report) -> Vec<u8> {
-    let w = &WORDS;
-    let org = r.organisation();
-    let mut d = Doc::new();
-    d.title(&fill(w.report_subtitle, &[("organisation", org)]))
-        .strong(w.report_title)
-        .para(&r.prepared(org))
-        .para(w.independence)
-        .heading(1, w.heading_levels)
-        .bullets(&r.level_lines())
-        .para(&r.overall())
-        .heading(1, w.heading_areas);
-    let areas: Vec<Vec<String>> = r
-        .score
-        .areas
-        .iter()
-        .map(|a| {
-            vec![
-                area_label(a.area).to_string(),
-                format!("{} / {}", a.points.earned, a.points.available),
-                format!("{}%", a.percent),
-            ]
-        })
-        .collect();
-    d.table(&[w.col_area, w.col_points, w.col_percent], &areas).heading(1, w.heading_criteria);
-    let criteria: Vec<Vec<String>> = r.criteria_rows().into_iter().map(Vec::from).collect();
-    d.table(&[w.col_id, w.col_criterion, w.col_level, w.col_status, w.col_points], &criteria);
-    d.heading(1, &r.findings_heading());
-    if r.findings.is_empty() {
-        d.para(w.no_findings);
-    } else {
-        let rows: Vec<Vec<String>> = r
-            .findings
-            .iter()
-            .map(|f| vec![f.rule_id.to_string(), grade_label(f.grade).to_string(), format!("{}\n{}", f.title, f.note)])
-            .collect();
-        d.table(&[w.col_rule, w.col_grade, w.col_finding], &rows);
-    }
-    d.page_break().heading(1, &r.plan_heading());
-    if r.plan.actions.is_empty() {
-        d.para(w.no_actions);
-    } else {
-        let rows: Vec<Vec<String>> = r
-            .plan
-            .actions
-            .iter()
-            .map(|a| {
-                let mut action = format!(
-                    "{}\n{}: {}\n{}: {}",
-                    a.title,
-                    w.col_why,
-                    a.why.text,
-                    w.col_priority,
-                    priority_label(a.priority)
-                );
-                if !a.notes.is_empty() {
-                    let _ = write!(action, "\n{}: {}", w.col_notes, a.notes);
-                }
-                let dates = format!("{} –\n{}", a.start, a.due);
-                vec![action, a.owner.clone(), dates, a.status.label().to_string(), a.success.clone()]
-            })
-            .collect();
-        d.table(&[w.col_action, w.col_owner, w.col_dates, w.col_status, w.col_success], &rows);
-    }
-    d.to_bytes()
-}
 
 /// A carer passport document (template, conversation guide or manager briefing) as Word,
 /// from the same sections as its printable HTML.
