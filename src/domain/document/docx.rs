@@ -62,7 +62,8 @@ fn runs(t: &Text, bold: bool) -> String {
             Span::Plain(s) | Span::Link { text: s, .. } => run(s, bold, false),
             Span::Strong(s) => run(s, true, false),
             Span::Emphasis(s) => run(s, bold, true),
-            Span::Date(d) => run(&d.to_string(), bold, false),
+            // A date never breaks at its hyphens.
+            Span::Date(d) => run(&d.to_string(), bold, false).replace('-', "</w:t><w:noBreakHyphen/><w:t>"),
         })
         .collect()
 }
@@ -85,13 +86,22 @@ fn column_widths(headers: &[String], rows: &[Vec<String>]) -> Vec<usize> {
             .into_iter()
             .chain(rows.iter().filter_map(move |r| r.get(i).map(String::as_str)))
     };
-    let least: Vec<usize> = (0..n)
-        .map(|i| room(column(i).flat_map(str::split_whitespace).map(|w| w.chars().count()).max().unwrap_or(0)))
-        .collect();
+    // The longest word of each column, whole or, when that is too wide, broken at its
+    // hyphens (rule IDs such as FW-GB-NO-BUSINESS-CASE), so the columns with the most
+    // text keep their room.
+    let longest = |broken: bool| -> Vec<usize> {
+        let chars = |w: &str| match w.split('-').map(|p| p.chars().count()).max() {
+            Some(piece) if broken && w.contains('-') => piece + 1,
+            _ => w.chars().count(),
+        };
+        (0..n).map(|i| room(column(i).flat_map(str::split_whitespace).map(chars).max().unwrap_or(0))).collect()
+    };
+    let whole = longest(false);
+    let least = if whole.iter().sum::<usize>() <= TEXT_WIDTH { whole.clone() } else { longest(true) };
     let wanted: Vec<usize> = (0..n)
         .map(|i| {
             let chars: usize = rows.iter().map(|r| r.get(i).map_or(0, |c| c.chars().count())).sum();
-            room(chars / rows.len().max(1)).max(least[i])
+            room(chars / rows.len().max(1)).max(whole[i])
         })
         .collect();
     let (sum_least, sum_wanted) = (least.iter().sum::<usize>(), wanted.iter().sum::<usize>());
@@ -146,10 +156,21 @@ impl Body {
     /// most text. Each line of a cell is a paragraph; the first line of each row is
     /// bold, as the row's name.
     fn table(&mut self, t: &Table) {
+        // The words of each cell, for its width; a date's hyphens do not break.
+        let words = |t: &Text| {
+            let mut s = String::new();
+            for span in &t.0 {
+                match span {
+                    Span::Date(d) => s += &d.to_string().replace('-', "\u{2011}"),
+                    other => s += &Text(vec![other.clone()]).to_plain(),
+                }
+            }
+            s
+        };
         let plain: Vec<Vec<String>> = t
             .rows
             .iter()
-            .map(|r| r.iter().map(|cell| cell.iter().map(Text::to_plain).collect::<Vec<_>>().join("\n")).collect())
+            .map(|r| r.iter().map(|cell| cell.iter().map(words).collect::<Vec<_>>().join("\n")).collect())
             .collect();
         let widths = column_widths(&t.headers, &plain);
         let b = &mut self.0;
