@@ -756,22 +756,78 @@ fn the_passport_template_in_word_holds_exactly_the_chosen_fields_and_offers() {
     assert!(text.contains("Parking near the door"));
 }
 
+/// Each paragraph of a .docx: its style, its text, and its runs with their bold and
+/// italics.
+const READ_DOCX_STYLES: &str = r#"
+import json, sys, zipfile, xml.dom.minidom
+W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+doc = xml.dom.minidom.parseString(zipfile.ZipFile(sys.argv[1]).read('word/document.xml'))
+out = []
+for p in doc.getElementsByTagNameNS(W, 'p'):
+    style = ''.join(s.getAttributeNS(W, 'val') for s in p.getElementsByTagNameNS(W, 'pStyle'))
+    runs = []
+    for r in p.getElementsByTagNameNS(W, 'r'):
+        t = ''.join(c.data for n in r.getElementsByTagNameNS(W, 't') for c in n.childNodes)
+        runs.append({'text': t, 'bold': bool(r.getElementsByTagNameNS(W, 'b')), 'italic': bool(r.getElementsByTagNameNS(W, 'i'))})
+    out.append({'style': style, 'text': ''.join(r['text'] for r in runs), 'runs': runs})
+print(json.dumps(out))
+"#;
+
 #[test]
 fn the_draft_policy_in_word_keeps_its_headings_and_decisions_without_markdown_marks() {
-    use carer_benchmark::domain::draft_policy::draft_policy_markdown;
+    use carer_benchmark::domain::draft_policy::draft_policy;
     use carer_benchmark::domain::policy::{check, rules};
     let a = full();
     let p = a.policies.clone().unwrap_or_default();
-    let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let md = draft_policy_markdown(
+    // The day before the law changed: the draft lists the changes coming, under a subheading.
+    let on = chrono::NaiveDate::from_ymd_opt(2024, 4, 5).unwrap();
+    let draft = draft_policy(
         "Acme_Care (UK) Ltd.",
         a.organisation.nation,
         &p,
         &check(rules(), &p, a.organisation.nation, on),
         on,
     );
-    let bytes = docx::markdown_docx(&md);
-    let Some((text, _)) = libreoffice_text(&write("draft-policy.docx", &bytes)) else { return };
+    let path = write("draft-policy.docx", &document::docx::render(&draft));
+    if let Some(out) = python(READ_DOCX_STYLES, &path) {
+        let paragraphs: Vec<Value> = serde_json::from_str(&out).unwrap();
+        let styled = |style: &str| -> Vec<&str> {
+            paragraphs.iter().filter(|p| p["style"] == style).map(|p| p["text"].as_str().unwrap()).collect()
+        };
+        assert_eq!(styled("Title"), ["Supporting carers at work"]);
+        assert_eq!(
+            styled("Heading1"),
+            [
+                "1. Why this policy matters",
+                "2. Who this policy is for",
+                "3. Flexible working",
+                "4. Carer's leave",
+                "5. Emergencies: time off for dependants",
+                "6. Fair treatment",
+                "7. Getting support",
+                "8. Review",
+                "Sources"
+            ]
+        );
+        assert_eq!(styled("Heading2"), ["Changes coming"]);
+        assert!(styled("Note")[0].starts_with("This draft was written"));
+        assert!(styled("ListParagraph").contains(&"extra costs that would be a burden"), "bullets are a Word list");
+        let runs: Vec<&Value> = paragraphs.iter().flat_map(|p| p["runs"].as_array().unwrap()).collect();
+        let decisions: Vec<&&Value> =
+            runs.iter().filter(|r| r["text"].as_str().unwrap().starts_with("[To decide:")).collect();
+        assert!(decisions.len() > 3, "{decisions:?}");
+        assert!(decisions.iter().all(|r| r["bold"] == true), "decisions are bold: {decisions:?}");
+        assert!(runs.iter().any(|r| r["text"] == "Acme_Care (UK) Ltd." && r["bold"] == true), "the name is bold");
+        assert!(runs.iter().any(|r| r["text"] == "(Enhanced …)" && r["italic"] == true), "the key is in italics");
+        for p in &paragraphs {
+            let text = p["text"].as_str().unwrap();
+            assert!(
+                !text.contains(['\\', '*']) && !text.starts_with(['#', '>', '-']) && !text.contains("[To decide: …]**"),
+                "no Markdown marks: {text:?}"
+            );
+        }
+    }
+    let Some((text, _)) = libreoffice_text(&path) else { return };
     let text = squash(&text);
     assert!(text.contains("Supporting carers at work"), "{text}");
     assert!(text.contains("Acme_Care (UK) Ltd."), "escapes are removed: {text}");

@@ -1,6 +1,6 @@
 //! A lean Word (.docx) writer: a document builder ([`Doc`]) that emits the minimal
 //! Office Open XML parts, packed by [`zip`](crate::domain::document::zip), and the
-//! passport documents and the draft policy written with it. All text is XML-escaped, and
+//! passport documents written with it. All text is XML-escaped, and
 //! characters that XML 1.0 forbids are dropped.
 //!
 //! Parts: `[Content_Types].xml`, `_rels/.rels`, `docProps/core.xml` (the title),
@@ -342,65 +342,5 @@ pub fn passport_docx(d: &crate::domain::passport::Document) -> Vec<u8> {
             };
         }
     }
-    doc.to_bytes()
-}
-
-/// A Markdown document (the draft policy) as Word: `#` headings, `-` bullets and
-/// paragraphs; Markdown's backslash escapes and emphasis marks are removed.
-pub fn markdown_docx(md: &str) -> Vec<u8> {
-    fn plain(s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        let mut chars = s.chars();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => out.extend(chars.next()),
-                '*' => {}
-                c => out.push(c),
-            }
-        }
-        out
-    }
-    let mut doc = Doc::new();
-    let mut bullets: Vec<String> = Vec::new();
-    let mut para = String::new();
-    let flush = |doc: &mut Doc, bullets: &mut Vec<String>, para: &mut String| {
-        if !bullets.is_empty() {
-            doc.bullets(bullets);
-            bullets.clear();
-        }
-        if !para.trim().is_empty() {
-            doc.para(&plain(para.trim()));
-        }
-        para.clear();
-    };
-    for line in md.lines() {
-        let t = line.trim_end();
-        let hashes = t.chars().take_while(|&c| c == '#').count();
-        if hashes > 0 && t[hashes..].starts_with(' ') {
-            flush(&mut doc, &mut bullets, &mut para);
-            let text = plain(t[hashes..].trim());
-            if hashes == 1 {
-                doc.title(&text)
-            } else {
-                doc.heading((hashes - 1) as u8, &text)
-            };
-        } else if let Some(item) = t.trim_start().strip_prefix("- ") {
-            if !para.trim().is_empty() {
-                flush(&mut doc, &mut bullets, &mut para);
-            }
-            bullets.push(plain(item));
-        } else if t.trim().is_empty() {
-            flush(&mut doc, &mut bullets, &mut para);
-        } else {
-            if !bullets.is_empty() {
-                flush(&mut doc, &mut bullets, &mut para);
-            }
-            if !para.is_empty() {
-                para.push(' ');
-            }
-            para.push_str(t.trim());
-        }
-    }
-    flush(&mut doc, &mut bullets, &mut para);
     doc.to_bytes()
 }

@@ -5,7 +5,7 @@
 //!
 //! - [`csv`]: the plan as a spreadsheet (UTF-8 with BOM, CRLF, RFC 4180, formula-safe);
 //! - [`ics`]: the plan's due dates as an RFC 5545 calendar;
-//! - [`docx`]: the Word writer the passport and the draft policy still use.
+//! - [`docx`]: the Word writer the passport still uses.
 
 pub mod csv;
 pub mod docx;
