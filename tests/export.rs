@@ -12,8 +12,8 @@
 
 mod common;
 use carer_benchmark::domain::content::{framework, Priority};
-use carer_benchmark::domain::document::{self, html, markdown, zip};
-use carer_benchmark::domain::export::{csv, docx, ics, Report, ReportFile};
+use carer_benchmark::domain::document::{self, docx, html, markdown, zip};
+use carer_benchmark::domain::export::{csv, ics, Report, ReportFile};
 use carer_benchmark::domain::model::{Answer, Assessment};
 use carer_benchmark::domain::plan::{Schedule, Status};
 use carer_benchmark::domain::policy::PolicyAnswers;
@@ -498,48 +498,86 @@ fn the_word_report_is_a_valid_zip_of_xml_that_libreoffice_opens() {
 }
 
 #[test]
-fn the_document_builder_writes_each_kind_of_block() {
-    let mut d = docx::Doc::new();
-    d.title("Carer passport")
-        .heading(1, "About you")
-        .para("Fill this in with your manager.")
-        .fill_in("Name")
-        .fill_in("Review date")
-        .bullets(&["Flexible start times", "Paid carer's leave"])
-        .table(
-            &["Support", "Agreed"],
-            &[vec!["Phone at work".into(), "Yes".into()], vec!["Remote day".into(), "".into()]],
-        )
-        .page_break()
-        .heading(2, "Signatures")
-        .strong("Bold words")
-        .para("Bad \u{1}characters\u{FFFF} & <tags> are made safe");
-    let path = write("builder.docx", &d.to_bytes());
+fn the_word_renderer_writes_each_kind_of_block() {
+    use carer_benchmark::domain::document::{Block, Document, Section, Table, Text, Tick};
+    let mut signatures = Section::new(
+        "sign",
+        "Signatures",
+        vec![
+            Block::Paragraph(Text::default().strong("Bold words").plain(" and ").emphasis("slanted words")),
+            Block::Paragraph("Bad \u{1}characters\u{FFFF} & <tags> are made safe".into()),
+            Block::Signatures { note: "Name and date".into(), who: vec!["Employee".into()] },
+        ],
+    );
+    signatures.new_page = true;
+    let d = Document {
+        title: "Carer passport".into(),
+        subtitle: "Confidential".into(),
+        intro: "Fill this in with your manager.".into(),
+        note: "It belongs to you.".into(),
+        sections: vec![
+            Section::new(
+                "about",
+                "About you",
+                vec![
+                    Block::Blank("Name".into()),
+                    Block::Blank("Review date".into()),
+                    Block::Prompt("What would help?".into()),
+                    Block::Lines(2),
+                    Block::Bullets(vec!["Flexible start times".into(), "Paid carer's leave".into()]),
+                    Block::Subheading("Agreed support".into()),
+                    Block::Table(Table {
+                        headers: vec!["Support".into(), "Agreed".into()],
+                        rows: vec![
+                            vec![vec!["Phone at work".into()], vec!["Yes".into()]],
+                            vec![vec!["Remote day".into(), "Fridays".into()], vec![]],
+                        ],
+                    }),
+                    Block::Ticks {
+                        columns: Some(["Offer".into(), "Agreed".into()]),
+                        options: vec![Tick { label: "Parking".into(), detail: "Near the door".into() }],
+                    },
+                    Block::Ticks { columns: None, options: vec![Tick { label: "HR".into(), detail: String::new() }] },
+                    Block::Chart { title: "Not drawn in Word".into(), bars: vec![("Bar".into(), 50)] },
+                ],
+            ),
+            signatures,
+        ],
+    };
+    let path = write("blocks.docx", &docx::render(&d));
     if let Some(out) = python(READ_DOCX, &path) {
         let v: Value = serde_json::from_str(&out).unwrap();
         let paragraphs: Vec<&str> = v["paragraphs"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
-        assert!(paragraphs.contains(&"Name\t"), "{paragraphs:?}");
+        assert!(paragraphs.contains(&"Name: \t") && paragraphs.contains(&"Employee: \t"), "{paragraphs:?}");
+        assert_eq!(paragraphs.iter().filter(|p| **p == "\t").count(), 2, "two lines to write on: {paragraphs:?}");
         assert!(paragraphs.contains(&"Bad characters & <tags> are made safe"), "{paragraphs:?}");
+        assert!(paragraphs.contains(&"\u{2610} Parking") && paragraphs.contains(&"\u{2610} HR"), "{paragraphs:?}");
+        assert!(!paragraphs.iter().any(|p| p.contains("Not drawn")), "a chart is left out: {paragraphs:?}");
         assert_eq!(v["title"], "Carer passport");
     }
     let Some((text, pages)) = libreoffice_text(&path) else { return };
-    assert_eq!(pages, 2, "the page break starts a second page");
+    assert_eq!(pages, 2, "the section on a new page starts a second page");
     let text = squash(&text);
     for expected in [
         "Carer passport",
+        "Confidential",
+        "It belongs to you.",
         "About you",
-        "Name",
-        "Review date",
+        "What would help?",
         "Flexible start times",
+        "Agreed support",
         "Phone at work",
+        "Fridays",
+        "Near the door",
         "Signatures",
-        "Bold words",
+        "Bold words and slanted words",
         "& <tags>",
+        "Name and date",
     ] {
         assert!(text.contains(expected), "{expected:?} is not in {text:?}");
     }
     assert!(
-        text.contains("Name_____") && text.contains("Review date_____"),
+        text.contains("Name: _____") && text.contains("Review date: _____"),
         "a ruled line follows each label: {text:?}"
     );
 }
@@ -586,7 +624,7 @@ fn nasty_document() -> document::Document {
 #[test]
 fn the_html_renderer_escapes_every_text_and_attribute() {
     let d = nasty_document();
-    let h = document::html::fragment(&d, "cb-doc", Some(NASTY));
+    let h = html::fragment(&d, "cb-doc", Some(NASTY));
     assert!(!h.contains(NASTY) && !h.contains("<b>"), "raw text leaked: {h}");
     let e = escape::html(NASTY);
     assert!(h.contains(&format!("data-section=\"{e}\"")) && h.contains(&format!("href=\"{e}\"")), "{h}");
@@ -649,7 +687,7 @@ fn markdown_parts(md: &str) -> (String, String) {
 
 #[test]
 fn the_markdown_renderer_escapes_every_text_and_every_line_start() {
-    let md = document::markdown::render(&nasty_document());
+    let md = markdown::render(&nasty_document());
     let (plain, syntax) = markdown_parts(&md);
     assert_eq!(plain.matches(NASTY).count(), 28, "every text, exactly:\n{md}");
     let count = |c: char| syntax.matches(c).count();
@@ -677,7 +715,7 @@ fn the_markdown_renderer_escapes_every_text_and_every_line_start() {
 
 #[test]
 fn the_word_renderer_escapes_every_text() {
-    let bytes = document::docx::render(&nasty_document());
+    let bytes = docx::render(&nasty_document());
     let Some(out) = python(READ_DOCX, &write("nasty.docx", &bytes)) else { return };
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["title"], NASTY);
@@ -741,7 +779,7 @@ fn the_passport_template_in_word_holds_exactly_the_chosen_fields_and_offers() {
     s.support[off].on = false;
     let off_label = s.support[off].label.clone();
     s.add_offer("Parking near the door", "For carers who need to leave quickly");
-    let bytes = docx::passport_docx(&document(&s, Part::Template));
+    let bytes = docx::render(&document(&s, Part::Template));
     let Some((text, _)) = libreoffice_text(&write("passport.docx", &bytes)) else { return };
     let text = squash(&text);
     assert!(text.contains("Acme <b>carer</b> passport"), "the name is literal text:\n{text}");
@@ -788,7 +826,7 @@ fn the_draft_policy_in_word_keeps_its_headings_and_decisions_without_markdown_ma
         &check(rules(), &p, a.organisation.nation, on),
         on,
     );
-    let path = write("draft-policy.docx", &document::docx::render(&draft));
+    let path = write("draft-policy.docx", &docx::render(&draft));
     if let Some(out) = python(READ_DOCX_STYLES, &path) {
         let paragraphs: Vec<Value> = serde_json::from_str(&out).unwrap();
         let styled = |style: &str| -> Vec<&str> {
@@ -868,7 +906,7 @@ proptest! {
         let d = r.document();
         let h = html::fragment(&d, "cb-report", None);
         let md = markdown::render(&d);
-        let word = document::docx::render(&d);
+        let word = docx::render(&d);
         prop_assert!(word.starts_with(b"PK"));
         for text in [&name, &title, &notes, &owner] {
             let x = docx::xml(text);

@@ -110,8 +110,7 @@ pub enum Export {
 
 #[cfg_attr(feature = "split", wasm_split(plan, wasm_split_path = ::leptos::wasm_split, fallible))]
 fn build_export_now(export: Export) -> Result<Vec<u8>, SplitLoaderError> {
-    use crate::domain::document;
-    use crate::domain::export::{docx, Report};
+    use crate::domain::{document, export::Report};
     Ok(match export {
         Export::Plan { assessment, on, made, file } => {
             Report::for_assessment(crate::domain::content::framework(), &assessment, on).file(file, made)
@@ -125,7 +124,7 @@ fn build_export_now(export: Export) -> Result<Vec<u8>, SplitLoaderError> {
                 document::markdown::render(&draft).into_bytes()
             }
         }
-        Export::PassportWord(scheme, part) => docx::passport_docx(&crate::domain::passport::document(&scheme, part)),
+        Export::PassportWord(scheme, part) => crate::domain::passport::docx(&scheme, part),
     })
 }
 

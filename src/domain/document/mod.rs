@@ -7,14 +7,18 @@
 //! - [`markdown`]: GitHub-flavoured Markdown (for its tables and tick boxes);
 //! - [`docx`]: a Word file, packed by [`zip`].
 //!
-//! A document is built from data by its own module and holds only text: every renderer
-//! escapes every piece of it for its format, so no builder escapes anything and no text
-//! can become markup.
+//! A document is built from data by its own module ([`Report::document`], [`draft_policy`],
+//! [`passport::document`]) and holds only text: every renderer escapes every piece of it
+//! for its format, so no builder escapes anything and no text can become markup.
 //!
 //! The blocks are exactly what those documents use: paragraphs with strong, emphasised,
 //! date and link spans, subheadings, bullet lists, tables, a bar chart, and for the
 //! passport's forms, prompts, lines to write on, blanks to fill in, tick boxes and
 //! signatures.
+//!
+//! [`Report::document`]: super::export::Report::document
+//! [`draft_policy`]: super::draft_policy::draft_policy
+//! [`passport::document`]: super::passport::document
 
 pub mod docx;
 pub mod html;

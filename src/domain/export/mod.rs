@@ -1,14 +1,12 @@
 //! The report and the action plan: [`Report`] works out everything once, builds the
 //! report as a [`Document`] ([`Report::document`]), rendered to HTML, Markdown and Word
-//! by [`document`](super::document), and gives the plan as a spreadsheet and a calendar.
+//! by [`document`], and gives the plan as a spreadsheet and a calendar.
 //! The tool's own JSON is [`format::to_json`](super::format::to_json).
 //!
 //! - [`csv`]: the plan as a spreadsheet (UTF-8 with BOM, CRLF, RFC 4180, formula-safe);
-//! - [`ics`]: the plan's due dates as an RFC 5545 calendar;
-//! - [`docx`]: the Word writer the passport still uses.
+//! - [`ics`]: the plan's due dates as an RFC 5545 calendar.
 
 pub mod csv;
-pub mod docx;
 pub mod ics;
 
 use super::content::{Area, Framework};
