@@ -173,23 +173,23 @@ pub fn draft_policy(
     .plain(", check the draft against the law when you adopt it, and take advice if you are unsure. Points marked ")
     .emphasis("(Enhanced …)")
     .plain(" go beyond the legal minimum.");
-    let mut md = Out::default();
+    let mut doc = Out::default();
 
-    md.section("why", "1. Why this policy matters");
-    md.para(format!(
+    doc.section("why", "1. Why this policy matters");
+    doc.para(format!(
         "Around 1 in 7 of the workforce are juggling work and unpaid care (Carers UK). {org} wants carers to be able \
-             to stay in work and do well at work. This policy sets out the support we offer and how to ask for it."
+         to stay in work and do well at work. This policy sets out the support we offer and how to ask for it."
     ));
 
-    md.section("who", "2. Who this policy is for");
-    md.para(
+    doc.section("who", "2. Who this policy is for");
+    doc.para(
         "A carer is anyone who looks after, without pay, a family member, partner or friend who needs help because of \
          illness, disability, a mental health condition, an addiction or old age. You do not have to tell us you are a \
          carer, but we encourage you to talk to your line manager or HR so that we can support you.",
     );
 
     // ── Flexible working ──
-    md.section("flexible-working", "3. Flexible working");
+    doc.section("flexible-working", "3. Flexible working");
     let gb_2024 = d.in_force("FW-GB-DAY-ONE");
     let who = d.say(Field::FlexibleWorkingServiceWeeks, |w| match w {
         0 => "Every employee can ask for flexible working from their first day of employment.".into(),
@@ -202,7 +202,7 @@ pub fn draft_policy(
         let tail = if gb_2024 { ", with one under consideration at a time" } else { "" };
         format!("You can make up to {} in any 12 months{tail}.", plural(n, "request", "requests"))
     });
-    md.para(sentences([who, often]));
+    doc.para(sentences([who, often]));
     let mut how = vec![Text::from(
         "To ask, write to your line manager saying what change you would like and when you would like it to start.",
     )];
@@ -215,7 +215,7 @@ pub fn draft_policy(
             }
         }));
     }
-    md.para(sentences(how));
+    doc.para(sentences(how));
 
     let meet = d.say(Field::FlexibleWorkingConsultBeforeRefusal, |yes| match (ni, yes > 0) {
         (true, true) => "Your manager will meet you to discuss your request within 28 days of receiving it, unless we agree to it \
@@ -230,7 +230,7 @@ pub fn draft_policy(
             plural(m, "month", "months")
         )
     });
-    md.para(sentences([meet, decision]));
+    doc.para(sentences([meet, decision]));
 
     let grounds = d.say(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds, |yes| {
         if yes > 0 {
@@ -241,11 +241,11 @@ pub fn draft_policy(
             "We may refuse a request for a business reason.".into()
         }
     });
-    md.para(grounds);
+    doc.para(grounds);
     if answers.level(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds) != Some(0)
         || d.law(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds).is_some()
     {
-        md.bullets([
+        doc.bullets([
             "extra costs that would be a burden",
             "an effect on our ability to meet customer demand",
             "being unable to reorganise work among other staff",
@@ -268,33 +268,33 @@ pub fn draft_policy(
         (false, true) => "You can appeal against a refusal; where possible a different manager will hear the appeal, within the time limit above.".into(),
         (_, false) => "There is no appeal against a refusal.".into(),
     });
-    md.para(sentences([reasons, appeal]));
+    doc.para(sentences([reasons, appeal]));
 
-    md.para("Ways of working we offer:");
+    doc.para("Ways of working we offer:");
     match &answers.flexible_working.arrangements {
-        Some(set) if !set.is_empty() => md.bullets(set.iter().map(|a| arrangement_label(*a))),
-        Some(_) => md.para(decide("which ways of working you offer. None are listed yet.")),
-        None => md.para(decide(Field::FlexibleWorkingArrangements.info().question)),
+        Some(set) if !set.is_empty() => doc.bullets(set.iter().map(|a| arrangement_label(*a))),
+        Some(_) => doc.para(decide("which ways of working you offer. None are listed yet.")),
+        None => doc.para(decide(Field::FlexibleWorkingArrangements.info().question)),
     }
-    md.para("You can also ask for other patterns: we will consider every request.");
+    doc.para("You can also ask for other patterns: we will consider every request.");
 
     // ── Carer's leave ──
-    md.section("carers-leave", "4. Carer's leave");
+    doc.section("carers-leave", "4. Carer's leave");
     let statutory = d.in_force("CL-GB-RIGHT");
     if statutory {
-        md.para(
+        doc.para(
             "A dependant with a long-term care need is someone with an illness or injury likely to need care for more than \
              three months, a disability, or care needs because of old age. They may be a spouse, partner, child or parent, \
              someone who lives with you, or someone who reasonably relies on you for care.",
         );
     } else {
         let why = if ni { "in Northern Ireland".to_string() } else { format!("in {place} on {}", long_date(on)) };
-        md.para(format!("There is no statutory carer's leave {why}."));
+        doc.para(format!("There is no statutory carer's leave {why}."));
     }
     let offered = answers.level(Field::CarersLeaveOffered);
     if !statutory && offered != Some(1) {
         let current = if offered == Some(0) { " Your answers say you do not offer it now." } else { "" };
-        md.para(decide(&format!(
+        doc.para(decide(&format!(
             "whether to offer carer's leave.{current} Good practice is to match the law in Great Britain: \
              one working week a year from the first day, in half days or whole days, without asking for evidence."
         )));
@@ -335,7 +335,7 @@ pub fn draft_policy(
                 )));
             }
         }
-        md.para(sentences(text));
+        doc.para(sentences(text));
         let mut taking = vec![d.say(Field::CarersLeaveServiceWeeks, |w| match w {
             0 => "You can take it from your first day of employment.".into(),
             w => format!("You can take it once you have worked for us for {}.", plural(w, "week", "weeks")),
@@ -367,8 +367,8 @@ pub fn draft_policy(
                 "We will not ask for evidence of the caring need.".into()
             }
         }));
-        md.para(sentences(taking));
-        md.para(d.say(Field::CarersLeavePostponement, |p| match p {
+        doc.para(sentences(taking));
+        doc.para(d.say(Field::CarersLeavePostponement, |p| match p {
                 0 => "We will not refuse or postpone carer's leave.".into(),
                 1 => "We will not refuse carer's leave. If the business would be unduly disrupted, your manager may postpone it, \
                       giving you the reasons in writing before it was due to start and agreeing new dates with you within one \
@@ -379,7 +379,7 @@ pub fn draft_policy(
     }
 
     // ── Emergencies ──
-    md.section("emergencies", "5. Emergencies: time off for dependants");
+    doc.section("emergencies", "5. Emergencies: time off for dependants");
     let time_off = d.say(Field::DependantsTimeOff, |yes| {
         if yes > 0 {
             "Every employee can take a reasonable amount of time off, from their first day, to deal with an emergency involving \
@@ -402,10 +402,10 @@ pub fn draft_policy(
             "It is recorded as absence.".into()
         }
     });
-    md.para(sentences([time_off, paid, recorded]));
+    doc.para(sentences([time_off, paid, recorded]));
 
     // ── Fair treatment, support, review ──
-    md.section("fair-treatment", "6. Fair treatment");
+    doc.section("fair-treatment", "6. Fair treatment");
     let law = if ni {
         "the Disability Discrimination Act 1995, as the courts have applied it since Coleman v Attridge Law (2008)"
     } else {
@@ -419,25 +419,25 @@ pub fn draft_policy(
     if statutory {
         fair += " Employees are protected from detriment and dismissal for taking, or asking to take, carer's leave.";
     }
-    md.para(fair);
+    doc.para(fair);
 
-    md.section("support", "7. Getting support");
-    md.para(Text::from("Talk to your line manager or HR about what would help. ").then(decide(
+    doc.section("support", "7. Getting support");
+    doc.para(Text::from("Talk to your line manager or HR about what would help. ").then(decide(
         "name the contact for carers, any carers' network or staff group, your employee assistance programme and \
          the local carers' services you signpost to.",
     )));
 
-    md.section("review", "8. Review");
+    doc.section("review", "8. Review");
     let review = Text::from("We review this policy every year and whenever the law changes. ");
-    md.para(match answers.written_policy {
+    doc.para(match answers.written_policy {
         Some(true) => review.then(decide("how this draft fits with your existing policy or guidance for carers.")),
         _ => review.plain("Once approved, it becomes our written policy for carers."),
     });
 
     let coming: Vec<&Finding> = findings.iter().filter(|f| f.grade == Grade::Coming).collect();
     if !coming.is_empty() {
-        md.block(Block::Subheading("Changes coming".into()));
-        md.bullets(coming.into_iter().map(|f| {
+        doc.block(Block::Subheading("Changes coming".into()));
+        doc.bullets(coming.into_iter().map(|f| {
             let rule = rules().iter().find(|r| r.id == f.rule_id);
             let ready = match rule.and_then(|r| answers.level(r.check.field).map(|l| r.check.grade(l))) {
                 None => decide("not answered yet."),
@@ -448,12 +448,12 @@ pub fn draft_policy(
         }));
     }
 
-    md.section("sources", "Sources");
-    md.bullets(
+    doc.section("sources", "Sources");
+    doc.bullets(
         rules()
             .iter()
             .filter(|r| matches!(r.status_on(nation, on), RuleStatus::InForce | RuleStatus::Coming))
             .map(|r| format!("{}: {}", r.id, r.source())),
     );
-    Document { title: "Supporting carers at work".into(), subtitle: String::new(), intro, note, sections: md.0 }
+    Document { title: "Supporting carers at work".into(), subtitle: String::new(), intro, note, sections: doc.0 }
 }
