@@ -6,7 +6,8 @@
 //! answered, a third of them yes without evidence, every policy question answered).
 //! Run: `cargo bench --bench plan`.
 use carer_benchmark::domain::content::{framework, Priority};
-use carer_benchmark::domain::export::{csv, docx, html, ics, markdown, Report};
+use carer_benchmark::domain::document::{docx, html, markdown};
+use carer_benchmark::domain::export::{csv, ics, Report};
 use carer_benchmark::domain::model::{Answer, Assessment, Nation, Organisation, Sector, SizeBand};
 use carer_benchmark::domain::plan::{self, build, Schedule};
 use carer_benchmark::domain::policy::{check, rules, Field, PolicyAnswers};
@@ -50,9 +51,11 @@ fn bench(c: &mut Criterion) {
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap();
     c.bench_function("export: csv", |b| b.iter(|| csv::plan_csv(black_box(&r.plan))));
     c.bench_function("export: ics", |b| b.iter(|| ics::plan_ics(black_box(&r.plan), "Bench Ltd", a.created, now)));
-    c.bench_function("export: markdown", |b| b.iter(|| markdown::report_markdown(black_box(&r))));
-    c.bench_function("export: html", |b| b.iter(|| html::report_html(black_box(&r))));
-    c.bench_function("export: docx", |b| b.iter(|| docx::report_docx(black_box(&r))));
+    c.bench_function("export: document", |b| b.iter(|| black_box(&r).document()));
+    let d = r.document();
+    c.bench_function("export: markdown", |b| b.iter(|| markdown::render(black_box(&d))));
+    c.bench_function("export: html", |b| b.iter(|| html::fragment(black_box(&d), "cb-report", None)));
+    c.bench_function("export: docx", |b| b.iter(|| docx::render(black_box(&d))));
 }
 
 criterion_group!(benches, bench);

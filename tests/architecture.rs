@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 /// The same table is in `ARCHITECTURE.md`, between `<!-- layers -->` markers.
 const LAYERS: &[(&str, &[&str])] = &[
     ("leaves", &["checksum", "dates", "escape", "organisation", "statistics", "text"]),
-    ("vocabulary", &["content", "json"]),
+    ("vocabulary", &["content", "document", "json"]),
     ("policy", &["policy"]),
     ("model", &["model"]),
     ("sections", &["journey", "library", "plan", "scoring"]),

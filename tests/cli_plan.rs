@@ -56,11 +56,12 @@ fn each_text_format_prints_and_docx_needs_an_output_file() {
     let f = file("text");
     let md = stdout(&["plan", &f, "--format", "md", "--on", "2026-11-22"]);
     assert!(
-        md.starts_with("# Carer-friendly employer benchmark") && md.contains("## Action plan from 22 November 2026"),
+        md.starts_with("# Report and action plan for Acme Care Ltd\n\n**Carer-friendly employer benchmark**")
+            && md.contains("## Action plan from 22 November 2026"),
         "{md}"
     );
     let html = stdout(&["plan", &f, "--format", "html", "--on", "2026-11-22"]);
-    assert!(html.starts_with("<!doctype html>") && html.contains("<article class=\"cb-report\""));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<article class=\"cb-report\""));
     let ics = stdout(&["plan", &f, "--format", "ics", "--on", "2026-11-22"]);
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains("UID:policy:FW-GB-DAY-ONE-20261122T093000Z@"));
 

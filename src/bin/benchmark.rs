@@ -45,7 +45,7 @@ mod cli {
     use carer_benchmark::domain::dates::{long_date, parse_date};
     use carer_benchmark::domain::model::Assessment;
     use carer_benchmark::domain::policy::{self, Grade};
-    use carer_benchmark::domain::{content::framework, draft_policy, export, format, plan, scoring};
+    use carer_benchmark::domain::{content::framework, document, draft_policy, export, format, plan, scoring};
     use chrono::NaiveDate;
     use serde_json::{json, Map, Value};
     use std::fmt::Write;
@@ -110,13 +110,9 @@ mod cli {
                 let a = read(o.file, "nothing was drafted")?;
                 let answers = a.policies.unwrap_or_default();
                 let findings = policy::check(policy::rules(), &answers, a.organisation.nation, o.on);
-                Ok(draft_policy::draft_policy_markdown(
-                    &a.organisation.name,
-                    a.organisation.nation,
-                    &answers,
-                    &findings,
-                    o.on,
-                ))
+                let draft =
+                    draft_policy::draft_policy(&a.organisation.name, a.organisation.nation, &answers, &findings, o.on);
+                Ok(document::markdown::render(&draft))
             }
             ["plan", rest @ ..] => plan(rest),
             ["passport", rest @ ..] => passport(rest),

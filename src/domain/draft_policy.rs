@@ -1,5 +1,6 @@
-//! A draft "Supporting carers at work" policy, written from the policy answers as
-//! Markdown. It is lawful for the nation on the check date:
+//! A draft "Supporting carers at work" policy, written from the policy answers as a
+//! [`Document`] (for Markdown, Word and HTML alike). It is lawful for the nation on the
+//! check date:
 //!
 //! - an answer that meets the law is used as it is, marked *(Enhanced …)* where it goes
 //!   beyond the law or meets good practice;
@@ -10,14 +11,13 @@
 //! - a good-practice rule that is not met is marked **[To decide: …]**.
 //!
 //! Coming changes are listed, never applied. The organisation's name is the only text
-//! the user typed; it is escaped for Markdown.
+//! the user typed; like every text, the renderers escape it.
 
 use super::dates::long_date;
-use super::escape::markdown as escape_markdown;
+use super::document::{strong, Block, Document, Section, Text};
 use super::organisation::Nation;
 use super::policy::{arrangement_label, nations_text, rules, Field, Finding, Grade, PolicyAnswers, Rule, RuleStatus};
 use chrono::NaiveDate;
-use std::fmt::Write;
 
 /// What to write for one question.
 enum Pick {
@@ -90,22 +90,53 @@ impl Draft<'_> {
     }
 
     /// A sentence for a question: `text` of the value to use, then any mark.
-    fn say(&self, field: Field, text: impl Fn(u32) -> String) -> String {
+    fn say(&self, field: Field, text: impl Fn(u32) -> String) -> Text {
         match self.pick(field) {
-            Pick::Own(v, Mark::Plain) => text(v),
-            Pick::Own(v, Mark::Enhanced) => format!("{} *(Enhanced: goes beyond the legal minimum.)*", text(v)),
+            Pick::Own(v, Mark::Plain) => text(v).into(),
+            Pick::Own(v, Mark::Enhanced) => Text::from(text(v)).plain(" ").emphasis(ENHANCED),
             Pick::Own(v, Mark::GoodPractice(r)) => {
-                format!("{} **[To decide: good practice is \"{}\" ({}).]**", text(v), r.title(), r.id)
+                Text::from(text(v)).plain(" ").then(decide(&format!("good practice is \"{}\" ({}).", r.title(), r.id)))
             }
-            Pick::Law(v, note) => format!("{} **[To decide: {note}]**", text(v)),
-            Pick::Open(question) => format!("**[To decide: {question}]**"),
+            Pick::Law(v, note) => Text::from(text(v)).plain(" ").then(decide(&note)),
+            Pick::Open(question) => decide(&question),
         }
     }
 }
 
-fn para(md: &mut String, text: &str) {
-    md.push_str(text);
-    md.push_str("\n\n");
+const ENHANCED: &str = "(Enhanced: goes beyond the legal minimum.)";
+
+/// A point for the employer to decide, in bold: "[To decide: …]".
+fn decide(what: &str) -> Text {
+    strong(format!("[To decide: {what}]"))
+}
+
+/// Sentences one after another.
+fn sentences(parts: impl IntoIterator<Item = Text>) -> Text {
+    parts.into_iter().fold(Text::default(), |t, p| if t.is_empty() { p } else { t.plain(" ").then(p) })
+}
+
+/// The sections, written in order.
+#[derive(Default)]
+struct Out(Vec<Section>);
+
+impl Out {
+    fn section(&mut self, id: &str, heading: &str) {
+        self.0.push(Section::new(id, heading, Vec::new()));
+    }
+
+    fn block(&mut self, b: Block) {
+        if let Some(s) = self.0.last_mut() {
+            s.blocks.push(b);
+        }
+    }
+
+    fn para(&mut self, t: impl Into<Text>) {
+        self.block(Block::Paragraph(t.into()));
+    }
+
+    fn bullets<S: Into<Text>>(&mut self, items: impl IntoIterator<Item = S>) {
+        self.block(Block::Bullets(items.into_iter().map(Into::into).collect()));
+    }
 }
 
 /// "one week", "two requests", "26 weeks": numbers up to twelve in words.
@@ -116,57 +147,49 @@ fn plural(n: u32, one: &str, many: &str) -> String {
     format!("{number} {}", if n == 1 { one } else { many })
 }
 
-/// The draft policy as Markdown. `findings` are [`check`](super::policy::check)'s for the
-/// same answers, nation and date.
-pub fn draft_policy_markdown(
+/// The draft policy. `findings` are [`check`](super::policy::check)'s for the same
+/// answers, nation and date.
+pub fn draft_policy(
     organisation: &str,
     nation: Nation,
     answers: &PolicyAnswers,
     findings: &[Finding],
     on: NaiveDate,
-) -> String {
+) -> Document {
     let d = Draft { nation, on, answers, findings };
-    let org = escape_markdown(organisation.trim());
-    let org = if org.is_empty() { "Our organisation".to_string() } else { org };
+    let org = match organisation.trim() {
+        "" => "Our organisation",
+        org => org,
+    };
     let place = nations_text(&[nation]);
     let ni = nation == Nation::NorthernIreland;
-    let mut md = String::new();
-
-    let _ = write!(
-        md,
-        "# Supporting carers at work\n\n**{org}**: policy for staff in {place}. Draft of {}.\n\n",
+    let intro = strong(org).plain(format!(": policy for staff in {place}. Draft of {}.", long_date(on)));
+    let note = Text::from(format!(
+        "This draft was written by the carer-friendly employer benchmark from your answers about your policies, \
+         checked against the law in {place} on {}. It is a starting point, not legal advice: decide each point marked ",
         long_date(on)
-    );
-    para(
-        &mut md,
-        &format!(
-            "> This draft was written by the carer-friendly employer benchmark from your answers about your policies, \
-             checked against the law in {place} on {}. It is a starting point, not legal advice: decide each point \
-             marked **[To decide: …]**, check the draft against the law when you adopt it, and take advice if you are \
-             unsure. Points marked *(Enhanced …)* go beyond the legal minimum.",
-            long_date(on)
-        ),
-    );
+    ))
+    .strong("[To decide: …]")
+    .plain(", check the draft against the law when you adopt it, and take advice if you are unsure. Points marked ")
+    .emphasis("(Enhanced …)")
+    .plain(" go beyond the legal minimum.");
+    let mut doc = Out::default();
 
-    md.push_str("## 1. Why this policy matters\n\n");
-    para(
-        &mut md,
-        &format!(
-            "Around 1 in 7 of the workforce are juggling work and unpaid care (Carers UK). {org} wants carers to be able \
-             to stay in work and do well at work. This policy sets out the support we offer and how to ask for it."
-        ),
-    );
+    doc.section("why", "1. Why this policy matters");
+    doc.para(format!(
+        "Around 1 in 7 of the workforce are juggling work and unpaid care (Carers UK). {org} wants carers to be able \
+         to stay in work and do well at work. This policy sets out the support we offer and how to ask for it."
+    ));
 
-    md.push_str("## 2. Who this policy is for\n\n");
-    para(
-        &mut md,
+    doc.section("who", "2. Who this policy is for");
+    doc.para(
         "A carer is anyone who looks after, without pay, a family member, partner or friend who needs help because of \
          illness, disability, a mental health condition, an addiction or old age. You do not have to tell us you are a \
          carer, but we encourage you to talk to your line manager or HR so that we can support you.",
     );
 
     // ── Flexible working ──
-    md.push_str("## 3. Flexible working\n\n");
+    doc.section("flexible-working", "3. Flexible working");
     let gb_2024 = d.in_force("FW-GB-DAY-ONE");
     let who = d.say(Field::FlexibleWorkingServiceWeeks, |w| match w {
         0 => "Every employee can ask for flexible working from their first day of employment.".into(),
@@ -179,21 +202,20 @@ pub fn draft_policy_markdown(
         let tail = if gb_2024 { ", with one under consideration at a time" } else { "" };
         format!("You can make up to {} in any 12 months{tail}.", plural(n, "request", "requests"))
     });
-    para(&mut md, &format!("{who} {often}"));
-    let mut how =
-        "To ask, write to your line manager saying what change you would like and when you would like it to start."
-            .to_string();
+    doc.para(sentences([who, often]));
+    let mut how = vec![Text::from(
+        "To ask, write to your line manager saying what change you would like and when you would like it to start.",
+    )];
     if gb_2024 {
-        how += " ";
-        how += &d.say(Field::FlexibleWorkingAsksBusinessImpact, |asks| {
+        how.push(d.say(Field::FlexibleWorkingAsksBusinessImpact, |asks| {
             if asks > 0 {
                 "You may also say how you think the change would affect the business.".into()
             } else {
                 "You do not have to explain how the change would affect the business.".into()
             }
-        });
+        }));
     }
-    para(&mut md, &how);
+    doc.para(sentences(how));
 
     let meet = d.say(Field::FlexibleWorkingConsultBeforeRefusal, |yes| match (ni, yes > 0) {
         (true, true) => "Your manager will meet you to discuss your request within 28 days of receiving it, unless we agree to it \
@@ -202,13 +224,13 @@ pub fn draft_policy_markdown(
         (false, true) => "Before refusing a request, your manager will meet you to discuss it and any alternatives with an open mind.".into(),
         (_, false) => "Your manager may decide a request without meeting you first.".into(),
     });
-    let decide = d.say(Field::FlexibleWorkingDecisionMonths, |m| {
+    let decision = d.say(Field::FlexibleWorkingDecisionMonths, |m| {
         format!(
             "We will decide within {} of receiving your request, including any appeal, unless you agree to a longer time.",
             plural(m, "month", "months")
         )
     });
-    para(&mut md, &format!("{meet} {decide}"));
+    doc.para(sentences([meet, decision]));
 
     let grounds = d.say(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds, |yes| {
         if yes > 0 {
@@ -219,11 +241,11 @@ pub fn draft_policy_markdown(
             "We may refuse a request for a business reason.".into()
         }
     });
-    para(&mut md, &grounds);
+    doc.para(grounds);
     if answers.level(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds) != Some(0)
         || d.law(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds).is_some()
     {
-        for reason in [
+        doc.bullets([
             "extra costs that would be a burden",
             "an effect on our ability to meet customer demand",
             "being unable to reorganise work among other staff",
@@ -232,10 +254,7 @@ pub fn draft_policy_markdown(
             "an effect on performance",
             "not enough work during the times you propose to work",
             "planned structural changes",
-        ] {
-            let _ = writeln!(md, "- {reason}");
-        }
-        md.push('\n');
+        ]);
     }
     let reasons = d.say(Field::FlexibleWorkingExplainsRefusalInWriting, |yes| {
         if yes > 0 {
@@ -249,57 +268,49 @@ pub fn draft_policy_markdown(
         (false, true) => "You can appeal against a refusal; where possible a different manager will hear the appeal, within the time limit above.".into(),
         (_, false) => "There is no appeal against a refusal.".into(),
     });
-    para(&mut md, &format!("{reasons} {appeal}"));
+    doc.para(sentences([reasons, appeal]));
 
-    md.push_str("Ways of working we offer:\n\n");
+    doc.para("Ways of working we offer:");
     match &answers.flexible_working.arrangements {
-        Some(set) if !set.is_empty() => {
-            for a in set {
-                let _ = writeln!(md, "- {}", arrangement_label(*a));
-            }
-            md.push('\n');
-        }
-        Some(_) => para(&mut md, "**[To decide: which ways of working you offer. None are listed yet.]**"),
-        None => para(&mut md, &format!("**[To decide: {}]**", Field::FlexibleWorkingArrangements.info().question)),
+        Some(set) if !set.is_empty() => doc.bullets(set.iter().map(|a| arrangement_label(*a))),
+        Some(_) => doc.para(decide("which ways of working you offer. None are listed yet.")),
+        None => doc.para(decide(Field::FlexibleWorkingArrangements.info().question)),
     }
-    para(&mut md, "You can also ask for other patterns: we will consider every request.");
+    doc.para("You can also ask for other patterns: we will consider every request.");
 
     // ── Carer's leave ──
-    md.push_str("## 4. Carer's leave\n\n");
+    doc.section("carers-leave", "4. Carer's leave");
     let statutory = d.in_force("CL-GB-RIGHT");
     if statutory {
-        para(
-            &mut md,
+        doc.para(
             "A dependant with a long-term care need is someone with an illness or injury likely to need care for more than \
              three months, a disability, or care needs because of old age. They may be a spouse, partner, child or parent, \
              someone who lives with you, or someone who reasonably relies on you for care.",
         );
     } else {
         let why = if ni { "in Northern Ireland".to_string() } else { format!("in {place} on {}", long_date(on)) };
-        para(&mut md, &format!("There is no statutory carer's leave {why}."));
+        doc.para(format!("There is no statutory carer's leave {why}."));
     }
     let offered = answers.level(Field::CarersLeaveOffered);
     if !statutory && offered != Some(1) {
         let current = if offered == Some(0) { " Your answers say you do not offer it now." } else { "" };
-        para(
-            &mut md,
-            &format!(
-                "**[To decide: whether to offer carer's leave.{current} Good practice is to match the law in Great Britain: \
-                 one working week a year from the first day, in half days or whole days, without asking for evidence.]**"
-            ),
-        );
+        doc.para(decide(&format!(
+            "whether to offer carer's leave.{current} Good practice is to match the law in Great Britain: \
+             one working week a year from the first day, in half days or whole days, without asking for evidence."
+        )));
     } else {
-        let mut text = if statutory {
+        let mut text = vec![if statutory {
             d.say(Field::CarersLeaveOffered, |_| {
                 "If you have a dependant with a long-term care need, you can take carer's leave to give or arrange their care.".into()
             })
         } else {
-            "If you have a dependant with a long-term care need, you can take carer's leave to give or arrange their care. \
-             *(Enhanced: goes beyond the legal minimum.)*"
-                .to_string()
-        };
-        text += " ";
-        text += &d.say(Field::CarersLeaveDaysPerYear, |n| {
+            Text::from(
+                "If you have a dependant with a long-term care need, you can take carer's leave to give or arrange their care.",
+            )
+            .plain(" ")
+            .emphasis(ENHANCED)
+        }];
+        text.push(d.say(Field::CarersLeaveDaysPerYear, |n| {
             if n == 5 {
                 "You can take up to one working week in any 12 months: five days if you work five days a week, in proportion for other patterns.".into()
             } else {
@@ -308,37 +319,35 @@ pub fn draft_policy_markdown(
                     plural(n, "day", "days")
                 )
             }
-        });
-        text += " ";
+        }));
         let days = answers.carers_leave.days_per_year;
-        text += &d.say(Field::CarersLeavePaidDays, |n| match n {
+        text.push(d.say(Field::CarersLeavePaidDays, |n| match n {
             0 => "Carer's leave is unpaid.".into(),
             n if days.is_some_and(|d| n >= d && d > 0) => "All of it is paid.".into(),
             n => format!("Of this, {} {} paid.", plural(n, "day", "days"), if n == 1 { "is" } else { "are" }),
-        });
+        }));
         if let (Some(paid), Some(days)) = (answers.carers_leave.paid_days, days) {
             if paid > days {
-                text += &format!(
-                    " **[To decide: your answers give {} of paid leave but {} of leave in all.]**",
+                text.push(decide(&format!(
+                    "your answers give {} of paid leave but {} of leave in all.",
                     plural(paid, "day", "days"),
                     plural(days, "day", "days")
-                );
+                )));
             }
         }
-        para(&mut md, &text);
-        let mut taking = d.say(Field::CarersLeaveServiceWeeks, |w| match w {
+        doc.para(sentences(text));
+        let mut taking = vec![d.say(Field::CarersLeaveServiceWeeks, |w| match w {
             0 => "You can take it from your first day of employment.".into(),
             w => format!("You can take it once you have worked for us for {}.", plural(w, "week", "weeks")),
-        });
-        taking += " ";
-        taking += &d.say(Field::CarersLeaveSmallestUnit, |u| match u {
+        })];
+        taking.push(d.say(Field::CarersLeaveSmallestUnit, |u| match u {
             0 => "You can take it by the hour, and the days do not have to be together.".into(),
             1 => "You can take it in half days or whole days, and the days do not have to be together.".into(),
             2 => "You can take it in whole days, and the days do not have to be together.".into(),
             _ => "You take it as a whole week at a time.".into(),
-        });
-        taking += " ";
-        taking += &d.say(Field::CarersLeaveNoticeDays, |n| match n {
+        }));
+        taking.push(d.say(Field::CarersLeaveNoticeDays, |n| {
+            match n {
             0 => "You do not need to give notice, but please tell your manager as soon as you can.".into(),
             3 if statutory => {
                 "Please give notice of three days, or twice as many days as the leave you ask for if that is longer \
@@ -349,32 +358,29 @@ pub fn draft_policy_markdown(
                 "Please give at least {}' notice for a day's leave. Your manager can agree to less.",
                 plural(n, "day", "days")
             ),
-        });
-        taking += " ";
-        taking += &d.say(Field::CarersLeaveEvidenceRequired, |asks| {
+        }
+        }));
+        taking.push(d.say(Field::CarersLeaveEvidenceRequired, |asks| {
             if asks > 0 {
                 "We may ask for evidence of the caring need.".into()
             } else {
                 "We will not ask for evidence of the caring need.".into()
             }
-        });
-        para(&mut md, &taking);
-        para(
-            &mut md,
-            &d.say(Field::CarersLeavePostponement, |p| match p {
+        }));
+        doc.para(sentences(taking));
+        doc.para(d.say(Field::CarersLeavePostponement, |p| match p {
                 0 => "We will not refuse or postpone carer's leave.".into(),
                 1 => "We will not refuse carer's leave. If the business would be unduly disrupted, your manager may postpone it, \
                       giving you the reasons in writing before it was due to start and agreeing new dates with you within one \
                       month of the dates you asked for."
                     .into(),
-                _ => "Your manager may refuse or postpone carer's leave.".into(),
-            }),
-        );
+            _ => "Your manager may refuse or postpone carer's leave.".into(),
+        }));
     }
 
     // ── Emergencies ──
-    md.push_str("## 5. Emergencies: time off for dependants\n\n");
-    let mut text = d.say(Field::DependantsTimeOff, |yes| {
+    doc.section("emergencies", "5. Emergencies: time off for dependants");
+    let time_off = d.say(Field::DependantsTimeOff, |yes| {
         if yes > 0 {
             "Every employee can take a reasonable amount of time off, from their first day, to deal with an emergency involving \
              a dependant: for example when a dependant falls ill or is injured, when care arrangements break down \
@@ -385,23 +391,21 @@ pub fn draft_policy_markdown(
             "Time off for a dependant's emergency is at your manager's discretion.".into()
         }
     });
-    text += " ";
-    text += &d.say(Field::DependantsPaidDays, |n| match n {
+    let paid = d.say(Field::DependantsPaidDays, |n| match n {
         0 => "This time off is unpaid.".into(),
         n => format!("We pay up to {} of it in a year.", plural(n, "day", "days")),
     });
-    text += " ";
-    text += &d.say(Field::DependantsExcludedFromAbsenceTriggers, |yes| {
+    let recorded = d.say(Field::DependantsExcludedFromAbsenceTriggers, |yes| {
         if yes > 0 {
             "We record it separately and never count it towards absence triggers or warnings.".into()
         } else {
             "It is recorded as absence.".into()
         }
     });
-    para(&mut md, &text);
+    doc.para(sentences([time_off, paid, recorded]));
 
     // ── Fair treatment, support, review ──
-    md.push_str("## 6. Fair treatment\n\n");
+    doc.section("fair-treatment", "6. Fair treatment");
     let law = if ni {
         "the Disability Discrimination Act 1995, as the courts have applied it since Coleman v Attridge Law (2008)"
     } else {
@@ -415,41 +419,41 @@ pub fn draft_policy_markdown(
     if statutory {
         fair += " Employees are protected from detriment and dismissal for taking, or asking to take, carer's leave.";
     }
-    para(&mut md, &fair);
+    doc.para(fair);
 
-    md.push_str("## 7. Getting support\n\n");
-    para(
-        &mut md,
-        "Talk to your line manager or HR about what would help. **[To decide: name the contact for carers, any carers' \
-         network or staff group, your employee assistance programme and the local carers' services you signpost to.]**",
-    );
+    doc.section("support", "7. Getting support");
+    doc.para(Text::from("Talk to your line manager or HR about what would help. ").then(decide(
+        "name the contact for carers, any carers' network or staff group, your employee assistance programme and \
+         the local carers' services you signpost to.",
+    )));
 
-    md.push_str("## 8. Review\n\n");
-    let mut review = "We review this policy every year and whenever the law changes.".to_string();
-    review += match answers.written_policy {
-        Some(true) => " **[To decide: how this draft fits with your existing policy or guidance for carers.]**",
-        _ => " Once approved, it becomes our written policy for carers.",
-    };
-    para(&mut md, &review);
+    doc.section("review", "8. Review");
+    let review = Text::from("We review this policy every year and whenever the law changes. ");
+    doc.para(match answers.written_policy {
+        Some(true) => review.then(decide("how this draft fits with your existing policy or guidance for carers.")),
+        _ => review.plain("Once approved, it becomes our written policy for carers."),
+    });
 
     let coming: Vec<&Finding> = findings.iter().filter(|f| f.grade == Grade::Coming).collect();
     if !coming.is_empty() {
-        md.push_str("### Changes coming\n\n");
-        for f in coming {
+        doc.block(Block::Subheading("Changes coming".into()));
+        doc.bullets(coming.into_iter().map(|f| {
             let rule = rules().iter().find(|r| r.id == f.rule_id);
             let ready = match rule.and_then(|r| answers.level(r.check.field).map(|l| r.check.grade(l))) {
-                None => "**[To decide: not answered yet.]**",
-                Some(Grade::Breach) => "**[To decide: your policy will need to change.]**",
-                Some(_) => "Your policy already meets it.",
+                None => decide("not answered yet."),
+                Some(Grade::Breach) => decide("your policy will need to change."),
+                Some(_) => "Your policy already meets it.".into(),
             };
-            let _ = writeln!(md, "- **{}** ({}, {}): {} {ready}", f.title, f.rule_id, f.when, f.explanation);
-        }
-        md.push('\n');
+            strong(f.title).plain(format!(" ({}, {}): {} ", f.rule_id, f.when, f.explanation)).then(ready)
+        }));
     }
 
-    md.push_str("## Sources\n\n");
-    for r in rules().iter().filter(|r| matches!(r.status_on(nation, on), RuleStatus::InForce | RuleStatus::Coming)) {
-        let _ = writeln!(md, "- {}: {}", r.id, r.source());
-    }
-    md
+    doc.section("sources", "Sources");
+    doc.bullets(
+        rules()
+            .iter()
+            .filter(|r| matches!(r.status_on(nation, on), RuleStatus::InForce | RuleStatus::Coming))
+            .map(|r| format!("{}: {}", r.id, r.source())),
+    );
+    Document { title: "Supporting carers at work".into(), subtitle: String::new(), intro, note, sections: doc.0 }
 }

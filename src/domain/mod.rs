@@ -1,5 +1,6 @@
 //! The pure domain core: content, assessment model, scoring, the policy checker, the
-//! action plan, the carer passport scheme, exports, the workshop and the file format.
+//! action plan, the carer passport scheme, documents and exports, the workshop and the
+//! file format.
 //! No browser types, no clock and no interface wording here; everything is tested
 //! natively with `cargo test`. The modules form layers, each importing only from lower
 //! ones: see `ARCHITECTURE.md`, enforced by `tests/architecture.rs`.
@@ -38,6 +39,7 @@ pub mod statistics;
 pub mod text;
 // Layer 1.
 pub mod content;
+pub mod document;
 pub mod json;
 // Layer 2.
 pub mod policy;

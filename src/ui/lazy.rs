@@ -110,22 +110,21 @@ pub enum Export {
 
 #[cfg_attr(feature = "split", wasm_split(plan, wasm_split_path = ::leptos::wasm_split, fallible))]
 fn build_export_now(export: Export) -> Result<Vec<u8>, SplitLoaderError> {
-    use crate::domain::export::{docx, Report};
+    use crate::domain::{document, export::Report};
     Ok(match export {
         Export::Plan { assessment, on, made, file } => {
             Report::for_assessment(crate::domain::content::framework(), &assessment, on).file(file, made)
         }
         Export::DraftPolicy { organisation, nation, answers, on, word } => {
             let found = crate::domain::policy::check(crate::domain::policy::rules(), &answers, nation, on);
-            let markdown =
-                crate::domain::draft_policy::draft_policy_markdown(&organisation, nation, &answers, &found, on);
+            let draft = crate::domain::draft_policy::draft_policy(&organisation, nation, &answers, &found, on);
             if word {
-                docx::markdown_docx(&markdown)
+                document::docx::render(&draft)
             } else {
-                markdown.into_bytes()
+                document::markdown::render(&draft).into_bytes()
             }
         }
-        Export::PassportWord(scheme, part) => docx::passport_docx(&crate::domain::passport::document(&scheme, part)),
+        Export::PassportWord(scheme, part) => crate::domain::passport::docx(&scheme, part),
     })
 }
 

@@ -11,7 +11,7 @@ use super::Ctx;
 use super::Screen;
 use crate::domain::content::Priority;
 use crate::domain::dates::{long_date, parse_date};
-use crate::domain::export::{html, Report, ReportFile};
+use crate::domain::export::{Report, ReportFile};
 use crate::domain::format::{self, file_name};
 use crate::domain::model::Assessment;
 use crate::domain::plan::{edit_plan, plan_state, priority_label, PlanAction, Schedule, Status};
@@ -393,7 +393,7 @@ fn AddAction(ctx: Ctx) -> impl IntoView {
 }
 
 fn report(ctx: Ctx) -> AnyView {
-    let html = with_report(ctx, |_, r| html::report_html(r)).unwrap_or_default();
+    let html = with_report(ctx, |_, r| r.html()).unwrap_or_default();
     view! {
         <div class="cb-report-actions">
             <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Plan(Page::List))>{ctx.t(WMsg::BackToPlan)}</button>
@@ -401,7 +401,7 @@ fn report(ctx: Ctx) -> AnyView {
             <p>{ctx.t(WMsg::ReportPrintHint)}</p>
             <button type="button" class="cb-button" on:click=move |_| print()>{ctx.t(WMsg::PrintNow)}</button>
         </div>
-        // Built and escaped by `domain::export::html`, the same report the command line prints.
+        // Built and escaped by `domain::document::html`, the same report the command line prints.
         <div class="cb-report-page" inner_html=html></div>
     }
     .into_any()

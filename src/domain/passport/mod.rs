@@ -9,10 +9,10 @@
 //!   the pre-filled offers later without losing the employer's edits.
 //! - [`validate`] returns every problem, with a field path the UI links its error summary
 //!   to; [`file_problems`] is the part the file format enforces on import.
-//! - The outputs are built as plain structure ([`Document`]: sections of items), which
-//!   both [`to_html`] (escaped, print-ready fragments, classes `cb-print-…`) and a Word
-//!   writer can turn into a file: the passport template, the conversation guide and the
-//!   manager briefing.
+//! - The outputs, the passport template, the conversation guide and the manager
+//!   briefing, are each built as a [`Document`](super::document::Document)
+//!   ([`document`]), printed as HTML ([`html`], classes `cb-print-…`) and as Word
+//!   ([`docx`]).
 //! - [`launch_tasks`] are the passport's actions for the plan; [`evidenced_indicators`]
 //!   the indicators a scheme is evidence for, as suggestions.
 //!
@@ -20,7 +20,6 @@
 //! `src/content/passport.toml`, compiled in by `build/passport.rs` ([`content`]).
 
 use super::content::{Owner, Priority};
-use super::escape;
 use super::json::{self, child, ids, quoted, Checker};
 use super::model::Assessment;
 use super::plan::{self, Seed};
@@ -28,7 +27,6 @@ use super::policy::{arrangement_label, Arrangement, LeaveUnit, PolicyAnswers, Un
 use super::text::{self, too_long, upper_first, MAX_TEXT_CHARS};
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::fmt::Write;
 
 mod catalogue;
 mod file;

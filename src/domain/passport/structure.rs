@@ -1,86 +1,8 @@
-//! The passport template, the conversation guide and the manager briefing as plain
-//! structure (sections of items), for HTML and Word alike.
+//! The passport template, the conversation guide and the manager briefing, built as
+//! [`Document`]s (sections of blocks) for HTML and Word alike.
 
 use super::*;
-
-/// A printable document: the passport template, the guide or the briefing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Document {
-    /// Which document: `template`, `guide`, `briefing`.
-    pub part: Part,
-    pub title: String,
-    /// A short line under the title; empty when none.
-    pub subtitle: String,
-    pub intro: String,
-    pub sections: Vec<Section>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Section {
-    /// Stable: `details`, `field:<field ID>`, `storage`, `contacts`, `stage:<ID>`, …
-    pub id: String,
-    pub heading: String,
-    pub items: Vec<Item>,
-}
-
-/// A tick box: a label and optional detail.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Tick {
-    pub label: String,
-    pub detail: String,
-}
-
-/// A contact as printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ContactLine {
-    /// "HR contact", "Local carers' service".
-    pub kind: String,
-    pub name: String,
-    /// A safe link (see [`link_ok`]) and its printed text; `None` when there is none.
-    pub href: Option<String>,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Item {
-    /// A paragraph.
-    Text {
-        text: String,
-    },
-    /// A question to the person filling in the form.
-    Prompt {
-        text: String,
-    },
-    /// Empty lines to write on.
-    Lines {
-        count: u32,
-    },
-    /// "Label: ________".
-    Blank {
-        label: String,
-    },
-    /// Tick boxes. With `columns` (the option's heading, the write-in heading) they are
-    /// a table with a column to write in; without, a list.
-    Ticks {
-        columns: Option<[String; 2]>,
-        options: Vec<Tick>,
-    },
-    Bullets {
-        items: Vec<String>,
-    },
-    Subheading {
-        text: String,
-    },
-    /// A row per person signing, with what to write.
-    Signatures {
-        note: String,
-        who: Vec<String>,
-    },
-    Contacts {
-        contacts: Vec<ContactLine>,
-    },
-}
+use crate::domain::document::{strong, Block, Document, Section, Text, Tick};
 
 /// The three documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -107,12 +29,12 @@ pub(super) fn fill(template: &str, s: &Scheme) -> String {
     text::fill(template, &[("name", s.name.trim()), ("every", &every(s.review.months))])
 }
 
-pub(super) fn text(t: impl Into<String>) -> Item {
-    Item::Text { text: t.into() }
+pub(super) fn text(t: impl Into<String>) -> Block {
+    Block::Paragraph(Text::from(t.into()))
 }
 
-pub(super) fn bullets(items: Vec<String>) -> Item {
-    Item::Bullets { items }
+pub(super) fn bullets(items: Vec<String>) -> Block {
+    Block::Bullets(items.into_iter().map(Text::from).collect())
 }
 
 pub(super) fn offer_ticks(s: &Scheme) -> Vec<Tick> {
@@ -145,8 +67,8 @@ pub(super) fn seen_by_labels(s: &Scheme) -> Vec<String> {
         .collect()
 }
 
-/// The storage and sharing rules as items.
-pub(super) fn storage_items(s: &Scheme) -> Vec<Item> {
+/// The storage and sharing rules as blocks.
+pub(super) fn storage_items(s: &Scheme) -> Vec<Block> {
     let st = &content().storage;
     let mut rules: Vec<String> = Vec::new();
     rules.extend(choice(st.kept, &s.storage.kept).map(|c| c.label.to_string()));
@@ -164,24 +86,26 @@ pub(super) fn storage_items(s: &Scheme) -> Vec<Item> {
     items
 }
 
-pub(super) fn contact_lines(s: &Scheme) -> Vec<ContactLine> {
+/// The contacts, one line each: "HR contact: Pat Jones – hr@acme.example.org", with
+/// the link only when it is safe (see [`link_ok`]).
+pub(super) fn contact_lines(s: &Scheme) -> Vec<Text> {
     let c = content();
     // HR first, then the network, local services, national advice, others: the order of
     // the kinds in the content; within a kind, the employer's order.
-    let mut lines: Vec<(usize, ContactLine)> = s
+    let mut lines: Vec<(usize, Text)> = s
         .contacts
         .iter()
         .filter(|k| !k.name.trim().is_empty())
         .map(|k| {
             let rank = c.contact_kinds.iter().position(|x| x.id == k.kind).unwrap_or(usize::MAX);
-            let kind = c.contact_kind(&k.kind).map_or("", |x| x.label).to_string();
-            let ok = link_ok(&k.link);
-            let line = ContactLine {
-                kind,
-                name: k.name.trim().to_string(),
-                href: ok.then(|| k.link.clone()),
-                text: if ok { link_text(&k.link) } else { String::new() },
+            let mut line = match c.contact_kind(&k.kind) {
+                Some(kind) => strong(format!("{}:", kind.label)).plain(" "),
+                None => Text::default(),
             };
+            line = line.plain(k.name.trim());
+            if link_ok(&k.link) {
+                line = line.plain(" \u{2013} ").link(k.link.as_str(), link_text(&k.link));
+            }
             (rank, line)
         })
         .collect();
@@ -191,11 +115,7 @@ pub(super) fn contact_lines(s: &Scheme) -> Vec<ContactLine> {
 
 pub(super) fn contacts_section(s: &Scheme, heading: &str) -> Option<Section> {
     let contacts = contact_lines(s);
-    (!contacts.is_empty()).then(|| Section {
-        id: "contacts".into(),
-        heading: heading.into(),
-        items: vec![Item::Contacts { contacts }],
-    })
+    (!contacts.is_empty()).then(|| Section::new("contacts", heading, vec![Block::Bullets(contacts)]))
 }
 
 /// The passport template's sections: "About you", each chosen field in the content's
@@ -203,19 +123,19 @@ pub(super) fn contacts_section(s: &Scheme, heading: &str) -> Option<Section> {
 pub fn template_sections(s: &Scheme) -> Vec<Section> {
     let c = content();
     let t = &c.template;
-    let mut out = vec![Section {
-        id: "details".into(),
-        heading: t.details_heading.into(),
-        items: t.details.iter().map(|d| Item::Blank { label: d.to_string() }).collect(),
-    }];
+    let mut out = vec![Section::new(
+        "details",
+        t.details_heading,
+        t.details.iter().map(|d| Block::Blank(d.to_string())).collect(),
+    )];
     for f in s.included_fields() {
-        let mut items = vec![Item::Prompt { text: fill(f.prompt, s) }];
+        let mut items = vec![Block::Prompt(fill(f.prompt, s))];
         match f.kind {
             FieldKind::Write => {}
             FieldKind::Support => {
                 let options = offer_ticks(s);
                 if !options.is_empty() {
-                    items.push(Item::Ticks {
+                    items.push(Block::Ticks {
                         columns: Some([t.support_column.into(), t.agreed_column.into()]),
                         options,
                     });
@@ -230,12 +150,12 @@ pub fn template_sections(s: &Scheme) -> Vec<Section> {
                     .map(|label| Tick { label: upper_first(&label), detail: String::new() })
                     .collect();
                 if !options.is_empty() {
-                    items.push(Item::Ticks { columns: None, options });
+                    items.push(Block::Ticks { columns: None, options });
                 }
-                items.push(Item::Blank { label: t.consent_other.into() });
+                items.push(Block::Blank(t.consent_other.into()));
             }
             FieldKind::Review => {
-                items.push(Item::Blank { label: t.next_review.into() });
+                items.push(Block::Blank(t.next_review.into()));
                 let triggers = trigger_texts(s);
                 if !triggers.is_empty() {
                     items.push(text(t.sooner));
@@ -243,18 +163,18 @@ pub fn template_sections(s: &Scheme) -> Vec<Section> {
                 }
             }
             FieldKind::Signatures => {
-                items.push(Item::Signatures {
+                items.push(Block::Signatures {
                     note: t.signature_note.into(),
                     who: t.signers.iter().map(|w| w.to_string()).collect(),
                 });
             }
         }
         if f.lines > 0 {
-            items.push(Item::Lines { count: f.lines });
+            items.push(Block::Lines(f.lines));
         }
-        out.push(Section { id: format!("field:{}", f.id), heading: f.label.into(), items });
+        out.push(Section::new(format!("field:{}", f.id), f.label, items));
     }
-    out.push(Section { id: "storage".into(), heading: c.storage.heading.into(), items: storage_items(s) });
+    out.push(Section::new("storage", c.storage.heading, storage_items(s)));
     out.extend(contacts_section(s, t.contacts_heading));
     out
 }
@@ -268,21 +188,21 @@ pub fn guide_sections(s: &Scheme) -> Vec<Section> {
     let mut out = Vec::new();
     for (n, st) in g.stages.iter().enumerate() {
         let mut items = vec![
-            Item::Subheading { text: g.carer.into() },
+            Block::Subheading(g.carer.into()),
             bullets(st.carer.iter().map(|x| fill(x, s)).collect()),
-            Item::Subheading { text: g.manager.into() },
+            Block::Subheading(g.manager.into()),
             bullets(st.manager.iter().map(|x| fill(x, s)).collect()),
         ];
         match st.adds {
             Some(StageAdds::Support) => {
                 let offers = offer_bullets(s);
                 if !offers.is_empty() {
-                    items.push(Item::Subheading { text: g.support_heading.into() });
+                    items.push(Block::Subheading(g.support_heading.into()));
                     items.push(bullets(offers));
                 }
             }
             Some(StageAdds::Sharing) => {
-                items.push(Item::Subheading { text: c.storage.heading.into() });
+                items.push(Block::Subheading(c.storage.heading.into()));
                 items.extend(storage_items(s));
             }
             Some(StageAdds::Review) => {
@@ -295,12 +215,12 @@ pub fn guide_sections(s: &Scheme) -> Vec<Section> {
             Some(StageAdds::Contacts) => {
                 let contacts = contact_lines(s);
                 if !contacts.is_empty() {
-                    items.push(Item::Contacts { contacts });
+                    items.push(Block::Bullets(contacts));
                 }
             }
             None => {}
         }
-        out.push(Section { id: format!("stage:{}", st.id), heading: format!("{}. {}", n + 1, st.heading), items });
+        out.push(Section::new(format!("stage:{}", st.id), format!("{}. {}", n + 1, st.heading), items));
     }
     out.extend(contacts_section(s, c.template.contacts_heading));
     out
@@ -311,39 +231,24 @@ pub fn guide_sections(s: &Scheme) -> Vec<Section> {
 pub fn briefing_sections(s: &Scheme) -> Vec<Section> {
     let c = content();
     let b = &c.briefing;
-    let mut out = vec![Section {
-        id: "what".into(),
-        heading: b.what_heading.into(),
-        items: vec![bullets(b.what.iter().map(|x| fill(x, s)).collect())],
-    }];
+    let mut out =
+        vec![Section::new("what", b.what_heading, vec![bullets(b.what.iter().map(|x| fill(x, s)).collect())])];
     let mut who = vec![text(c.eligibility.label)];
     if !s.eligibility.note.trim().is_empty() {
         who.push(text(s.eligibility.note.trim()));
     }
-    out.push(Section { id: "eligibility".into(), heading: c.template.eligibility_heading.into(), items: who });
+    out.push(Section::new("eligibility", c.template.eligibility_heading, who));
     let mut rules = vec![text(fill(b.review_rule, s))];
     let triggers = trigger_texts(s);
     if !triggers.is_empty() {
         rules.push(bullets(triggers));
     }
-    rules.push(Item::Subheading { text: c.storage.heading.into() });
+    rules.push(Block::Subheading(c.storage.heading.into()));
     rules.extend(storage_items(s));
-    out.push(Section { id: "rules".into(), heading: b.rules_heading.into(), items: rules });
-    out.push(Section {
-        id: "support".into(),
-        heading: b.support_heading.into(),
-        items: vec![bullets(offer_bullets(s))],
-    });
-    out.push(Section {
-        id: "do".into(),
-        heading: b.do_heading.into(),
-        items: vec![bullets(b.dos.iter().map(|x| fill(x, s)).collect())],
-    });
-    out.push(Section {
-        id: "dont".into(),
-        heading: b.dont_heading.into(),
-        items: vec![bullets(b.donts.iter().map(|x| fill(x, s)).collect())],
-    });
+    out.push(Section::new("rules", b.rules_heading, rules));
+    out.push(Section::new("support", b.support_heading, vec![bullets(offer_bullets(s))]));
+    out.push(Section::new("do", b.do_heading, vec![bullets(b.dos.iter().map(|x| fill(x, s)).collect())]));
+    out.push(Section::new("dont", b.dont_heading, vec![bullets(b.donts.iter().map(|x| fill(x, s)).collect())]));
     out.extend(contacts_section(s, b.contacts_heading));
     out
 }
@@ -352,27 +257,15 @@ pub fn briefing_sections(s: &Scheme) -> Vec<Section> {
 pub fn document(s: &Scheme, part: Part) -> Document {
     let c = content();
     let name = s.name.trim().to_string();
-    match part {
-        Part::Template => Document {
-            part,
-            title: if name.is_empty() { "Carer passport".into() } else { name },
-            subtitle: c.template.subtitle.into(),
-            intro: c.template.intro.into(),
-            sections: template_sections(s),
-        },
-        Part::Guide => Document {
-            part,
-            title: fill(c.guide.title, s),
-            subtitle: String::new(),
-            intro: fill(c.guide.intro, s),
-            sections: guide_sections(s),
-        },
-        Part::Briefing => Document {
-            part,
-            title: fill(c.briefing.title, s),
-            subtitle: String::new(),
-            intro: fill(c.briefing.intro, s),
-            sections: briefing_sections(s),
-        },
-    }
+    let (title, subtitle, intro, sections) = match part {
+        Part::Template => (
+            if name.is_empty() { "Carer passport".into() } else { name },
+            c.template.subtitle.into(),
+            c.template.intro.to_string(),
+            template_sections(s),
+        ),
+        Part::Guide => (fill(c.guide.title, s), String::new(), fill(c.guide.intro, s), guide_sections(s)),
+        Part::Briefing => (fill(c.briefing.title, s), String::new(), fill(c.briefing.intro, s), briefing_sections(s)),
+    };
+    Document { title, subtitle, intro: intro.into(), note: Text::default(), sections }
 }
