@@ -89,14 +89,7 @@ async fn answering_a_question_is_saved_to_local_storage() {
     settle().await;
     click(&root, "#cb-answer-L1-1-a-yes");
     settle().await;
-    let stored = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("carer-benchmark:assessments")
-        .unwrap()
-        .unwrap();
+    let stored = stored().await;
     assert!(stored.contains("\"L1.1.a\":{\"answer\":\"yes\""), "{stored}");
     assert!(stored.contains("\"nation\":\"wales\""));
     assert!(text(&root, ".cb-header__saved").starts_with("Saved at "));
@@ -140,7 +133,13 @@ async fn with_assessment(name: &str) -> HtmlElement {
     root
 }
 
-fn stored() -> String {
+/// What storage holds once the app has written its latest change (a moment after it).
+async fn stored() -> String {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let wait = carer_benchmark::ui::saving::QUIET_MS as i32 + 100;
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, wait).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     web_sys::window()
         .unwrap()
         .local_storage()
@@ -191,7 +190,7 @@ async fn an_edited_plan_action_keeps_its_owner_and_notes_in_storage() {
     assert_eq!(text(&root, "h1"), "Your action plan", "saving returns to the plan");
     let first = text(&root, ".cb-actions .cb-action");
     assert!(first.contains("Priya, HR lead") && first.contains("Board paper in March"), "{first}");
-    let saved = stored();
+    let saved = stored().await;
     assert!(saved.contains("Priya, HR lead") && saved.contains("Board paper in March"), "{saved}");
     root.remove();
 }
@@ -212,7 +211,7 @@ async fn a_policy_answer_that_is_not_a_number_is_refused_with_an_error_summary()
     assert_eq!(links.length(), 1, "one error, for the one bad answer");
     let link: web_sys::HtmlAnchorElement = links.get(0).unwrap().unchecked_into();
     assert!(link.href().ends_with(&format!("#{id}")), "the error links to its field");
-    assert!(!stored().contains("twenty six"), "a refused answer is not saved");
+    assert!(!stored().await.contains("twenty six"), "a refused answer is not saved");
     set_input(&root, &format!("#{id}"), "26");
     click(&root, "form button[type=submit]");
     settle().await;

@@ -11,7 +11,7 @@ pub mod passport;
 pub mod plan;
 pub mod policies;
 pub mod results;
-mod saving;
+pub mod saving;
 pub mod share;
 pub mod storage;
 pub mod widgets;
