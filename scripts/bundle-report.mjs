@@ -38,6 +38,11 @@ async function journey(browser, url, walk) {
     const response = await request.response();
     const sizes = await request.sizes();
     if (sizes.responseBodySize === 0 && response?.status() === 200) continue; // from the browser's cache
+    // Chromium asks for the page's icon again whenever the address changes (the app
+    // records each screen in the history), bypassing its cache: the browser's request,
+    // not the app's, so it is counted once.
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('favicon.svg') && rows.some((r) => r.file.endsWith('favicon.svg'))) continue;
     rows.push({
       file: new URL(request.url()).pathname.replace(/^\//, '') || 'index.html',
       encoding: (await response?.headerValue('content-encoding')) || 'none',

@@ -112,3 +112,24 @@ fn changed_lists_each_part_that_differs() {
     assert_eq!(changed(&before, &after), vec![(id.clone(), Part::Organisation), (id, Part::Answer("L1.1.a".into()))]);
     assert_eq!(changed(&before, &before), vec![]);
 }
+
+#[test]
+fn a_tab_is_told_when_its_stored_answer_is_replaced_by_a_later_one() {
+    use carer_benchmark::domain::merge::{merge_tabs, Tabs};
+    let (received, id) = one();
+    // This tab answered and stored Partly; then the other tab stored Yes.
+    let mut base = received.clone();
+    base.get_mut(&id).unwrap().set_answer("L1.1.c", Answer::Partly, later(1));
+    let mut theirs = base.clone();
+    theirs.get_mut(&id).unwrap().set_answer("L1.1.c", Answer::Yes, later(2));
+    let tabs = Tabs { received: received.clone(), base: base.clone(), ours: base.clone(), theirs };
+    let merged = merge_tabs(&tabs);
+    assert_eq!(merged.library.get(&id).unwrap().answer("L1.1.c").unwrap().answer, Answer::Yes);
+    assert_eq!(
+        merged.replaced,
+        vec![Replaced { organisation: "Acme Care Ltd".into(), part: Part::Answer("L1.1.c".into()) }]
+    );
+    // An answer this tab did not write is not "yours" when it changes elsewhere.
+    let tabs = Tabs { received: base.clone(), ..tabs };
+    assert_eq!(merge_tabs(&tabs).replaced, vec![]);
+}

@@ -154,3 +154,32 @@ pub fn changed(before: &Library, after: &Library) -> Vec<(String, Part)> {
     }
     out
 }
+
+/// What a tab merges when another tab has stored the library: `received`, what it last
+/// took from storage that another tab wrote (or loaded); `base`, what storage held after
+/// this tab's last write or merge; `ours`, what it holds now; `theirs`, what storage
+/// holds now.
+pub struct Tabs {
+    pub received: Library,
+    pub base: Library,
+    pub ours: Library,
+    pub theirs: Library,
+}
+
+/// [`merge`], and also told as replaced: the parts this tab had changed and already
+/// stored (from `received` to `base`) that the other tab's later change replaced.
+pub fn merge_tabs(tabs: &Tabs) -> Merged {
+    let mut merged = merge(&tabs.base, &tabs.ours, &tabs.theirs);
+    let written_here = changed(&tabs.received, &tabs.base);
+    for (id, part) in changed(&tabs.base, &tabs.theirs) {
+        if !written_here.contains(&(id.clone(), part.clone())) {
+            continue;
+        }
+        let organisation = tabs.theirs.get(&id).map(|a| a.organisation.name.clone()).unwrap_or_default();
+        let replaced = Replaced { organisation, part };
+        if !merged.replaced.contains(&replaced) {
+            merged.replaced.push(replaced);
+        }
+    }
+    merged
+}

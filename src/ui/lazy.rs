@@ -10,6 +10,8 @@ use super::journey::{Check, Question, TaskList};
 use super::{passport, plan, policies, results, share, workshop, Ctx, Screen};
 use crate::domain::export::ReportFile;
 use crate::domain::format::{self, Problem};
+use crate::domain::library::Library;
+use crate::domain::merge::Tabs;
 use crate::domain::model::Assessment;
 use crate::domain::model::Nation;
 use crate::domain::passport::{Part, Scheme};
@@ -83,6 +85,26 @@ fn install_content_now(json: String) -> Result<Result<(), String>, SplitLoaderEr
 #[cfg_attr(feature = "split", wasm_split(assessment, wasm_split_path = ::leptos::wasm_split, fallible))]
 fn read_assessment_file_now(bytes: Vec<u8>) -> Result<Result<Assessment, Vec<Problem>>, SplitLoaderError> {
     Ok(format::from_bytes(crate::domain::content::framework(), &bytes))
+}
+
+// Merging the library another tab stored (`domain::merge`), and the words for what it
+// replaced: needed only when two tabs are open, so they wait in a chunk of their own.
+#[cfg_attr(feature = "split", wasm_split(merge, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn merge_tabs_now(ctx: Ctx, tabs: Tabs) -> Result<(Library, Option<String>), SplitLoaderError> {
+    let merged = crate::domain::merge::merge_tabs(&tabs);
+    let notice = (!merged.replaced.is_empty()).then(|| super::saving::replaced_words(ctx, &merged.replaced));
+    Ok((merged.library, notice))
+}
+
+/// The merged library and, if a change of this tab's was replaced, what to tell the
+/// user; fetching the chunk first if need be. `None` when it could not be fetched.
+pub async fn merge_tabs(ctx: Ctx, tabs: Tabs) -> Option<(Library, Option<String>)> {
+    enter!(merge_tabs_now(ctx, tabs)).ok()
+}
+
+/// The same at once if its chunk is already here; `None` if it is not.
+pub fn merge_tabs_at_once(ctx: Ctx, tabs: Tabs) -> Option<(Library, Option<String>)> {
+    ready_now(merge_tabs(ctx, tabs)).flatten()
 }
 
 /// Installs the criteria content from its JSON text (`criteria.json`).
@@ -207,7 +229,6 @@ pub fn screen(ctx: Ctx, screen: Screen) -> AnyView {
         return ().into_any();
     }
     ctx.add_stylesheet("workbench.css");
-    ctx.add_stylesheet("passport-print.css");
     // Bumped when a fetch ends (or "Try again" is pressed), to draw again.
     let fetched = RwSignal::new(0u32);
     let failed = RwSignal::new(false);

@@ -10,15 +10,14 @@
 //! replaced one of ours, the page says which.
 
 use super::storage::Store;
-use super::{files, local_time, now, Ctx, SaveState};
+use super::{files, lazy, local_time, now, Ctx, SaveState};
 use crate::domain::format;
 use crate::domain::library::{self, Library, Loaded};
-use crate::domain::merge::{changed, merge, Part, Replaced};
+use crate::domain::merge::{Part, Replaced, Tabs};
 use crate::i18n::Msg;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -26,98 +25,141 @@ use wasm_bindgen::prelude::*;
 /// inside the half second a user may wait before closing the tab.
 pub const QUIET_MS: u32 = 300;
 
-/// This tab's view of storage: what it last read or wrote there, as text and as a library
-/// (the base of a three-way merge).
+/// This tab's view of storage. Compared as text, so the first page carries no code to
+/// compare libraries: the merge itself is in a chunk (`lazy::merge_tabs`).
 struct Synced {
     store: Store,
+    /// What storage held after this tab's last read, write or merge.
     text: RefCell<Option<String>>,
-    library: RefCell<Library>,
-    /// The parts this tab has changed and stored: if another tab's later change replaces
-    /// one, the user is told, even after this tab's write.
-    written_here: RefCell<BTreeSet<(String, Part)>>,
+    /// The same, as a library: the base of a three-way merge.
+    base: RefCell<Library>,
+    /// What this tab last took from storage that another tab wrote (or loaded): from it
+    /// to `base` are the changes this tab stored itself.
+    received: RefCell<Library>,
 }
 
 impl Synced {
-    /// Merges what another tab stored since this tab last read or wrote, if anything.
-    fn take_in_other_tabs_changes(&self, ctx: Ctx) {
+    /// What another tab stored since this tab last read or wrote, if anything.
+    fn theirs(&self) -> Option<(Option<String>, Library)> {
         let stored = self.store.read();
         if stored == *self.text.borrow() {
-            return;
+            return None;
         }
-        if let Loaded::Ok(theirs) = library::load(stored.as_deref()) {
-            let base = self.library.replace(theirs.clone());
-            let mut merged = ctx.lib.with_untracked(|ours| merge(&base, ours, &theirs));
-            // Edits of ours already stored that the other tab's later change replaced.
-            for (id, part) in changed(&base, &theirs) {
-                if self.written_here.borrow_mut().remove(&(id.clone(), part.clone())) {
-                    let organisation = theirs.get(&id).map(|a| a.organisation.name.clone()).unwrap_or_default();
-                    let replaced = Replaced { organisation, part };
-                    if !merged.replaced.contains(&replaced) {
-                        merged.replaced.push(replaced);
-                    }
-                }
-            }
-            if ctx.lib.with_untracked(|ours| *ours != merged.library) {
-                ctx.lib.set(merged.library);
-            }
-            if !merged.replaced.is_empty() {
-                ctx.other_tab_notice.set(Some(replaced_words(ctx, &merged.replaced)));
-            }
+        match library::load(stored.as_deref()) {
+            Loaded::Ok(theirs) => Some((stored, theirs)),
+            // Not readable: nothing to merge; this tab's write replaces it.
+            Loaded::Unreadable { .. } => None,
         }
+    }
+
+    fn tabs(&self, ctx: Ctx, theirs: Library) -> Tabs {
+        Tabs {
+            received: self.received.borrow().clone(),
+            base: self.base.borrow().clone(),
+            ours: ctx.lib.get_untracked(),
+            theirs,
+        }
+    }
+
+    /// Takes in a merge: the other tab's library becomes what this tab last saw.
+    fn take(&self, ctx: Ctx, stored: Option<String>, theirs: Library, (merged, notice): (Library, Option<String>)) {
+        ctx.lib.set(merged);
+        if notice.is_some() {
+            ctx.other_tab_notice.set(notice);
+        }
+        *self.received.borrow_mut() = theirs.clone();
+        *self.base.borrow_mut() = theirs;
         *self.text.borrow_mut() = stored;
     }
 
-    fn write(&self, ctx: Ctx) {
-        self.take_in_other_tabs_changes(ctx);
+    fn write_now(&self, ctx: Ctx) {
         let text = ctx.lib.with_untracked(library::store);
         let ok = self.store.write(&text);
         if ok {
-            let written = ctx.lib.get_untracked();
-            self.written_here.borrow_mut().extend(changed(&self.library.borrow(), &written));
-            *self.library.borrow_mut() = written;
+            *self.base.borrow_mut() = ctx.lib.get_untracked();
             *self.text.borrow_mut() = Some(text);
         }
         ctx.saved.set(if ok { SaveState::Saved(local_time(now(), false)) } else { SaveState::Failed });
+    }
+
+    /// Writes the library, first merging what another tab stored (fetching the merge's
+    /// chunk if it is not here yet).
+    fn write(self: Rc<Self>, ctx: Ctx) {
+        let Some((stored, theirs)) = self.theirs() else { return self.write_now(ctx) };
+        leptos::task::spawn_local(async move {
+            let tabs = self.tabs(ctx, theirs.clone());
+            match lazy::merge_tabs(ctx, tabs).await {
+                Some(merged) => {
+                    self.take(ctx, stored, theirs, merged);
+                    self.write_now(ctx);
+                }
+                // Without the merge, writing would drop the other tab's work: say so.
+                None => ctx.saved.set(SaveState::Failed),
+            }
+        });
+    }
+
+    /// Writes at once, as the page is hidden or closed: merging only if the merge's chunk
+    /// is already here. If it is not (another tab stored something in the last moment),
+    /// nothing is written rather than the other tab's work overwritten.
+    fn write_at_once(&self, ctx: Ctx) {
+        match self.theirs() {
+            None => self.write_now(ctx),
+            Some((stored, theirs)) => {
+                if let Some(merged) = lazy::merge_tabs_at_once(ctx, self.tabs(ctx, theirs.clone())) {
+                    self.take(ctx, stored, theirs, merged);
+                    self.write_now(ctx);
+                }
+            }
+        }
+    }
+
+    /// Another tab stored the library: merge it in now, not only at this tab's next write.
+    fn take_in(self: Rc<Self>, ctx: Ctx) {
+        let Some((stored, theirs)) = self.theirs() else { return };
+        leptos::task::spawn_local(async move {
+            if let Some(merged) = lazy::merge_tabs(ctx, self.tabs(ctx, theirs.clone())).await {
+                self.take(ctx, stored, theirs, merged);
+            }
+        });
     }
 }
 
 /// Writes the library after each change, as described above, for the app's lifetime.
 /// `stored` is the text the library was read from.
 pub fn save_as_you_go(ctx: Ctx, store: Store, stored: Option<String>) {
+    let loaded = ctx.lib.get_untracked();
     let synced = Rc::new(Synced {
         store,
         text: RefCell::new(stored),
-        library: RefCell::new(ctx.lib.get_untracked()),
-        written_here: RefCell::default(),
+        base: RefCell::new(loaded.clone()),
+        received: RefCell::new(loaded),
     });
     // True from a change until it is written.
     let dirty = Rc::new(Cell::new(false));
-    let write = {
-        let (synced, dirty) = (synced.clone(), dirty.clone());
-        move || {
-            dirty.set(false);
-            synced.write(ctx);
-        }
-    };
     let timer: Rc<RefCell<Option<Timeout>>> = Rc::default();
     {
-        let (write, dirty, synced) = (write.clone(), dirty.clone(), synced.clone());
+        let (synced, dirty) = (synced.clone(), dirty.clone());
         Effect::new(move |previous: Option<()>| {
             ctx.lib.track();
-            // The library as loaded, or just written or merged: nothing new to store.
-            let unchanged = ctx.lib.with_untracked(|lib| *lib == *synced.library.borrow());
-            if previous.is_none() || unchanged {
-                return;
+            if previous.is_none() {
+                return; // the library as it was loaded
             }
             dirty.set(true);
-            let write = write.clone();
+            let (synced, dirty) = (synced.clone(), dirty.clone());
             // Replacing the timer cancels the one before: the write waits for a pause.
-            *timer.borrow_mut() = Some(Timeout::new(QUIET_MS, write));
+            *timer.borrow_mut() = Some(Timeout::new(QUIET_MS, move || {
+                dirty.set(false);
+                synced.write(ctx);
+            }));
         });
     }
-    let flush = move || {
-        if dirty.get() {
-            write();
+    let flush = {
+        let synced = synced.clone();
+        move || {
+            if dirty.replace(false) {
+                synced.write_at_once(ctx);
+            }
         }
     };
     let Some(window) = web_sys::window() else { return };
@@ -138,12 +180,11 @@ pub fn save_as_you_go(ctx: Ctx, store: Store, stored: Option<String>) {
             }
         }),
     );
-    // Another tab stored something: take it in now, not only at our next write.
-    listen("storage", Box::new(move || synced.take_in_other_tabs_changes(ctx)));
+    listen("storage", Box::new(move || synced.clone().take_in(ctx)));
 }
 
-/// "your answer to L1.1.a for Acme Care Ltd; the action plan for …".
-fn replaced_words(ctx: Ctx, replaced: &[Replaced]) -> String {
+/// "your answer to L1.1.a for Acme Care Ltd; the action plan for …" (in the merge's chunk).
+pub(super) fn replaced_words(ctx: Ctx, replaced: &[Replaced]) -> String {
     let list: Vec<String> = replaced
         .iter()
         .map(|r| {

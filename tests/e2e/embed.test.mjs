@@ -110,6 +110,10 @@ test('two embeds on one page keep their data apart', async () => {
   await north.locator('.cb-task-list').waitFor();
   assert.equal(await south.locator('h1').innerText(), 'Carer-friendly employer benchmark', 'the other embed did not move');
   await page.reload();
+  // Each embed reopens its own place: North its task list, South the start page.
+  await north.locator('.cb-task-list').waitFor();
+  assert.equal(await north.locator('h1').innerText(), 'North Ltd');
+  await north.locator('.cb-header__home').click();
   await north.locator('.cb-card__title').waitFor();
   assert.deepEqual(await north.locator('.cb-card__title').allInnerTexts(), ['North Ltd']);
   assert.equal(await south.locator('.cb-card').count(), 0);

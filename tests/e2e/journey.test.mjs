@@ -98,8 +98,12 @@ test('keyboard only: from no data to Level 1 ready, every screen accessible, all
   await shot(page, 'results-desktop');
   await page.waitForSelector('.cb-header__saved:has-text("Saved at")');
 
-  // Close and come back: everything is there.
+  // Close and come back: the same page, and everything is there.
+  const resultsHeading = await h1(page);
   await page.reload();
+  await page.waitForSelector('.cb-chart');
+  assert.equal(await h1(page), resultsHeading, 'a reload reopens the results');
+  await page.locator('.cb-header__home').click();
   await page.waitForSelector('.cb-card');
   assert.match(await page.locator('.cb-card__title').innerText(), /Acme Care & Support <Ltd>/);
   await assertAccessible(page, 'start page with a saved assessment');
@@ -127,7 +131,7 @@ test('rename, duplicate and delete (with confirmation) on the start page', async
   await page.check('#cb-nation-northern_ireland');
   await page.locator('form button[type=submit]').click();
   await page.waitForSelector('.cb-task-list');
-  assert.match(await page.evaluate(() => localStorage.getItem('carer-benchmark:assessments')), /"nation":"northern_ireland"/);
+  await page.waitForFunction(() => /"nation":"northern_ireland"/.test(localStorage.getItem('carer-benchmark:assessments')));
   await page.locator('.cb-header__home').click();
   await page.locator('.cb-card button:has-text("Duplicate")').click();
   await page.waitForSelector('.cb-card >> nth=1');
@@ -151,6 +155,7 @@ test('a malformed import gives a clear error and loses nothing; a good export re
   const { context, page } = await openApp(browser, server.url, { acceptDownloads: true });
   await createByKeyboard(page, 'Keep Me Ltd');
   await page.locator('.cb-header__home').click();
+  await page.waitForSelector('.cb-header__saved:has-text("Saved at")');
   const before = await page.evaluate(() => localStorage.getItem('carer-benchmark:assessments'));
 
   const bad = JSON.stringify({ format: 'carer-benchmark-assessment', version: 1, organisation: { name: 'X', sector: 'private', size: '50-249', nation: 'atlantis' }, created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z', answers: { 'L1.1.a': { answer: 'maybe' } } });

@@ -335,10 +335,13 @@ test('three employers share, the facilitator collects and shows the room, each e
   assert.deepEqual((await cells(alpha.page, '.cb-ws-compare-areas')).map((r) => r[3]), Array(5).fill('Around the middle'),
     'Alpha is the middle participant in every area');
 
-  // ── The room survives a reload; a participant can be removed; the room cleared ──
+  // ── The room survives a reload, which reopens the same page; a participant can be
+  // removed; the room cleared ──
   await page.reload();
-  await page.locator('.cb-button--start').waitFor();
-  await page.locator('button:has-text("Open the workshop facilitator\'s view")').click();
+  await page.waitForSelector('.cb-print-participants');
+  assert.match(await page.locator('.cb-print-participants').innerText(), /Participants: 3/);
+  assert.equal(new URL(page.url()).searchParams.get('cb'), 'workshop/print');
+  await page.goto(`${server.url}?cb=workshop`);
   await page.waitForSelector('.cb-summary');
   assert.equal(await h1(page), 'Supporting carers at work');
   assert.match(await page.locator('.cb-task-list').innerText(), /3 collected/);
@@ -372,8 +375,6 @@ test('three employers share, the facilitator collects and shows the room, each e
   await page.waitForSelector('text=No codes collected yet.');
   assert.match(await page.locator('#cb-ws-participants-status').innerText(), /The room was cleared/);
   await page.reload();
-  await page.locator('.cb-button--start').waitFor();
-  await page.locator('button:has-text("Open the workshop facilitator\'s view")').click();
   await page.waitForSelector('.cb-summary');
   assert.match(await page.locator('.cb-task-list').innerText(), /0 collected/, 'clearing is kept too');
 

@@ -209,6 +209,8 @@ pub(super) fn RoomProjector(ctx: Ctx, room: Room) -> impl IntoView {
 // ── Print ──────────────────────────────────────────────────────────────────────────
 
 pub(super) fn print_view(ctx: Ctx, room: Room) -> AnyView {
+    // The summary uses the passport documents' print styles (`cb-print-`).
+    ctx.add_stylesheet("passport-print.css");
     let s = room.summary();
     let x = room.workshop();
     // The fragment's own heading is this page's: it takes focus like any other.
