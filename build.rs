@@ -225,9 +225,12 @@ fn catalogue(en_src: &str, cy_src: &str, ty: &str, out_name: &str) {
 
 fn translations() {
     catalogue("src/i18n/en.toml", "src/i18n/cy.toml", "Msg", "messages.rs");
-    // The lazily loaded workbench (policies, passport, plan, workshop) has its own
-    // catalogue, so its strings never weigh on the first page load.
+    // The lazily loaded screens have catalogues of their own, so their strings never
+    // weigh on the first page load: the sections' (results, policies, plan, passport,
+    // share), and the words they share with the facilitator's screens and those screens'
+    // own. A chunk carries a catalogue's strings whole, so the split follows who loads them.
     catalogue("src/i18n/workbench.en.toml", "src/i18n/workbench.cy.toml", "WMsg", "workbench_messages.rs");
+    catalogue("src/i18n/sections.en.toml", "src/i18n/sections.cy.toml", "SectionMsg", "section_messages.rs");
 }
 
 // ── Policy checker: questions and rules ────────────────────────────────────────────

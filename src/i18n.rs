@@ -1,8 +1,10 @@
 //! The translation layer. Every user-visible string goes through [`t`] or [`tf`].
-//! Strings live in `src/i18n/<lang>.toml` (the first-load app, [`Msg`]) and
-//! `src/i18n/workbench.<lang>.toml` (the lazily loaded workbench, [`WMsg`]); `build.rs`
-//! turns the English keys into those enums, so using a key that does not exist fails
-//! to compile.
+//! Strings live in `src/i18n/<lang>.toml` (the first-load app, [`Msg`]),
+//! `src/i18n/sections.<lang>.toml` (results, policies, plan, passport, share:
+//! [`SectionMsg`]) and `src/i18n/workbench.<lang>.toml` (the words those share with the
+//! facilitator's screens, and theirs: [`WMsg`]). One catalogue per group of chunks that
+//! load together: a chunk carries a catalogue's strings whole. `build.rs` turns the
+//! English keys into those enums, so using a key that does not exist fails to compile.
 
 /// A generated message enum: each message's English text, and its Welsh if translated.
 pub trait Catalogue: Copy {
@@ -12,6 +14,7 @@ pub trait Catalogue: Copy {
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 include!(concat!(env!("OUT_DIR"), "/workbench_messages.rs"));
+include!(concat!(env!("OUT_DIR"), "/section_messages.rs"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -63,7 +66,9 @@ mod tests {
     #[test]
     fn every_message_has_english_text_and_placeholders_are_well_formed() {
         let all = Msg::ALL.iter().map(|&m| (m.key(), t(Lang::En, m)));
-        for (key, s) in all.chain(WMsg::ALL.iter().map(|&m| (m.key(), t(Lang::En, m)))) {
+        let workbench = WMsg::ALL.iter().map(|&m| (m.key(), t(Lang::En, m)));
+        let sections = SectionMsg::ALL.iter().map(|&m| (m.key(), t(Lang::En, m)));
+        for (key, s) in all.chain(workbench).chain(sections) {
             assert!(!s.trim().is_empty(), "{key} is empty");
             assert_eq!(s.matches('{').count(), s.matches('}').count(), "{key} has unbalanced braces");
         }

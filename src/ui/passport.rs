@@ -14,7 +14,8 @@ use crate::domain::model::NoteAdded;
 use crate::domain::passport::{
     content, evidenced_indicators, html, passport_scheme, set_passport, validate, Contact, Part, Scheme,
 };
-use crate::i18n::{Msg, WMsg};
+use crate::domain::text::MAX_TEXT_CHARS;
+use crate::i18n::{Msg, SectionMsg, WMsg};
 use leptos::prelude::*;
 
 /// The set-up pages, in order. Each owns the scheme's fields whose paths start with
@@ -48,14 +49,14 @@ impl Step {
         STEPS.iter().copied().find(|s| s.id() == id)
     }
 
-    fn title(self) -> WMsg {
+    fn title(self) -> SectionMsg {
         match self {
-            Step::About => WMsg::PassportStepAbout,
-            Step::Fields => WMsg::PassportStepFields,
-            Step::Support => WMsg::PassportStepSupport,
-            Step::Review => WMsg::PassportStepReview,
-            Step::Storage => WMsg::PassportStepStorage,
-            Step::Contacts => WMsg::PassportStepContacts,
+            Step::About => SectionMsg::PassportStepAbout,
+            Step::Fields => SectionMsg::PassportStepFields,
+            Step::Support => SectionMsg::PassportStepSupport,
+            Step::Review => SectionMsg::PassportStepReview,
+            Step::Storage => SectionMsg::PassportStepStorage,
+            Step::Contacts => SectionMsg::PassportStepContacts,
         }
     }
 
@@ -86,6 +87,8 @@ pub enum Page {
 }
 
 pub fn view(ctx: Ctx, page: Page) -> AnyView {
+    // The print styles of the passport's documents (`cb-print-`).
+    ctx.add_stylesheet("passport-print.css");
     match page {
         Page::Overview => overview(ctx),
         Page::Step(step) => view! { <StepPage ctx=ctx step=step/> }.into_any(),
@@ -126,10 +129,10 @@ pub fn overview(ctx: Ctx) -> AnyView {
         };
         let fw = ctx.fw();
         Some(view! {
-            {(!set_up).then(|| view! { <div class="cb-inset" role="note"><p>{ctx.t(WMsg::PassportSuggested)}</p></div> })}
+            {(!set_up).then(|| view! { <div class="cb-inset" role="note"><p>{ctx.t(SectionMsg::PassportSuggested)}</p></div> })}
             <ol class="cb-task-list">
                 <li class="cb-task-list__section">
-                    <h2 class="cb-task-list__heading">{ctx.t(WMsg::PassportSetUp)}</h2>
+                    <h2 class="cb-task-list__heading">{ctx.t(SectionMsg::PassportSetUp)}</h2>
                     <ul class="cb-task-list__items">
                         {STEPS.iter().map(|&step| view! {
                             <li class="cb-task-list__item">
@@ -139,11 +142,11 @@ pub fn overview(ctx: Ctx) -> AnyView {
                     </ul>
                 </li>
                 <li class="cb-task-list__section">
-                    <h2 class="cb-task-list__heading">{ctx.t(WMsg::PassportDocuments)}</h2>
+                    <h2 class="cb-task-list__heading">{ctx.t(SectionMsg::PassportDocuments)}</h2>
                     {if complete {
                         view! {
                             <ul class="cb-task-list__items">
-                                {[(Part::Template, WMsg::PassportTemplate), (Part::Guide, WMsg::PassportGuide), (Part::Briefing, WMsg::PassportBriefing)]
+                                {[(Part::Template, SectionMsg::PassportTemplate), (Part::Guide, SectionMsg::PassportGuide), (Part::Briefing, SectionMsg::PassportBriefing)]
                                     .into_iter().map(|(part, m)| view! {
                                         <li class="cb-task-list__item">
                                             <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Passport(Page::Document(part)))>{ctx.t(m)}</button>
@@ -152,31 +155,31 @@ pub fn overview(ctx: Ctx) -> AnyView {
                             </ul>
                         }.into_any()
                     } else {
-                        view! { <p>{ctx.t(WMsg::PassportIncomplete)}</p> }.into_any()
+                        view! { <p>{ctx.t(SectionMsg::PassportIncomplete)}</p> }.into_any()
                     }}
                 </li>
             </ol>
             {set_up.then(|| view! {
-                <h2>{ctx.t(WMsg::PassportLaunchHeading)}</h2>
-                <p>{ctx.t(WMsg::PassportLaunchText)}</p>
-                <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Plan(super::plan::Page::List))>{ctx.t(WMsg::SeePlan)}</button>
-                <h2>{ctx.t(WMsg::PassportEvidenceHeading)}</h2>
-                <p>{ctx.t(WMsg::PassportEvidenceText)}</p>
+                <h2>{ctx.t(SectionMsg::PassportLaunchHeading)}</h2>
+                <p>{ctx.t(SectionMsg::PassportLaunchText)}</p>
+                <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Plan(super::plan::Page::List))>{ctx.t(SectionMsg::SeePlan)}</button>
+                <h2>{ctx.t(SectionMsg::PassportEvidenceHeading)}</h2>
+                <p>{ctx.t(SectionMsg::PassportEvidenceText)}</p>
                 <ul>
                     {evidence.iter().map(|e| {
                         let question = fw.indicator(e.indicator).map(|(_, i)| i.question).unwrap_or_default();
                         view! { <li><span class="cb-finding__id">{e.indicator}</span>" "{question}<p class="cb-hint">{e.note.clone()}</p></li> }
                     }).collect_view()}
                 </ul>
-                <button type="button" class="cb-button cb-button--secondary" on:click=record_evidence>{ctx.t(WMsg::PassportRecordEvidence)}</button>
+                <button type="button" class="cb-button cb-button--secondary" on:click=record_evidence>{ctx.t(SectionMsg::PassportRecordEvidence)}</button>
                 {move || recorded.get().map(|outcome| {
                     let list = |what: NoteAdded| {
                         outcome.iter().filter(|(_, o)| *o == what).map(|(i, _)| *i).collect::<Vec<_>>().join(", ")
                     };
                     let lines = [
-                        (NoteAdded::Added, WMsg::EvidenceRecorded),
-                        (NoteAdded::AlreadyThere, WMsg::EvidenceAlreadyThere),
-                        (NoteAdded::Unanswered, WMsg::EvidenceNeedsAnswer),
+                        (NoteAdded::Added, SectionMsg::EvidenceRecorded),
+                        (NoteAdded::AlreadyThere, SectionMsg::EvidenceAlreadyThere),
+                        (NoteAdded::Unanswered, SectionMsg::EvidenceNeedsAnswer),
                     ];
                     view! {
                         <div class="cb-notice" role="status">
@@ -190,10 +193,10 @@ pub fn overview(ctx: Ctx) -> AnyView {
         })
     };
     view! {
-        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(WMsg::BackToTaskList)}</button>
-        <span class="cb-caption">{ctx.t(WMsg::PassportCaption)}</span>
-        <h1 tabindex="-1">{ctx.t(WMsg::PassportTitle)}</h1>
-        <p class="cb-lead">{ctx.t(WMsg::PassportLead)}</p>
+        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(SectionMsg::BackToTaskList)}</button>
+        <span class="cb-caption">{ctx.t(SectionMsg::PassportCaption)}</span>
+        <h1 tabindex="-1">{ctx.t(SectionMsg::PassportTitle)}</h1>
+        <p class="cb-lead">{ctx.t(SectionMsg::PassportLead)}</p>
         {body}
     }
     .into_any()
@@ -230,14 +233,14 @@ fn StepPage(ctx: Ctx, step: Step) -> impl IntoView {
         Step::Contacts => contacts(ctx, draft, errors).into_any(),
     };
     view! {
-        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Passport(Page::Overview))>{ctx.t(WMsg::BackToPassport)}</button>
+        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Passport(Page::Overview))>{ctx.t(SectionMsg::BackToPassport)}</button>
         {error_summary(ctx, errors)}
-        <span class="cb-caption">{ctx.tf(WMsg::PassportStepCaption, &[("n", &n.to_string()), ("total", &STEPS.len().to_string())])}</span>
+        <span class="cb-caption">{ctx.tf(SectionMsg::PassportStepCaption, &[("n", &n.to_string()), ("total", &STEPS.len().to_string())])}</span>
         <h1 tabindex="-1">{ctx.t(step.title())}</h1>
         <form novalidate on:submit=submit>
             {fields}
             <div class="cb-button-group">
-                <button type="submit" class="cb-button">{ctx.t(WMsg::SaveAndContinue)}</button>
+                <button type="submit" class="cb-button">{ctx.t(SectionMsg::SaveAndContinue)}</button>
                 <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Passport(Page::Overview))>{ctx.t(WMsg::Cancel)}</button>
             </div>
         </form>
@@ -256,24 +259,24 @@ fn text_input(
     value: impl Fn() -> String + Send + Sync + 'static,
     set: impl Fn(String) + Send + Sync + 'static,
 ) -> impl IntoView {
-    view! { <input class="cb-input" type="text" id=id prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }
+    view! { <input class="cb-input" type="text" maxlength=MAX_TEXT_CHARS id=id prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }
 }
 
 fn about(ctx: Ctx, d: Draft, name_error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
     let c = content();
     view! {
         <div class="cb-field" class:cb-field--error=move || name_error().is_some()>
-            <label class="cb-label" for="passport-name">{ctx.t(WMsg::PassportNameLabel)}</label>
-            <p class="cb-hint">{ctx.t(WMsg::PassportNameHint)}</p>
+            <label class="cb-label" for="passport-name">{ctx.t(SectionMsg::PassportNameLabel)}</label>
+            <p class="cb-hint">{ctx.t(SectionMsg::PassportNameHint)}</p>
             {error_line(name_error)}
             {text_input("passport-name".into(), move || d.with(|s| s.name.clone()), move |v| d.update(|s| s.name = v))}
         </div>
-        <h2>{ctx.t(WMsg::PassportWhoHeading)}</h2>
+        <h2>{ctx.t(SectionMsg::PassportWhoHeading)}</h2>
         <p><strong>{c.eligibility.label}</strong></p>
         <p>{c.eligibility.why}</p>
         <div class="cb-field">
-            <label class="cb-label" for="passport-eligibility-note">{ctx.t(WMsg::PassportEligibilityNote)}</label>
-            <textarea class="cb-textarea" id="passport-eligibility-note" rows="2"
+            <label class="cb-label" for="passport-eligibility-note">{ctx.t(SectionMsg::PassportEligibilityNote)}</label>
+            <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id="passport-eligibility-note" rows="2"
                 prop:value=move || d.with(|s| s.eligibility.note.clone())
                 on:input=move |ev| { let v = event_target_value(&ev); d.update(|s| s.eligibility.note = v); }></textarea>
         </div>
@@ -301,8 +304,8 @@ fn checkbox(
 fn passport_fields(ctx: Ctx, d: Draft) -> impl IntoView {
     view! {
         <fieldset class="cb-field">
-            <legend class="cb-label">{ctx.t(WMsg::PassportFieldsLegend)}</legend>
-            <p class="cb-hint">{ctx.t(WMsg::PassportFieldsHint)}</p>
+            <legend class="cb-label">{ctx.t(SectionMsg::PassportFieldsLegend)}</legend>
+            <p class="cb-hint">{ctx.t(SectionMsg::PassportFieldsHint)}</p>
             <div class="cb-checkboxes">
                 {content().fields.iter().map(|f| {
                     let id = f.id;
@@ -319,7 +322,7 @@ fn support(ctx: Ctx, d: Draft, errors: Errors) -> impl IntoView {
     let new_detail = RwSignal::new(String::new());
     let ids = Memo::new(move |_| d.with(|s| s.support.iter().map(|o| o.id.clone()).collect::<Vec<_>>()));
     view! {
-        <p>{ctx.t(WMsg::PassportSupportHint)}</p>
+        <p>{ctx.t(SectionMsg::PassportSupportHint)}</p>
         // Rebuilt only when offers are added or removed, so ticking a box keeps focus.
         {move || ids.get().into_iter().enumerate().map(|(i, offer_id)| {
             let (label, detail, own) = d.with_untracked(|s| (s.support[i].label.clone(), s.support[i].detail.clone(), s.support[i].is_own()));
@@ -338,26 +341,26 @@ fn support(ctx: Ctx, d: Draft, errors: Errors) -> impl IntoView {
                             on:change=move |ev| { let on = event_target_checked(&ev); d.update(|s| s.support[i].on = on); }/>
                         <label for=on_id><strong>{label.clone()}</strong></label>
                     </div>
-                    <label class="cb-label cb-offer__detail-label" for=detail_id.clone()>{ctx.tf(WMsg::PassportOfferDetail, &[("offer", &label)])}</label>
+                    <label class="cb-label cb-offer__detail-label" for=detail_id.clone()>{ctx.tf(SectionMsg::PassportOfferDetail, &[("offer", &label)])}</label>
                     {error_line(error)}
-                    <textarea class="cb-textarea" id=detail_id rows="2" prop:value=detail
+                    <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id=detail_id rows="2" prop:value=detail
                         on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.support[i].detail = v); }></textarea>
                     {own.then(|| view! {
                         <button type="button" class="cb-link" on:click=move |_| { let id = offer_id.clone(); d.update(|s| { s.remove_offer(&id); }); }>
-                            {ctx.t(WMsg::PassportRemoveOffer)}<span class="cb-visually-hidden">": "{label.clone()}</span>
+                            {ctx.t(SectionMsg::PassportRemoveOffer)}<span class="cb-visually-hidden">": "{label.clone()}</span>
                         </button>
                     })}
                 </fieldset>
             }
         }).collect_view()}
-        <h2>{ctx.t(WMsg::PassportAddOfferHeading)}</h2>
+        <h2>{ctx.t(SectionMsg::PassportAddOfferHeading)}</h2>
         <div class="cb-field">
-            <label class="cb-label" for="passport-new-offer">{ctx.t(WMsg::PassportNewOfferLabel)}</label>
+            <label class="cb-label" for="passport-new-offer">{ctx.t(SectionMsg::PassportNewOfferLabel)}</label>
             {text_input("passport-new-offer".into(), move || new_label.get(), move |v| new_label.set(v))}
         </div>
         <div class="cb-field">
-            <label class="cb-label" for="passport-new-offer-detail">{ctx.t(WMsg::PassportNewOfferDetail)}</label>
-            <textarea class="cb-textarea" id="passport-new-offer-detail" rows="2" prop:value=move || new_detail.get()
+            <label class="cb-label" for="passport-new-offer-detail">{ctx.t(SectionMsg::PassportNewOfferDetail)}</label>
+            <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id="passport-new-offer-detail" rows="2" prop:value=move || new_detail.get()
                 on:input=move |ev| new_detail.set(event_target_value(&ev))></textarea>
         </div>
         <button type="button" class="cb-button cb-button--secondary" on:click=move |_| {
@@ -367,7 +370,7 @@ fn support(ctx: Ctx, d: Draft, errors: Errors) -> impl IntoView {
                 new_label.set(String::new());
                 new_detail.set(String::new());
             }
-        }>{ctx.t(WMsg::PassportAddOffer)}</button>
+        }>{ctx.t(SectionMsg::PassportAddOffer)}</button>
     }
 }
 
@@ -381,8 +384,8 @@ fn review(
     view! {
         <p>{c.review.why}</p>
         <div class="cb-field" class:cb-field--error=move || months_error().is_some()>
-            <label class="cb-label" for="passport-review-months">{ctx.t(WMsg::PassportReviewMonths)}</label>
-            <p class="cb-hint">{ctx.t(WMsg::PassportReviewMonthsHint)}</p>
+            <label class="cb-label" for="passport-review-months">{ctx.t(SectionMsg::PassportReviewMonths)}</label>
+            <p class="cb-hint">{ctx.t(SectionMsg::PassportReviewMonthsHint)}</p>
             {error_line(months_error)}
             <input class="cb-input cb-input--short" type="text" inputmode="numeric" id="passport-review-months"
                 prop:value=move || months_text.get()
@@ -394,7 +397,7 @@ fn review(
                 }/>
         </div>
         <fieldset class="cb-field">
-            <legend class="cb-label">{ctx.t(WMsg::PassportTriggersLegend)}</legend>
+            <legend class="cb-label">{ctx.t(SectionMsg::PassportTriggersLegend)}</legend>
             <div class="cb-checkboxes">
                 {c.triggers.iter().map(|t| {
                     let id = t.id;
@@ -408,9 +411,9 @@ fn review(
             </div>
         </fieldset>
         <div class="cb-field">
-            <label class="cb-label" for="passport-own-triggers">{ctx.t(WMsg::PassportOwnTriggers)}</label>
-            <p class="cb-hint">{ctx.t(WMsg::OnePerLine)}</p>
-            <textarea class="cb-textarea" id="passport-own-triggers" rows="3"
+            <label class="cb-label" for="passport-own-triggers">{ctx.t(SectionMsg::PassportOwnTriggers)}</label>
+            <p class="cb-hint">{ctx.t(SectionMsg::OnePerLine)}</p>
+            <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id="passport-own-triggers" rows="3"
                 prop:value=move || d.with(|s| s.review.own_triggers.join("\n"))
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
@@ -422,7 +425,7 @@ fn review(
 
 fn storage(ctx: Ctx, d: Draft) -> impl IntoView {
     let st = &content().storage;
-    let radios = move |legend: WMsg,
+    let radios = move |legend: SectionMsg,
                        name: &'static str,
                        choices: &'static [crate::domain::passport::Choice],
                        kept: bool| {
@@ -448,9 +451,9 @@ fn storage(ctx: Ctx, d: Draft) -> impl IntoView {
     };
     view! {
         <p>{st.why}</p>
-        {radios(WMsg::PassportKeptLegend, "kept", st.kept, true)}
+        {radios(SectionMsg::PassportKeptLegend, "kept", st.kept, true)}
         <fieldset class="cb-field">
-            <legend class="cb-label">{ctx.t(WMsg::PassportSeenByLegend)}</legend>
+            <legend class="cb-label">{ctx.t(SectionMsg::PassportSeenByLegend)}</legend>
             <p class="cb-hint">{st.seen_by_intro}</p>
             <div class="cb-checkboxes">
                 {st.seen_by.iter().map(|c| {
@@ -464,10 +467,10 @@ fn storage(ctx: Ctx, d: Draft) -> impl IntoView {
                 }).collect_view()}
             </div>
         </fieldset>
-        {radios(WMsg::PassportMovesLegend, "moves", st.moves, false)}
+        {radios(SectionMsg::PassportMovesLegend, "moves", st.moves, false)}
         <div class="cb-field">
-            <label class="cb-label" for="passport-storage-note">{ctx.t(WMsg::PassportStorageNote)}</label>
-            <textarea class="cb-textarea" id="passport-storage-note" rows="2"
+            <label class="cb-label" for="passport-storage-note">{ctx.t(SectionMsg::PassportStorageNote)}</label>
+            <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id="passport-storage-note" rows="2"
                 prop:value=move || d.with(|s| s.storage.note.clone())
                 on:input=move |ev| { let v = event_target_value(&ev); d.update(|s| s.storage.note = v); }></textarea>
         </div>
@@ -478,7 +481,7 @@ fn contacts(ctx: Ctx, d: Draft, errors: Errors) -> impl IntoView {
     let kinds = content().contact_kinds;
     let count = Memo::new(move |_| d.with(|s| s.contacts.len()));
     view! {
-        <p>{ctx.t(WMsg::PassportContactsHint)}</p>
+        <p>{ctx.t(SectionMsg::PassportContactsHint)}</p>
         // Rebuilt only when a contact is added or removed.
         {move || (0..count.get()).map(|i| {
             let c = d.with_untracked(|s| s.contacts[i].clone());
@@ -488,36 +491,36 @@ fn contacts(ctx: Ctx, d: Draft, errors: Errors) -> impl IntoView {
             };
             view! {
                 <fieldset class="cb-field cb-contact">
-                    <legend class="cb-label">{ctx.tf(WMsg::PassportContactN, &[("n", &(i + 1).to_string())])}</legend>
+                    <legend class="cb-label">{ctx.tf(SectionMsg::PassportContactN, &[("n", &(i + 1).to_string())])}</legend>
                     <div class="cb-field">
-                        <label class="cb-label" for=format!("passport-contacts-{i}-kind")>{ctx.t(WMsg::PassportContactKind)}</label>
+                        <label class="cb-label" for=format!("passport-contacts-{i}-kind")>{ctx.t(SectionMsg::PassportContactKind)}</label>
                         <select class="cb-select" id=format!("passport-contacts-{i}-kind")
                             on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.contacts[i].kind = v); }>
                             {kinds.iter().map(|k| view! { <option value=k.id selected=c.kind == k.id>{k.label}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="cb-field" class:cb-field--error={let e = err("name"); move || e().is_some()}>
-                        <label class="cb-label" for=format!("passport-contacts-{i}-name")>{ctx.t(WMsg::PassportContactName)}</label>
+                        <label class="cb-label" for=format!("passport-contacts-{i}-name")>{ctx.t(SectionMsg::PassportContactName)}</label>
                         {error_line(err("name"))}
-                        <input class="cb-input" type="text" id=format!("passport-contacts-{i}-name") prop:value=c.name.clone()
+                        <input class="cb-input" type="text" maxlength=MAX_TEXT_CHARS id=format!("passport-contacts-{i}-name") prop:value=c.name.clone()
                             on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.contacts[i].name = v); }/>
                     </div>
                     <div class="cb-field" class:cb-field--error={let e = err("link"); move || e().is_some()}>
-                        <label class="cb-label" for=format!("passport-contacts-{i}-link")>{ctx.t(WMsg::PassportContactLink)}</label>
-                        <p class="cb-hint">{ctx.t(WMsg::PassportContactLinkHint)}</p>
+                        <label class="cb-label" for=format!("passport-contacts-{i}-link")>{ctx.t(SectionMsg::PassportContactLink)}</label>
+                        <p class="cb-hint">{ctx.t(SectionMsg::PassportContactLinkHint)}</p>
                         {error_line(err("link"))}
-                        <input class="cb-input" type="text" id=format!("passport-contacts-{i}-link") prop:value=c.link.clone()
+                        <input class="cb-input" type="text" maxlength=MAX_TEXT_CHARS id=format!("passport-contacts-{i}-link") prop:value=c.link.clone()
                             on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.contacts[i].link = v); }/>
                     </div>
                     <button type="button" class="cb-link" on:click=move |_| d.update(|s| { s.contacts.remove(i); })>
-                        {ctx.t(WMsg::PassportRemoveContact)}<span class="cb-visually-hidden">" "{(i + 1).to_string()}</span>
+                        {ctx.t(SectionMsg::PassportRemoveContact)}<span class="cb-visually-hidden">" "{(i + 1).to_string()}</span>
                     </button>
                 </fieldset>
             }
         }).collect_view()}
         <button type="button" class="cb-button cb-button--secondary" on:click=move |_| d.update(|s| s.contacts.push(Contact {
             kind: "hr".into(), name: String::new(), link: String::new(),
-        }))>{ctx.t(WMsg::PassportAddContact)}</button>
+        }))>{ctx.t(SectionMsg::PassportAddContact)}</button>
     }
 }
 
@@ -542,16 +545,16 @@ fn print_view(ctx: Ctx, part: Part) -> AnyView {
     };
     view! {
         <div class="cb-report-actions">
-            <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Passport(Page::Overview))>{ctx.t(WMsg::BackToPassport)}</button>
+            <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Passport(Page::Overview))>{ctx.t(SectionMsg::BackToPassport)}</button>
             <h1 tabindex="-1" class="cb-visually-hidden">{ctx.t(match part {
-                Part::Template => WMsg::PassportTemplate,
-                Part::Guide => WMsg::PassportGuide,
-                Part::Briefing => WMsg::PassportBriefing,
+                Part::Template => SectionMsg::PassportTemplate,
+                Part::Guide => SectionMsg::PassportGuide,
+                Part::Briefing => SectionMsg::PassportBriefing,
             })}</h1>
-            <p>{ctx.t(WMsg::ReportPrintHint)}</p>
+            <p>{ctx.t(SectionMsg::ReportPrintHint)}</p>
             <div class="cb-button-group">
-                <button type="button" class="cb-button" on:click=move |_| print()>{ctx.t(WMsg::PrintNow)}</button>
-                <button type="button" class="cb-button cb-button--secondary" data-export="docx" on:click=word>{ctx.t(WMsg::DownloadWord)}</button>
+                <button type="button" class="cb-button" on:click=move |_| print()>{ctx.t(SectionMsg::PrintNow)}</button>
+                <button type="button" class="cb-button cb-button--secondary" data-export="docx" on:click=word>{ctx.t(SectionMsg::DownloadWord)}</button>
             </div>
             {move || export_failed.get().then(|| view! { <p class="cb-error" role="alert">{ctx.t(Msg::ScreenFailed)}</p> })}
         </div>

@@ -15,7 +15,8 @@ use crate::domain::export::{Report, ReportFile};
 use crate::domain::format::{self, file_name};
 use crate::domain::model::Assessment;
 use crate::domain::plan::{edit_plan, plan_state, priority_label, PlanAction, Schedule, Status};
-use crate::i18n::{Msg, WMsg};
+use crate::domain::text::MAX_TEXT_CHARS;
+use crate::i18n::{Msg, SectionMsg, WMsg};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -47,10 +48,10 @@ fn with_report<R>(ctx: Ctx, f: impl FnOnce(&Assessment, &Report) -> R) -> Option
 
 fn status_tag(ctx: Ctx, s: Status) -> impl IntoView {
     let (class, msg) = match s {
-        Status::NotStarted => ("cb-tag cb-tag--grey", WMsg::StatusNotStarted),
-        Status::InProgress => ("cb-tag cb-tag--blue", WMsg::StatusInProgress),
-        Status::Done => ("cb-tag", WMsg::StatusDone),
-        Status::Resolved => ("cb-tag cb-tag--yellow", WMsg::StatusResolved),
+        Status::NotStarted => ("cb-tag cb-tag--grey", SectionMsg::StatusNotStarted),
+        Status::InProgress => ("cb-tag cb-tag--blue", SectionMsg::StatusInProgress),
+        Status::Done => ("cb-tag", SectionMsg::StatusDone),
+        Status::Resolved => ("cb-tag cb-tag--yellow", SectionMsg::StatusResolved),
     };
     view! { <strong class=class>{ctx.t(msg)}</strong> }
 }
@@ -89,16 +90,16 @@ fn downloads(ctx: Ctx) -> impl IntoView {
         });
     };
     view! {
-        <h2>{ctx.t(WMsg::DownloadsHeading)}</h2>
-        <p>{ctx.t(WMsg::DownloadsText)}</p>
+        <h2>{ctx.t(SectionMsg::DownloadsHeading)}</h2>
+        <p>{ctx.t(SectionMsg::DownloadsText)}</p>
         {move || failed.get().then(|| view! { <p class="cb-error" role="alert">{ctx.t(Msg::ScreenFailed)}</p> })}
         <ul class="cb-downloads">
-            <li><button type="button" class="cb-button cb-button--secondary" on:click=move |_| ctx.go(Screen::Plan(Page::Report))>{ctx.t(WMsg::PrintReport)}</button></li>
-            <li><button type="button" class="cb-button cb-button--secondary" data-export="docx" on:click=move |_| file("docx")>{ctx.t(WMsg::DownloadDocx)}</button></li>
-            <li><button type="button" class="cb-button cb-button--secondary" data-export="csv" on:click=move |_| file("csv")>{ctx.t(WMsg::DownloadCsv)}</button></li>
-            <li><button type="button" class="cb-button cb-button--secondary" data-export="ics" on:click=move |_| file("ics")>{ctx.t(WMsg::DownloadIcs)}</button></li>
-            <li><button type="button" class="cb-button cb-button--secondary" data-export="md" on:click=move |_| file("md")>{ctx.t(WMsg::DownloadMarkdown)}</button></li>
-            <li><button type="button" class="cb-button cb-button--secondary" data-export="json" on:click=move |_| file("json")>{ctx.t(WMsg::DownloadJson)}</button></li>
+            <li><button type="button" class="cb-button cb-button--secondary" on:click=move |_| ctx.go(Screen::Plan(Page::Report))>{ctx.t(SectionMsg::PrintReport)}</button></li>
+            <li><button type="button" class="cb-button cb-button--secondary" data-export="docx" on:click=move |_| file("docx")>{ctx.t(SectionMsg::DownloadDocx)}</button></li>
+            <li><button type="button" class="cb-button cb-button--secondary" data-export="csv" on:click=move |_| file("csv")>{ctx.t(SectionMsg::DownloadCsv)}</button></li>
+            <li><button type="button" class="cb-button cb-button--secondary" data-export="ics" on:click=move |_| file("ics")>{ctx.t(SectionMsg::DownloadIcs)}</button></li>
+            <li><button type="button" class="cb-button cb-button--secondary" data-export="md" on:click=move |_| file("md")>{ctx.t(SectionMsg::DownloadMarkdown)}</button></li>
+            <li><button type="button" class="cb-button cb-button--secondary" data-export="json" on:click=move |_| file("json")>{ctx.t(SectionMsg::DownloadJson)}</button></li>
         </ul>
     }
 }
@@ -111,15 +112,15 @@ fn action_card(ctx: Ctx, a: &PlanAction) -> impl IntoView {
             <h3 class="cb-action__title">{a.title.clone()}</h3>
             <p class="cb-hint">{a.why.text.clone()}</p>
             <dl class="cb-action__facts">
-                <div><dt>{ctx.t(WMsg::OwnerLabel)}</dt><dd>{a.owner.clone()}</dd></div>
-                <div><dt>{ctx.t(WMsg::DatesLabel)}</dt><dd>{ctx.tf(WMsg::DateRange, &[("start", &long_date(a.start)), ("due", &long_date(a.due))])}</dd></div>
-                <div><dt>{ctx.t(WMsg::PriorityLabel)}</dt><dd>{priority_label(a.priority)}</dd></div>
-                <div><dt>{ctx.t(WMsg::StatusLabel)}</dt><dd>{status_tag(ctx, a.status)}</dd></div>
-                {(!a.success.is_empty()).then(|| view! { <div><dt>{ctx.t(WMsg::SuccessLabel)}</dt><dd>{a.success.clone()}</dd></div> })}
-                {(!a.notes.is_empty()).then(|| view! { <div><dt>{ctx.t(WMsg::NotesLabel)}</dt><dd>{a.notes.clone()}</dd></div> })}
+                <div><dt>{ctx.t(SectionMsg::OwnerLabel)}</dt><dd>{a.owner.clone()}</dd></div>
+                <div><dt>{ctx.t(SectionMsg::DatesLabel)}</dt><dd>{ctx.tf(SectionMsg::DateRange, &[("start", &long_date(a.start)), ("due", &long_date(a.due))])}</dd></div>
+                <div><dt>{ctx.t(SectionMsg::PriorityLabel)}</dt><dd>{priority_label(a.priority)}</dd></div>
+                <div><dt>{ctx.t(SectionMsg::StatusLabel)}</dt><dd>{status_tag(ctx, a.status)}</dd></div>
+                {(!a.success.is_empty()).then(|| view! { <div><dt>{ctx.t(SectionMsg::SuccessLabel)}</dt><dd>{a.success.clone()}</dd></div> })}
+                {(!a.notes.is_empty()).then(|| view! { <div><dt>{ctx.t(SectionMsg::NotesLabel)}</dt><dd>{a.notes.clone()}</dd></div> })}
             </dl>
             <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Plan(Page::Edit(id.clone())))>
-                {ctx.t(WMsg::EditAction)}<span class="cb-visually-hidden">": "{title}</span>
+                {ctx.t(SectionMsg::EditAction)}<span class="cb-visually-hidden">": "{title}</span>
             </button>
         </li>
     }
@@ -146,11 +147,11 @@ pub fn list(ctx: Ctx) -> AnyView {
             let start = r.plan.start;
             view! {
                 <span class="cb-caption">{a.organisation.name.clone()}</span>
-                <h1 tabindex="-1">{ctx.t(WMsg::PlanTitle)}</h1>
-                <p class="cb-lead">{ctx.t(WMsg::PlanLead)}</p>
+                <h1 tabindex="-1">{ctx.t(SectionMsg::PlanTitle)}</h1>
+                <p class="cb-lead">{ctx.t(SectionMsg::PlanLead)}</p>
                 <div class="cb-field">
-                    <label class="cb-label" for="cb-plan-start">{ctx.t(WMsg::PlanStartLabel)}</label>
-                    <p class="cb-hint" id="cb-plan-start-hint">{ctx.t(WMsg::PlanStartHint)}</p>
+                    <label class="cb-label" for="cb-plan-start">{ctx.t(SectionMsg::PlanStartLabel)}</label>
+                    <p class="cb-hint" id="cb-plan-start-hint">{ctx.t(SectionMsg::PlanStartHint)}</p>
                     <input class="cb-input cb-input--date" id="cb-plan-start" type="date" aria-describedby="cb-plan-start-hint"
                         prop:value=start.to_string()
                         on:change=move |ev| {
@@ -159,29 +160,29 @@ pub fn list(ctx: Ctx) -> AnyView {
                             }
                         }/>
                 </div>
-                <p>{ctx.tf(WMsg::PlanCounts, &[
+                <p>{ctx.tf(SectionMsg::PlanCounts, &[
                     ("total", &open.len().to_string()),
                     ("not_started", &count(Status::NotStarted)),
                     ("in_progress", &count(Status::InProgress)),
                     ("done", &count(Status::Done)),
                 ])}</p>
                 <div class="cb-button-group">
-                    <button type="button" class="cb-button" on:click=move |_| ctx.go(Screen::Plan(Page::Add))>{ctx.t(WMsg::AddOwnAction)}</button>
+                    <button type="button" class="cb-button" on:click=move |_| ctx.go(Screen::Plan(Page::Add))>{ctx.t(SectionMsg::AddOwnAction)}</button>
                 </div>
                 {downloads(ctx)}
-                <h2>{ctx.t(WMsg::ActionsHeading)}</h2>
+                <h2>{ctx.t(SectionMsg::ActionsHeading)}</h2>
                 {if open.is_empty() {
-                    view! { <p>{ctx.t(WMsg::NoActions)}</p> }.into_any()
+                    view! { <p>{ctx.t(SectionMsg::NoActions)}</p> }.into_any()
                 } else {
                     view! { <ol class="cb-actions">{open.iter().map(|x| action_card(ctx, x)).collect_view()}</ol> }.into_any()
                 }}
                 {(!resolved.is_empty()).then(|| view! {
-                    <h2>{ctx.t(WMsg::ResolvedHeading)}</h2>
-                    <p>{ctx.t(WMsg::ResolvedText)}</p>
+                    <h2>{ctx.t(SectionMsg::ResolvedHeading)}</h2>
+                    <p>{ctx.t(SectionMsg::ResolvedText)}</p>
                     <ol class="cb-actions">{resolved.iter().map(|x| action_card(ctx, x)).collect_view()}</ol>
                 })}
                 {(!r.plan.removed.is_empty()).then(|| view! {
-                    <h2>{ctx.t(WMsg::RemovedHeading)}</h2>
+                    <h2>{ctx.t(SectionMsg::RemovedHeading)}</h2>
                     <ul class="cb-removed">
                         {r.plan.removed.iter().map(|x| {
                             let id = x.id.clone();
@@ -191,7 +192,7 @@ pub fn list(ctx: Ctx) -> AnyView {
                                     <button type="button" class="cb-link" on:click=move |_| {
                                         let id = id.clone();
                                         ctx.update(move |a| edit_plan(a, today(), |p| p.restore(&id)));
-                                    }>{ctx.t(WMsg::PutBack)}<span class="cb-visually-hidden">": "{title}</span></button>
+                                    }>{ctx.t(SectionMsg::PutBack)}<span class="cb-visually-hidden">": "{title}</span></button>
                                 </li>
                             }
                         }).collect_view()}
@@ -201,10 +202,10 @@ pub fn list(ctx: Ctx) -> AnyView {
         })
     };
     view! {
-        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(WMsg::BackToTaskList)}</button>
+        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(SectionMsg::BackToTaskList)}</button>
         {body}
         <div class="cb-button-group">
-            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Results)>{ctx.t(WMsg::SeeResults)}</button>
+            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Results)>{ctx.t(SectionMsg::SeeResults)}</button>
         </div>
     }
     .into_any()
@@ -215,7 +216,7 @@ fn EditAction(ctx: Ctx, id: String) -> impl IntoView {
     let Some(action) =
         with_report(ctx, |_, r| r.plan.actions.iter().chain(&r.plan.removed).find(|x| x.id == id).cloned()).flatten()
     else {
-        return view! { <h1 tabindex="-1">{ctx.t(WMsg::ActionNotFound)}</h1> }.into_any();
+        return view! { <h1 tabindex="-1">{ctx.t(SectionMsg::ActionNotFound)}</h1> }.into_any();
     };
     let owner = RwSignal::new(action.owner.clone());
     let start = RwSignal::new(action.start.to_string());
@@ -233,14 +234,14 @@ fn EditAction(ctx: Ctx, id: String) -> impl IntoView {
         let s = parse_date(start.get_untracked().trim()).ok();
         let d = parse_date(due.get_untracked().trim()).ok();
         if s.is_none() {
-            found.push(("cb-action-start".into(), ctx.t(WMsg::StartDateError).to_string()));
+            found.push(("cb-action-start".into(), ctx.t(SectionMsg::StartDateError).to_string()));
         }
         if d.is_none() {
-            found.push(("cb-action-due".into(), ctx.t(WMsg::DueDateError).to_string()));
+            found.push(("cb-action-due".into(), ctx.t(SectionMsg::DueDateError).to_string()));
         }
         if let (Some(s), Some(d)) = (s, d) {
             if d < s {
-                found.push(("cb-action-due".into(), ctx.t(WMsg::DueBeforeStart).to_string()));
+                found.push(("cb-action-due".into(), ctx.t(SectionMsg::DueBeforeStart).to_string()));
             }
         }
         if !found.is_empty() {
@@ -269,38 +270,38 @@ fn EditAction(ctx: Ctx, id: String) -> impl IntoView {
     let due_error = error_for(errors, "cb-action-due");
 
     view! {
-        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Plan(Page::List))>{ctx.t(WMsg::BackToPlan)}</button>
+        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Plan(Page::List))>{ctx.t(SectionMsg::BackToPlan)}</button>
         {error_summary(ctx, errors)}
-        <span class="cb-caption">{ctx.t(WMsg::EditActionCaption)}</span>
+        <span class="cb-caption">{ctx.t(SectionMsg::EditActionCaption)}</span>
         <h1 tabindex="-1">{action.title.clone()}</h1>
         <p class="cb-hint">{action.why.text.clone()}</p>
         <form novalidate on:submit=submit>
             <div class="cb-field">
-                <label class="cb-label" for="cb-action-owner">{ctx.t(WMsg::OwnerLabel)}</label>
-                <p class="cb-hint" id="cb-action-owner-hint">{ctx.t(WMsg::OwnerHint)}</p>
-                <input class="cb-input" id="cb-action-owner" type="text" aria-describedby="cb-action-owner-hint"
+                <label class="cb-label" for="cb-action-owner">{ctx.t(SectionMsg::OwnerLabel)}</label>
+                <p class="cb-hint" id="cb-action-owner-hint">{ctx.t(SectionMsg::OwnerHint)}</p>
+                <input class="cb-input" id="cb-action-owner" type="text" maxlength=MAX_TEXT_CHARS aria-describedby="cb-action-owner-hint"
                     prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))/>
             </div>
             <div class="cb-field" class:cb-field--error=move || start_error().is_some()>
-                <label class="cb-label" for="cb-action-start">{ctx.t(WMsg::StartLabel)}</label>
+                <label class="cb-label" for="cb-action-start">{ctx.t(SectionMsg::StartLabel)}</label>
                 {move || start_error().map(|e| view! { <p class="cb-error">{e}</p> })}
                 <input class="cb-input cb-input--date" id="cb-action-start" type="date"
                     prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev))/>
             </div>
             <div class="cb-field" class:cb-field--error=move || due_error().is_some()>
-                <label class="cb-label" for="cb-action-due">{ctx.t(WMsg::DueLabel)}</label>
+                <label class="cb-label" for="cb-action-due">{ctx.t(SectionMsg::DueLabel)}</label>
                 {move || due_error().map(|e| view! { <p class="cb-error">{e}</p> })}
                 <input class="cb-input cb-input--date" id="cb-action-due" type="date"
                     prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev))/>
             </div>
             {if resolved {
-                view! { <p>{status_tag(ctx, Status::Resolved)}" "{ctx.t(WMsg::ResolvedText)}</p> }.into_any()
+                view! { <p>{status_tag(ctx, Status::Resolved)}" "{ctx.t(SectionMsg::ResolvedText)}</p> }.into_any()
             } else {
                 view! {
                     <fieldset class="cb-field">
-                        <legend class="cb-label">{ctx.t(WMsg::StatusLabel)}</legend>
+                        <legend class="cb-label">{ctx.t(SectionMsg::StatusLabel)}</legend>
                         <div class="cb-radios">
-                            {[(Status::NotStarted, WMsg::StatusNotStarted), (Status::InProgress, WMsg::StatusInProgress), (Status::Done, WMsg::StatusDone)]
+                            {[(Status::NotStarted, SectionMsg::StatusNotStarted), (Status::InProgress, SectionMsg::StatusInProgress), (Status::Done, SectionMsg::StatusDone)]
                                 .into_iter().map(|(s, m)| {
                                     let rid = format!("cb-action-status-{}", s.id().replace('_', "-"));
                                     view! {
@@ -316,8 +317,8 @@ fn EditAction(ctx: Ctx, id: String) -> impl IntoView {
                 }.into_any()
             }}
             <div class="cb-field">
-                <label class="cb-label" for="cb-action-notes">{ctx.t(WMsg::NotesLabel)}</label>
-                <textarea class="cb-textarea" id="cb-action-notes" rows="3"
+                <label class="cb-label" for="cb-action-notes">{ctx.t(SectionMsg::NotesLabel)}</label>
+                <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id="cb-action-notes" rows="3"
                     prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
             </div>
             <div class="cb-button-group">
@@ -325,20 +326,20 @@ fn EditAction(ctx: Ctx, id: String) -> impl IntoView {
                 <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Plan(Page::List))>{ctx.t(WMsg::Cancel)}</button>
             </div>
         </form>
-        <h2>{ctx.t(WMsg::RemoveHeading)}</h2>
-        <p>{ctx.t(WMsg::RemoveText)}</p>
+        <h2>{ctx.t(SectionMsg::RemoveHeading)}</h2>
+        <p>{ctx.t(SectionMsg::RemoveText)}</p>
         {move || if confirm_remove.get() {
             view! {
                 <div class="cb-warning" role="alert">
-                    <p>{ctx.t(WMsg::RemoveConfirm)}</p>
+                    <p>{ctx.t(SectionMsg::RemoveConfirm)}</p>
                     <div class="cb-button-group">
-                        <button type="button" class="cb-button cb-button--warning" on:click=remove>{ctx.t(WMsg::YesRemove)}</button>
+                        <button type="button" class="cb-button cb-button--warning" on:click=remove>{ctx.t(SectionMsg::YesRemove)}</button>
                         <button type="button" class="cb-link" on:click=move |_| confirm_remove.set(false)>{ctx.t(WMsg::Cancel)}</button>
                     </div>
                 </div>
             }.into_any()
         } else {
-            view! { <button type="button" class="cb-button cb-button--secondary" on:click=move |_| confirm_remove.set(true)>{ctx.t(WMsg::RemoveAction)}</button> }.into_any()
+            view! { <button type="button" class="cb-button cb-button--secondary" on:click=move |_| confirm_remove.set(true)>{ctx.t(SectionMsg::RemoveAction)}</button> }.into_any()
         }}
     }
     .into_any()
@@ -353,7 +354,11 @@ fn AddAction(ctx: Ctx) -> impl IntoView {
         ev.prevent_default();
         let t = title.get_untracked();
         if t.trim().is_empty() {
-            return show_errors(ctx, errors, vec![("cb-own-title".into(), ctx.t(WMsg::OwnTitleMissing).to_string())]);
+            return show_errors(
+                ctx,
+                errors,
+                vec![("cb-own-title".into(), ctx.t(SectionMsg::OwnTitleMissing).to_string())],
+            );
         }
         ctx.update(|a| {
             edit_plan(a, today(), |p| p.add_own(&t, priority.get_untracked(), &Schedule::default()));
@@ -362,18 +367,18 @@ fn AddAction(ctx: Ctx) -> impl IntoView {
     };
     let title_error = error_for(errors, "cb-own-title");
     view! {
-        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Plan(Page::List))>{ctx.t(WMsg::BackToPlan)}</button>
+        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Plan(Page::List))>{ctx.t(SectionMsg::BackToPlan)}</button>
         {error_summary(ctx, errors)}
-        <h1 tabindex="-1">{ctx.t(WMsg::AddOwnAction)}</h1>
+        <h1 tabindex="-1">{ctx.t(SectionMsg::AddOwnAction)}</h1>
         <form novalidate on:submit=submit>
             <div class="cb-field" class:cb-field--error=move || title_error().is_some()>
-                <label class="cb-label" for="cb-own-title">{ctx.t(WMsg::OwnTitleLabel)}</label>
+                <label class="cb-label" for="cb-own-title">{ctx.t(SectionMsg::OwnTitleLabel)}</label>
                 {move || title_error().map(|e| view! { <p class="cb-error">{e}</p> })}
-                <input class="cb-input" id="cb-own-title" type="text"
+                <input class="cb-input" id="cb-own-title" type="text" maxlength=MAX_TEXT_CHARS
                     prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
             </div>
             <fieldset class="cb-field">
-                <legend class="cb-label">{ctx.t(WMsg::PriorityLabel)}</legend>
+                <legend class="cb-label">{ctx.t(SectionMsg::PriorityLabel)}</legend>
                 <div class="cb-radios cb-radios--inline">
                     {Priority::ALL.iter().copied().map(|p| {
                         let rid = format!("cb-own-priority-{}", p.id());
@@ -387,7 +392,7 @@ fn AddAction(ctx: Ctx) -> impl IntoView {
                     }).collect_view()}
                 </div>
             </fieldset>
-            <button type="submit" class="cb-button">{ctx.t(WMsg::AddAction)}</button>
+            <button type="submit" class="cb-button">{ctx.t(SectionMsg::AddAction)}</button>
         </form>
     }
 }
@@ -396,10 +401,10 @@ fn report(ctx: Ctx) -> AnyView {
     let html = with_report(ctx, |_, r| r.html()).unwrap_or_default();
     view! {
         <div class="cb-report-actions">
-            <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Plan(Page::List))>{ctx.t(WMsg::BackToPlan)}</button>
-            <h1 tabindex="-1" class="cb-visually-hidden">{ctx.t(WMsg::ReportTitle)}</h1>
-            <p>{ctx.t(WMsg::ReportPrintHint)}</p>
-            <button type="button" class="cb-button" on:click=move |_| print()>{ctx.t(WMsg::PrintNow)}</button>
+            <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Plan(Page::List))>{ctx.t(SectionMsg::BackToPlan)}</button>
+            <h1 tabindex="-1" class="cb-visually-hidden">{ctx.t(SectionMsg::ReportTitle)}</h1>
+            <p>{ctx.t(SectionMsg::ReportPrintHint)}</p>
+            <button type="button" class="cb-button" on:click=move |_| print()>{ctx.t(SectionMsg::PrintNow)}</button>
         </div>
         // Built and escaped by `domain::document::html`, the same report the command line prints.
         <div class="cb-report-page" inner_html=html></div>

@@ -15,7 +15,7 @@ use crate::domain::policy::{
     self, fields, not_checked, rules, suggested_answers, Arrangement, Field, FieldInfo, Grade, Kind, PolicyAnswers,
     Unit,
 };
-use crate::i18n::{Msg, WMsg};
+use crate::i18n::{Msg, SectionMsg};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,7 +26,7 @@ pub enum Page {
     Findings,
 }
 
-const GROUPS: [WMsg; 3] = [WMsg::GroupFlexible, WMsg::GroupLeave, WMsg::GroupOther];
+const GROUPS: [SectionMsg; 3] = [SectionMsg::GroupFlexible, SectionMsg::GroupLeave, SectionMsg::GroupOther];
 
 fn group_of(f: &FieldInfo) -> usize {
     if f.id.starts_with("flexible_working.") {
@@ -60,32 +60,32 @@ fn set_policies(ctx: Ctx, f: impl FnOnce(&mut PolicyAnswers)) {
 
 fn unit_word(ctx: Ctx, unit: Unit, n: u32) -> &'static str {
     ctx.t(match (unit, n == 1) {
-        (Unit::Week, true) => WMsg::UnitWeek,
-        (Unit::Week, false) => WMsg::UnitWeeks,
-        (Unit::Month, true) => WMsg::UnitMonth,
-        (Unit::Month, false) => WMsg::UnitMonths,
-        (Unit::Day, true) => WMsg::UnitDay,
-        (Unit::Day, false) => WMsg::UnitDays,
-        (Unit::Request, true) => WMsg::UnitRequest,
-        (Unit::Request, false) => WMsg::UnitRequests,
+        (Unit::Week, true) => SectionMsg::UnitWeek,
+        (Unit::Week, false) => SectionMsg::UnitWeeks,
+        (Unit::Month, true) => SectionMsg::UnitMonth,
+        (Unit::Month, false) => SectionMsg::UnitMonths,
+        (Unit::Day, true) => SectionMsg::UnitDay,
+        (Unit::Day, false) => SectionMsg::UnitDays,
+        (Unit::Request, true) => SectionMsg::UnitRequest,
+        (Unit::Request, false) => SectionMsg::UnitRequests,
     })
 }
 
 fn nation_name(ctx: Ctx, n: Nation) -> &'static str {
     ctx.t(match n {
-        Nation::England => WMsg::NationEngland,
-        Nation::Wales => WMsg::NationWales,
-        Nation::Scotland => WMsg::NationScotland,
-        Nation::NorthernIreland => WMsg::NationNorthernIreland,
+        Nation::England => SectionMsg::NationEngland,
+        Nation::Wales => SectionMsg::NationWales,
+        Nation::Scotland => SectionMsg::NationScotland,
+        Nation::NorthernIreland => SectionMsg::NationNorthernIreland,
     })
 }
 
 pub fn grade_tag(ctx: Ctx, g: Grade) -> impl IntoView {
     let (class, msg) = match g {
-        Grade::Breach => ("cb-tag cb-tag--red", WMsg::GradeBreach),
-        Grade::Minimum => ("cb-tag cb-tag--grey", WMsg::GradeMinimum),
-        Grade::Enhanced => ("cb-tag", WMsg::GradeEnhanced),
-        Grade::Coming => ("cb-tag cb-tag--blue", WMsg::GradeComing),
+        Grade::Breach => ("cb-tag cb-tag--red", SectionMsg::GradeBreach),
+        Grade::Minimum => ("cb-tag cb-tag--grey", SectionMsg::GradeMinimum),
+        Grade::Enhanced => ("cb-tag", SectionMsg::GradeEnhanced),
+        Grade::Coming => ("cb-tag cb-tag--blue", SectionMsg::GradeComing),
     };
     view! { <strong class=class>{ctx.t(msg)}</strong> }
 }
@@ -104,10 +104,11 @@ fn nation_note(ctx: Ctx) -> impl IntoView {
     // tracked read here would redraw the whole page on every change to the assessment,
     // losing focus and the findings page's Undo.
     let n = untrack(|| nation(ctx));
-    let text = if n == Nation::NorthernIreland { ctx.t(WMsg::NationNoteNi) } else { ctx.t(WMsg::NationNoteGb) };
+    let text =
+        if n == Nation::NorthernIreland { ctx.t(SectionMsg::NationNoteNi) } else { ctx.t(SectionMsg::NationNoteGb) };
     view! {
         <div class="cb-inset" role="note">
-            <p><strong>{ctx.tf(WMsg::CheckedForNation, &[("nation", nation_name(ctx, n))])}</strong></p>
+            <p><strong>{ctx.tf(SectionMsg::CheckedForNation, &[("nation", nation_name(ctx, n))])}</strong></p>
             <p>{text}</p>
         </div>
     }
@@ -118,9 +119,9 @@ fn check_date(ctx: Ctx) -> impl IntoView {
     let error = RwSignal::new(false);
     view! {
         <div class="cb-field" class:cb-field--error=move || error.get()>
-            <label class="cb-label" for="cb-check-date">{ctx.t(WMsg::CheckDateLabel)}</label>
-            <p class="cb-hint" id="cb-check-date-hint">{ctx.t(WMsg::CheckDateHint)}</p>
-            {move || error.get().then(|| view! { <p class="cb-error" id="cb-check-date-error">{ctx.t(WMsg::CheckDateError)}</p> })}
+            <label class="cb-label" for="cb-check-date">{ctx.t(SectionMsg::CheckDateLabel)}</label>
+            <p class="cb-hint" id="cb-check-date-hint">{ctx.t(SectionMsg::CheckDateHint)}</p>
+            {move || error.get().then(|| view! { <p class="cb-error" id="cb-check-date-error">{ctx.t(SectionMsg::CheckDateError)}</p> })}
             <input class="cb-input cb-input--date" id="cb-check-date" type="date"
                 aria-describedby=move || if error.get() { "cb-check-date-hint cb-check-date-error" } else { "cb-check-date-hint" }
                 prop:value=move || ctx.check_date.get().to_string()
@@ -135,22 +136,22 @@ fn check_date(ctx: Ctx) -> impl IntoView {
 pub fn overview(ctx: Ctx) -> AnyView {
     let back = move |_| ctx.go(Screen::Tasks);
     view! {
-        <button type="button" class="cb-back" on:click=back>{ctx.t(WMsg::BackToTaskList)}</button>
-        <span class="cb-caption">{ctx.t(WMsg::PoliciesCaption)}</span>
-        <h1 tabindex="-1">{ctx.t(WMsg::PoliciesTitle)}</h1>
-        <p class="cb-lead">{ctx.t(WMsg::PoliciesLead)}</p>
+        <button type="button" class="cb-back" on:click=back>{ctx.t(SectionMsg::BackToTaskList)}</button>
+        <span class="cb-caption">{ctx.t(SectionMsg::PoliciesCaption)}</span>
+        <h1 tabindex="-1">{ctx.t(SectionMsg::PoliciesTitle)}</h1>
+        <p class="cb-lead">{ctx.t(SectionMsg::PoliciesLead)}</p>
         {nation_note(ctx)}
         {check_date(ctx)}
         <ol class="cb-task-list">
             <li class="cb-task-list__section">
-                <h2 class="cb-task-list__heading">{ctx.t(WMsg::PoliciesQuestions)}</h2>
+                <h2 class="cb-task-list__heading">{ctx.t(SectionMsg::PoliciesQuestions)}</h2>
                 <ul class="cb-task-list__items">
                     {GROUPS.iter().enumerate().map(|(g, &title)| {
                         let count = move || {
                             let p = answers(ctx);
                             let all: Vec<_> = in_group(g).collect();
                             let done = all.iter().filter(|f| p.level(f.field).is_some()).count();
-                            ctx.tf(WMsg::AnsweredCount, &[("done", &done.to_string()), ("total", &all.len().to_string())])
+                            ctx.tf(SectionMsg::AnsweredCount, &[("done", &done.to_string()), ("total", &all.len().to_string())])
                         };
                         view! {
                             <li class="cb-task-list__item">
@@ -160,7 +161,7 @@ pub fn overview(ctx: Ctx) -> AnyView {
                         }
                     }).collect_view()}
                     <li class="cb-task-list__item">
-                        <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Policies(Page::Findings))>{ctx.t(WMsg::SeeFindings)}</button>
+                        <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Policies(Page::Findings))>{ctx.t(SectionMsg::SeeFindings)}</button>
                     </li>
                 </ul>
             </li>
@@ -198,7 +199,7 @@ fn Group(ctx: Ctx, group: usize) -> impl IntoView {
                 _ => errs.push((
                     input_id(field),
                     ctx.tf(
-                        WMsg::NumberError,
+                        SectionMsg::NumberError,
                         &[("min", &min.to_string()), ("max", &max.to_string()), ("unit", unit_word(ctx, unit, max))],
                     ),
                 )),
@@ -222,17 +223,17 @@ fn Group(ctx: Ctx, group: usize) -> impl IntoView {
 
     view! {
         <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Policies(if group == 0 { Page::Overview } else { Page::Group(group - 1) }))>
-            {ctx.t(WMsg::Back)}
+            {ctx.t(SectionMsg::Back)}
         </button>
         {error_summary(ctx, errors)}
-        <span class="cb-caption">{ctx.tf(WMsg::GroupCaption, &[("n", &(group + 1).to_string()), ("total", &GROUPS.len().to_string())])}</span>
+        <span class="cb-caption">{ctx.tf(SectionMsg::GroupCaption, &[("n", &(group + 1).to_string()), ("total", &GROUPS.len().to_string())])}</span>
         <h1 tabindex="-1">{ctx.t(GROUPS[group])}</h1>
-        <p class="cb-hint">{ctx.t(WMsg::LeaveBlankHint)}</p>
+        <p class="cb-hint">{ctx.t(SectionMsg::LeaveBlankHint)}</p>
         <form novalidate on:submit=submit>
             {in_group(group).map(|f| question(ctx, f, drafts, error_for(f.field))).collect_view()}
             <div class="cb-button-group">
-                <button type="submit" class="cb-button">{ctx.t(WMsg::SaveAndContinue)}</button>
-                <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Policies(Page::Overview))>{ctx.t(WMsg::BackToPolicies)}</button>
+                <button type="submit" class="cb-button">{ctx.t(SectionMsg::SaveAndContinue)}</button>
+                <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Policies(Page::Overview))>{ctx.t(SectionMsg::BackToPolicies)}</button>
             </div>
         </form>
     }
@@ -277,7 +278,7 @@ fn question(
         }
         Kind::YesNo | Kind::Choice => {
             let options: Vec<(u32, &'static str)> = if f.kind == Kind::YesNo {
-                vec![(1, ctx.t(WMsg::Yes)), (0, ctx.t(WMsg::No))]
+                vec![(1, ctx.t(SectionMsg::Yes)), (0, ctx.t(SectionMsg::No))]
             } else {
                 f.options.iter().enumerate().map(|(i, o)| (i as u32, o.label)).collect()
             };
@@ -299,7 +300,7 @@ fn question(
                         <div class="cb-radio">
                             <input type="radio" name=id.clone() id=format!("{id}-unknown") prop:checked=move || level().is_none()
                                 on:change=move |_| set_policies(ctx, |p| p.set_level(field, None))/>
-                            <label for=format!("{id}-unknown")>{ctx.t(WMsg::NotSure)}</label>
+                            <label for=format!("{id}-unknown")>{ctx.t(SectionMsg::NotSure)}</label>
                         </div>
                     </div>
                 </fieldset>
@@ -312,7 +313,7 @@ fn question(
                 <fieldset class="cb-field">
                     <legend class="cb-label">{f.question}</legend>
                     {hint}
-                    <p class="cb-hint">{ctx.t(WMsg::SelectAllThatApply)}</p>
+                    <p class="cb-hint">{ctx.t(SectionMsg::SelectAllThatApply)}</p>
                     <div class="cb-checkboxes">
                         {Arrangement::ALL.iter().copied().zip(f.options.iter()).map(|(arr, o)| {
                             let cid = format!("{id}-{}", o.id.replace('_', "-"));
@@ -372,7 +373,7 @@ fn findings(ctx: Ctx) -> AnyView {
         };
         let download_word = download_draft.clone();
         let note_for = move |s: &policy::Suggestion| {
-            format!("{} {}", ctx.tf(WMsg::PrefilledNote, &[("date", &long_date(on))]), s.reason)
+            format!("{} {}", ctx.tf(SectionMsg::PrefilledNote, &[("date", &long_date(on))]), s.reason)
         };
         let apply = {
             let suggestions = suggestions.clone();
@@ -390,7 +391,7 @@ fn findings(ctx: Ctx) -> AnyView {
         };
         view! {
             {(breaches > 0).then(|| view! {
-                <div class="cb-warning" role="alert"><p>{ctx.tf(WMsg::BreachWarning, &[("count", &breaches.to_string())])}</p></div>
+                <div class="cb-warning" role="alert"><p>{ctx.tf(SectionMsg::BreachWarning, &[("count", &breaches.to_string())])}</p></div>
             })}
             <ul class="cb-inline-list cb-grade-counts">
                 <li>{grade_tag(ctx, Grade::Breach)}" "{count(Grade::Breach)}</li>
@@ -398,47 +399,47 @@ fn findings(ctx: Ctx) -> AnyView {
                 <li>{grade_tag(ctx, Grade::Enhanced)}" "{count(Grade::Enhanced)}</li>
                 <li>{grade_tag(ctx, Grade::Coming)}" "{count(Grade::Coming)}</li>
             </ul>
-            {(found.is_empty()).then(|| view! { <p>{ctx.t(WMsg::NoFindingsYet)}</p> })}
+            {(found.is_empty()).then(|| view! { <p>{ctx.t(SectionMsg::NoFindingsYet)}</p> })}
             {[Grade::Breach, Grade::Minimum, Grade::Enhanced, Grade::Coming].into_iter().map(|g| {
                 let these: Vec<_> = found.iter().filter(|f| f.grade == g).cloned().collect();
                 (!these.is_empty()).then(|| view! {
                     <h2>{ctx.t(match g {
-                        Grade::Breach => WMsg::HeadingBreaches,
-                        Grade::Minimum => WMsg::HeadingMinimum,
-                        Grade::Enhanced => WMsg::HeadingEnhanced,
-                        Grade::Coming => WMsg::HeadingComing,
+                        Grade::Breach => SectionMsg::HeadingBreaches,
+                        Grade::Minimum => SectionMsg::HeadingMinimum,
+                        Grade::Enhanced => SectionMsg::HeadingEnhanced,
+                        Grade::Coming => SectionMsg::HeadingComing,
                     })}</h2>
                     <ul class="cb-findings">
                         {these.into_iter().map(|f| view! {
                             <li class="cb-finding">
                                 <h3>{grade_tag(ctx, f.grade)}" "<span class="cb-finding__id">{f.rule_id}</span>" "{f.title}</h3>
-                                {f.answer.clone().map(|ans| view! { <p>{ctx.tf(WMsg::YourAnswer, &[("answer", &ans)])}</p> })}
+                                {f.answer.clone().map(|ans| view! { <p>{ctx.tf(SectionMsg::YourAnswer, &[("answer", &ans)])}</p> })}
                                 <p><strong>{f.note.clone()}</strong></p>
                                 <p>{f.explanation}</p>
-                                <p class="cb-source">{ctx.tf(WMsg::RuleSource, &[("source", f.source), ("when", &f.when)])}</p>
+                                <p class="cb-source">{ctx.tf(SectionMsg::RuleSource, &[("source", f.source), ("when", &f.when)])}</p>
                             </li>
                         }).collect_view()}
                     </ul>
                 })
             }).collect_view()}
             {(!unchecked.is_empty()).then(|| view! {
-                <h2>{ctx.t(WMsg::NotCheckedHeading)}</h2>
-                <p>{ctx.t(WMsg::NotCheckedText)}</p>
+                <h2>{ctx.t(SectionMsg::NotCheckedHeading)}</h2>
+                <p>{ctx.t(SectionMsg::NotCheckedText)}</p>
                 <ul>{unchecked.iter().map(|r| view! { <li><span class="cb-finding__id">{r.id}</span>" "{r.title()}</li> }).collect_view()}</ul>
             })}
-            <h2>{ctx.t(WMsg::SuggestionsHeading)}</h2>
-            <p>{ctx.t(WMsg::SuggestionsText)}</p>
+            <h2>{ctx.t(SectionMsg::SuggestionsHeading)}</h2>
+            <p>{ctx.t(SectionMsg::SuggestionsText)}</p>
             {if suggestions.is_empty() {
-                view! { <p>{ctx.t(WMsg::NoSuggestions)}</p> }.into_any()
+                view! { <p>{ctx.t(SectionMsg::NoSuggestions)}</p> }.into_any()
             } else {
                 view! {
                     <table class="cb-table">
-                        <caption class="cb-visually-hidden">{ctx.t(WMsg::SuggestionsHeading)}</caption>
+                        <caption class="cb-visually-hidden">{ctx.t(SectionMsg::SuggestionsHeading)}</caption>
                         <thead><tr>
-                            <th scope="col">{ctx.t(WMsg::IndicatorColumn)}</th>
-                            <th scope="col">{ctx.t(WMsg::CurrentColumn)}</th>
-                            <th scope="col">{ctx.t(WMsg::SuggestedColumn)}</th>
-                            <th scope="col">{ctx.t(WMsg::NoteColumn)}</th>
+                            <th scope="col">{ctx.t(SectionMsg::IndicatorColumn)}</th>
+                            <th scope="col">{ctx.t(SectionMsg::CurrentColumn)}</th>
+                            <th scope="col">{ctx.t(SectionMsg::SuggestedColumn)}</th>
+                            <th scope="col">{ctx.t(SectionMsg::NoteColumn)}</th>
                         </tr></thead>
                         <tbody>
                             {suggestions.iter().map(|s| {
@@ -446,9 +447,9 @@ fn findings(ctx: Ctx) -> AnyView {
                                 let current = ctx.assessment.with(|a| a.as_ref().and_then(|a| a.answer(s.indicator)).map(|x| x.answer));
                                 let effect = ctx.assessment.with(|a| a.as_ref().map(|a| a.suggestion_effect(s.indicator, s.answer, &note_for(s))));
                                 let note = match effect.map(|e| e.note) {
-                                    Some(NoteEffect::AddedBeneath) => WMsg::NoteAddedBeneath,
-                                    Some(NoteEffect::Kept) => WMsg::NoteKept,
-                                    _ => WMsg::NoteWritten,
+                                    Some(NoteEffect::AddedBeneath) => SectionMsg::NoteAddedBeneath,
+                                    Some(NoteEffect::Kept) => SectionMsg::NoteKept,
+                                    _ => SectionMsg::NoteWritten,
                                 };
                                 view! {
                                     <tr>
@@ -461,7 +462,7 @@ fn findings(ctx: Ctx) -> AnyView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <button type="button" class="cb-button cb-button--secondary" on:click=apply>{ctx.t(WMsg::UseSuggestions)}</button>
+                    <button type="button" class="cb-button cb-button--secondary" on:click=apply>{ctx.t(SectionMsg::UseSuggestions)}</button>
                     {move || undo.get().map(|before| {
                         let ids = before.iter().map(|(i, _)| *i).collect::<Vec<_>>().join(", ");
                         let put_back = {
@@ -478,35 +479,35 @@ fn findings(ctx: Ctx) -> AnyView {
                         };
                         view! {
                             <div class="cb-notice" role="status">
-                                <p>{ctx.tf(WMsg::SuggestionsUsed, &[("indicators", &ids)])}</p>
-                                <button type="button" class="cb-button cb-button--secondary" on:click=put_back>{ctx.t(WMsg::Undo)}</button>
+                                <p>{ctx.tf(SectionMsg::SuggestionsUsed, &[("indicators", &ids)])}</p>
+                                <button type="button" class="cb-button cb-button--secondary" on:click=put_back>{ctx.t(SectionMsg::Undo)}</button>
                             </div>
                         }
                     })}
                     {move || undone.get().map(|ids| view! {
-                        <p class="cb-notice" role="status">{ctx.tf(WMsg::SuggestionsUndone, &[("indicators", &ids)])}</p>
+                        <p class="cb-notice" role="status">{ctx.tf(SectionMsg::SuggestionsUndone, &[("indicators", &ids)])}</p>
                     })}
                 }.into_any()
             }}
-            <h2>{ctx.t(WMsg::DraftHeading)}</h2>
-            <p>{ctx.t(WMsg::DraftText)}</p>
+            <h2>{ctx.t(SectionMsg::DraftHeading)}</h2>
+            <p>{ctx.t(SectionMsg::DraftText)}</p>
             <div class="cb-button-group">
-                <button type="button" class="cb-button cb-button--secondary" data-export="draft-docx" on:click=move |_| download_word(true)>{ctx.t(WMsg::DownloadDraftWord)}</button>
-                <button type="button" class="cb-button cb-button--secondary" data-export="draft-md" on:click=move |_| download_draft(false)>{ctx.t(WMsg::DownloadDraftMarkdown)}</button>
+                <button type="button" class="cb-button cb-button--secondary" data-export="draft-docx" on:click=move |_| download_word(true)>{ctx.t(SectionMsg::DownloadDraftWord)}</button>
+                <button type="button" class="cb-button cb-button--secondary" data-export="draft-md" on:click=move |_| download_draft(false)>{ctx.t(SectionMsg::DownloadDraftMarkdown)}</button>
             </div>
             {move || export_failed.get().then(|| view! { <p class="cb-error" role="alert">{ctx.t(Msg::ScreenFailed)}</p> })}
         }
     };
     view! {
-        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Policies(Page::Overview))>{ctx.t(WMsg::BackToPolicies)}</button>
-        <span class="cb-caption">{ctx.t(WMsg::PoliciesCaption)}</span>
-        <h1 tabindex="-1">{ctx.t(WMsg::FindingsTitle)}</h1>
+        <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Policies(Page::Overview))>{ctx.t(SectionMsg::BackToPolicies)}</button>
+        <span class="cb-caption">{ctx.t(SectionMsg::PoliciesCaption)}</span>
+        <h1 tabindex="-1">{ctx.t(SectionMsg::FindingsTitle)}</h1>
         {nation_note(ctx)}
         {check_date(ctx)}
         {body}
         <div class="cb-button-group">
-            <button type="button" class="cb-button" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(WMsg::BackToTaskList)}</button>
-            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Results)>{ctx.t(WMsg::SeeResults)}</button>
+            <button type="button" class="cb-button" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(SectionMsg::BackToTaskList)}</button>
+            <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Results)>{ctx.t(SectionMsg::SeeResults)}</button>
         </div>
     }
     .into_any()

@@ -8,14 +8,14 @@ use super::{Ctx, Screen};
 use crate::domain::model::Answer;
 use crate::domain::scoring::{score, AreaScore, CriterionStatus, LevelStatus, Shortfall};
 use crate::domain::statistics::statistics;
-use crate::i18n::WMsg as Msg;
+use crate::i18n::{SectionMsg, WMsg as Msg};
 use leptos::prelude::*;
 
 pub fn criterion_status(ctx: &Ctx, s: CriterionStatus) -> impl IntoView {
     let (class, msg) = match s {
-        CriterionStatus::Met => ("cb-tag", Msg::CriterionMet),
-        CriterionStatus::Partly => ("cb-tag cb-tag--yellow", Msg::CriterionPartly),
-        CriterionStatus::NotMet => ("cb-tag cb-tag--red", Msg::CriterionNotMet),
+        CriterionStatus::Met => ("cb-tag", SectionMsg::CriterionMet),
+        CriterionStatus::Partly => ("cb-tag cb-tag--yellow", SectionMsg::CriterionPartly),
+        CriterionStatus::NotMet => ("cb-tag cb-tag--red", SectionMsg::CriterionNotMet),
     };
     view! { <strong class=class>{ctx.t(msg)}</strong> }
 }
@@ -30,7 +30,7 @@ pub fn area_chart(ctx: &Ctx, areas: &[AreaScore]) -> impl IntoView {
     let height = ROW * areas.len() as u32 + 24;
     view! {
         <svg class="cb-chart" viewBox=format!("0 0 {} {height}", BAR_W + 2 * PAD + 52) role="img" aria-labelledby="cb-chart-title">
-            <title id="cb-chart-title">{ctx.t(Msg::AreaChartTitle)}</title>
+            <title id="cb-chart-title">{ctx.t(SectionMsg::AreaChartTitle)}</title>
             {[0u32, 25, 50, 75, 100].into_iter().map(|tick| {
                 let x = PAD + BAR_W * tick / 100;
                 view! {
@@ -59,10 +59,10 @@ pub fn view(ctx: Ctx) -> AnyView {
         let s = score(fw, &a, super::today());
         let index_of = |id: &str| fw.criteria.iter().position(|c| c.id == id);
         view! {
-            <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(Msg::BackToTaskList)}</button>
+            <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Tasks)>{ctx.t(SectionMsg::BackToTaskList)}</button>
             <span class="cb-caption">{a.organisation.name.clone()}</span>
-            <h1 tabindex="-1">{ctx.t(Msg::ResultsHeading)}</h1>
-            <p class="cb-lead">{ctx.tf(Msg::OverallScore, &[
+            <h1 tabindex="-1">{ctx.t(SectionMsg::ResultsHeading)}</h1>
+            <p class="cb-lead">{ctx.tf(SectionMsg::OverallScore, &[
                 ("percent", &s.overall.percent().to_string()),
                 ("earned", &s.overall.earned.to_string()),
                 ("available", &s.overall.available.to_string()),
@@ -76,11 +76,11 @@ pub fn view(ctx: Ctx) -> AnyView {
                 }).collect();
                 (!rules.is_empty()).then(|| view! {
                     <div class="cb-warning" role="note">
-                        <p>{ctx.tf(Msg::PolicyBreachWarning, &[("rules", &rules.join(", "))])}</p>
+                        <p>{ctx.tf(SectionMsg::PolicyBreachWarning, &[("rules", &rules.join(", "))])}</p>
                     </div>
                 })
             }
-            <h2>{ctx.t(Msg::LevelReadiness)}</h2>
+            <h2>{ctx.t(SectionMsg::LevelReadiness)}</h2>
             <ul class="cb-levels">
                 {s.levels.iter().map(|l| {
                     let (class, msg) = match l.status {
@@ -92,9 +92,9 @@ pub fn view(ctx: Ctx) -> AnyView {
                         <li class=class>
                             <h3>{level_name(&ctx, l.level)}</h3>
                             <p class="cb-level__status">{ctx.t(msg)}</p>
-                            <p>{ctx.tf(Msg::LevelMetCount, &[("met", &l.met.to_string()), ("total", &l.total.to_string())])}</p>
+                            <p>{ctx.tf(SectionMsg::LevelMetCount, &[("met", &l.met.to_string()), ("total", &l.total.to_string())])}</p>
                             {(!l.missing.is_empty()).then(|| view! {
-                                <p>{ctx.t(Msg::StillToMeet)}</p>
+                                <p>{ctx.t(SectionMsg::StillToMeet)}</p>
                                 <ul class="cb-inline-list">
                                     {l.missing.iter().map(|id| {
                                         let i = index_of(id);
@@ -108,14 +108,14 @@ pub fn view(ctx: Ctx) -> AnyView {
                 }).collect_view()}
             </ul>
 
-            <h2>{ctx.t(Msg::AreasHeading)}</h2>
+            <h2>{ctx.t(SectionMsg::AreasHeading)}</h2>
             {area_chart(&ctx, &s.areas)}
             <table class="cb-table">
-                <caption>{ctx.t(Msg::AreaTableCaption)}</caption>
+                <caption>{ctx.t(SectionMsg::AreaTableCaption)}</caption>
                 <thead><tr>
                     <th scope="col">{ctx.t(Msg::AreaColumn)}</th>
-                    <th scope="col" class="cb-num">{ctx.t(Msg::ScoreColumn)}</th>
-                    <th scope="col" class="cb-num">{ctx.t(Msg::PointsColumn)}</th>
+                    <th scope="col" class="cb-num">{ctx.t(SectionMsg::ScoreColumn)}</th>
+                    <th scope="col" class="cb-num">{ctx.t(SectionMsg::PointsColumn)}</th>
                 </tr></thead>
                 <tbody>
                     {s.areas.iter().map(|ar| view! {
@@ -128,13 +128,13 @@ pub fn view(ctx: Ctx) -> AnyView {
                 </tbody>
             </table>
 
-            <h2>{ctx.t(Msg::CriteriaHeading)}</h2>
+            <h2>{ctx.t(SectionMsg::CriteriaHeading)}</h2>
             <table class="cb-table">
-                <caption class="cb-visually-hidden">{ctx.t(Msg::CriteriaHeading)}</caption>
+                <caption class="cb-visually-hidden">{ctx.t(SectionMsg::CriteriaHeading)}</caption>
                 <thead><tr>
-                    <th scope="col">{ctx.t(Msg::CriterionColumn)}</th>
-                    <th scope="col">{ctx.t(Msg::StatusColumn)}</th>
-                    <th scope="col" class="cb-num">{ctx.t(Msg::PointsColumn)}</th>
+                    <th scope="col">{ctx.t(SectionMsg::CriterionColumn)}</th>
+                    <th scope="col">{ctx.t(SectionMsg::StatusColumn)}</th>
+                    <th scope="col" class="cb-num">{ctx.t(SectionMsg::PointsColumn)}</th>
                 </tr></thead>
                 <tbody>
                     {s.criteria.iter().map(|c| {
@@ -151,20 +151,20 @@ pub fn view(ctx: Ctx) -> AnyView {
                 </tbody>
             </table>
 
-            <h2>{ctx.t(Msg::HowOthersDo)}</h2>
+            <h2>{ctx.t(SectionMsg::HowOthersDo)}</h2>
             <ul class="cb-benchmarks">
                 {statistics().iter().filter_map(|st| {
                     let ind = st.indicator?;
                     let (_, indicator) = fw.indicator(ind)?;
                     let yours = match a.answer(ind) {
-                        Some(x) => ctx.tf(Msg::YourAnswerTo, &[("question", indicator.question), ("answer", answer_word(ctx, Some(x.answer)))]),
-                        None => ctx.tf(Msg::YouHaveNotAnswered, &[("question", indicator.question)]),
+                        Some(x) => ctx.tf(SectionMsg::YourAnswerTo, &[("question", indicator.question), ("answer", answer_word(ctx, Some(x.answer)))]),
+                        None => ctx.tf(SectionMsg::YouHaveNotAnswered, &[("question", indicator.question)]),
                     };
                     Some(view! {
                         <li class="cb-benchmark">
                             <p><strong>{st.text}</strong></p>
                             <p>{yours}</p>
-                            <p class="cb-source">{ctx.tf(Msg::SourceLabel, &[("source", &format!("{} ({})", st.source, st.published))])}</p>
+                            <p class="cb-source">{ctx.tf(SectionMsg::SourceLabel, &[("source", &format!("{} ({})", st.source, st.published))])}</p>
                         </li>
                     })
                 }).collect_view()}
@@ -173,23 +173,23 @@ pub fn view(ctx: Ctx) -> AnyView {
             {
                 let links = &ctx.config.links;
                 (!links.is_empty()).then(|| view! {
-                    <h2>{ctx.t(Msg::SupportNearYou)}</h2>
-                    <p>{ctx.t(Msg::SupportNearYouIntro)}</p>
+                    <h2>{ctx.t(SectionMsg::SupportNearYou)}</h2>
+                    <p>{ctx.t(SectionMsg::SupportNearYouIntro)}</p>
                     <ul class="cb-signposts">
                         {links.iter().map(|l| view! { <li><a href=l.url.as_str() rel="noopener">{l.title.as_str()}</a></li> }).collect_view()}
                     </ul>
                 })
             }
-            <h2>{ctx.t(Msg::WhatNext)}</h2>
+            <h2>{ctx.t(SectionMsg::WhatNext)}</h2>
             <ul class="cb-inline-list">
-                <li><button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Plan(super::plan::Page::List))>{ctx.t(Msg::NextPlan)}</button></li>
-                <li><button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Policies(super::policies::Page::Overview))>{ctx.t(Msg::NextPolicies)}</button></li>
-                <li><button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Passport(super::passport::Page::Overview))>{ctx.t(Msg::NextPassport)}</button></li>
+                <li><button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Plan(super::plan::Page::List))>{ctx.t(SectionMsg::NextPlan)}</button></li>
+                <li><button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Policies(super::policies::Page::Overview))>{ctx.t(SectionMsg::NextPolicies)}</button></li>
+                <li><button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Passport(super::passport::Page::Overview))>{ctx.t(SectionMsg::NextPassport)}</button></li>
             </ul>
             <div class="cb-inset">
-                <h2 class="cb-inset__title">{ctx.t(Msg::WhereToApply)}</h2>
-                <p>{ctx.t(Msg::WhereToApplyText)}</p>
-                <p><a href="https://www.employersforcarers.org/" rel="noopener">{ctx.t(Msg::EmployersForCarersLink)}</a></p>
+                <h2 class="cb-inset__title">{ctx.t(SectionMsg::WhereToApply)}</h2>
+                <p>{ctx.t(SectionMsg::WhereToApplyText)}</p>
+                <p><a href="https://www.employersforcarers.org/" rel="noopener">{ctx.t(SectionMsg::EmployersForCarersLink)}</a></p>
             </div>
         }
         .into_any()
@@ -199,9 +199,9 @@ pub fn view(ctx: Ctx) -> AnyView {
 
 pub fn answer_word(ctx: Ctx, a: Option<Answer>) -> &'static str {
     ctx.t(match a {
-        None => Msg::NotAnswered,
-        Some(Answer::No) => Msg::AnswerNo,
-        Some(Answer::Partly) => Msg::AnswerPartly,
-        Some(Answer::Yes) => Msg::AnswerYes,
+        None => SectionMsg::NotAnswered,
+        Some(Answer::No) => SectionMsg::AnswerNo,
+        Some(Answer::Partly) => SectionMsg::AnswerPartly,
+        Some(Answer::Yes) => SectionMsg::AnswerYes,
     })
 }

@@ -4,8 +4,8 @@
 use super::Ctx;
 use crate::domain::content::Area;
 use crate::domain::scoring::LevelStatus;
-use crate::i18n::WMsg;
 use crate::i18n::WMsg as Msg;
+use crate::i18n::{Catalogue, WMsg};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -41,7 +41,13 @@ async fn clipboard_write(text: &str) -> bool {
 /// A code to copy: a read-only field (selected whole when it takes focus, so it can be
 /// copied by hand) and a Copy button that uses the clipboard where the browser allows,
 /// and otherwise selects the code and says how to copy it.
-pub fn code_box(ctx: Ctx, id: &'static str, label: WMsg, hint: WMsg, code: Signal<String>) -> impl IntoView {
+pub fn code_box<M: Catalogue + Send + Sync + 'static>(
+    ctx: Ctx,
+    id: &'static str,
+    label: M,
+    hint: M,
+    code: Signal<String>,
+) -> impl IntoView {
     let status = RwSignal::new(None::<WMsg>);
     // "Copied" no longer holds once the code changes (the name ticked or unticked).
     Effect::new(move |_| {
