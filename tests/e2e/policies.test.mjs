@@ -100,7 +100,7 @@ test('answers are checked against the law on the chosen date, with an error summ
   await assertAccessible(page, 'suggested answers with their effect');
   await page.locator('button:has-text("Use the suggested answers")').click();
   const notice = page.locator('.cb-notice', { hasText: 'Suggested answers used' });
-  assert.match(await notice.innerText(), /used for L1\.2\.a\. Your own notes were kept/);
+  assert.match(await notice.innerText(), /used for L1\.2\.a\. Any notes of your own were kept/);
   // Undo puts everything back; using them again keeps the note with the reason beneath.
   await notice.locator('button:has-text("Undo")').click();
   await page.locator('.cb-notice', { hasText: 'Put back as they were' }).waitFor();

@@ -375,6 +375,8 @@ test('three employers share, the facilitator collects and shows the room, each e
   await page.waitForSelector('text=No codes collected yet.');
   assert.match(await page.locator('#cb-ws-participants-status').innerText(), /The room was cleared/);
   await page.reload();
+  await page.waitForSelector('text=No codes collected yet.'); // the same page, still cleared
+  await page.goto(`${server.url}?cb=workshop`);
   await page.waitForSelector('.cb-summary');
   assert.match(await page.locator('.cb-task-list').innerText(), /0 collected/, 'clearing is kept too');
 
