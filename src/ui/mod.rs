@@ -376,16 +376,33 @@ pub fn mount() {
         // boot.js records where the app's files are, so the stylesheet loads from there.
         let base: &'static str =
             Box::leak(container.get_attribute("data-asset-base").unwrap_or_else(|| "./".into()).into_boxed_str());
-        container.replace_children_with_node_0();
         let Ok(shadow) = container.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) else {
             web_sys::console::error_1(&"carer-benchmark: this element cannot hold the app (no shadow root)".into());
             continue;
         };
-        let link = document.create_element("link").expect("a link");
+        // A stylesheet in a shadow root does not hold back rendering: shown at once, the
+        // app would be drawn unstyled for a frame and then jump into place (a layout
+        // shift). So it is drawn hidden while the container's own content (index.html's
+        // static start page, an embed's links) stays on screen through a slot; once the
+        // stylesheet is in (or has failed), one swap in one task puts the app there.
+        let link: web_sys::HtmlElement = document.create_element("link").expect("a link").unchecked_into();
         let _ = link.set_attribute("rel", "stylesheet");
         let _ = link.set_attribute("href", &format!("{base}main.css"));
+        let slot = document.create_element("slot").expect("a slot");
         let host: web_sys::HtmlElement = document.create_element("div").expect("a div").unchecked_into();
+        host.set_hidden(true);
+        let swap = {
+            let (container, slot, host) = (container.clone(), slot.clone(), host.clone());
+            wasm_bindgen::closure::Closure::once_into_js(move || {
+                slot.remove();
+                container.replace_children_with_node_0();
+                host.set_hidden(false);
+            })
+        };
+        link.set_onload(Some(swap.unchecked_ref()));
+        link.set_onerror(Some(swap.unchecked_ref()));
         let _ = shadow.append_child(&link);
+        let _ = shadow.append_child(&slot);
         let _ = shadow.append_child(&host);
         // Read once, kept for the page's lifetime.
         let config: &'static EmbedConfig = Box::leak(Box::new(config));

@@ -52,11 +52,14 @@ export async function serve(root = 'dist', { csp = CSP, cors = false, pages = {}
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-export async function launch() {
+/** Headless Chromium. `scrollbars` shows classic scrollbars, which headless hides by
+ *  default, as desktop Windows and Linux draw them (they take width from the page). */
+export async function launch({ scrollbars = false } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
+    ignoreDefaultArgs: scrollbars ? ['--hide-scrollbars'] : [],
   });
 }
 
