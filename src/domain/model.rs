@@ -101,14 +101,21 @@ impl Assessment {
     /// What [`Assessment::take_suggestion`] would do to an indicator, to show before it
     /// is done.
     pub fn suggestion_effect(&self, indicator: &str, answer: Answer, note: &str) -> SuggestionEffect {
-        let current = self.answers.get(indicator);
-        let answer_changes = current.map(|a| a.answer) != Some(answer);
-        let note = match current.map(|a| a.evidence.trim()).filter(|e| !e.is_empty()) {
-            None => NoteEffect::Written,
-            Some(own) if own.contains(note.trim()) => NoteEffect::Kept,
-            Some(_) => NoteEffect::AddedBeneath,
-        };
-        SuggestionEffect { answer_changes, note }
+        let answer_changes = self.answers.get(indicator).map(|a| a.answer) != Some(answer);
+        SuggestionEffect { answer_changes, note: self.note_effect(indicator, note).unwrap_or(NoteEffect::Written) }
+    }
+
+    /// What adding `note` beneath an indicator's own note does; `None` when the
+    /// indicator is unanswered (a note needs an answer first).
+    fn note_effect(&self, indicator: &str, note: &str) -> Option<NoteEffect> {
+        let own = self.answers.get(indicator)?.evidence.trim();
+        Some(if own.is_empty() {
+            NoteEffect::Written
+        } else if own.contains(note.trim()) {
+            NoteEffect::Kept
+        } else {
+            NoteEffect::AddedBeneath
+        })
     }
 
     /// Takes a suggested answer for an indicator and adds `note` (the reason for it)
@@ -122,29 +129,26 @@ impl Assessment {
         now: DateTime<Utc>,
     ) -> Option<IndicatorAnswer> {
         let before = self.answers.get(indicator).cloned();
-        let evidence = match self.suggestion_effect(indicator, answer, note).note {
-            NoteEffect::Written => note.trim().to_string(),
-            NoteEffect::Kept => before.as_ref().map(|a| a.evidence.clone()).unwrap_or_default(),
-            NoteEffect::AddedBeneath => {
-                let own = before.as_ref().map(|a| a.evidence.trim_end()).unwrap_or_default();
-                format!("{own}\n{}", note.trim())
-            }
-        };
         self.set_answer(indicator, answer, now);
-        self.set_evidence(indicator, &evidence, now);
+        self.add_to_note(indicator, note, now);
         before
     }
 
     /// Adds `note` beneath an answered indicator's own note, which is kept as written.
     pub fn add_to_note(&mut self, indicator: &str, note: &str, now: DateTime<Utc>) -> NoteAdded {
-        let Some(current) = self.answers.get(indicator) else { return NoteAdded::Unanswered };
-        let own = current.evidence.trim_end();
-        if own.contains(note.trim()) {
-            return NoteAdded::AlreadyThere;
+        match self.note_effect(indicator, note) {
+            None => NoteAdded::Unanswered,
+            Some(NoteEffect::Kept) => NoteAdded::AlreadyThere,
+            Some(effect) => {
+                let own = self.answers.get(indicator).map(|a| a.evidence.trim_end()).unwrap_or_default();
+                let joined = match effect {
+                    NoteEffect::Written => note.trim().to_string(),
+                    _ => format!("{own}\n{}", note.trim()),
+                };
+                self.set_evidence(indicator, &joined, now);
+                NoteAdded::Added
+            }
         }
-        let joined = if own.is_empty() { note.trim().to_string() } else { format!("{own}\n{}", note.trim()) };
-        self.set_evidence(indicator, &joined, now);
-        NoteAdded::Added
     }
 
     /// Puts an indicator's answer back as it was (`None`: unanswered), for undo.
