@@ -1,12 +1,22 @@
 //! Moving bytes between the browser and the user: downloads (Blob + object URL) and
 //! reading a chosen file.
 
+use crate::domain::format;
+use crate::domain::model::Assessment;
+use chrono::NaiveDate;
 use wasm_bindgen::JsCast;
 
-/// Offers `bytes` to the user as a file called `name`.
 /// The media type of a Word (.docx) document.
 pub const WORD_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+/// Offers an assessment as its `.json` file, the file the start page imports, named
+/// after the organisation and the day `on`.
+pub fn download_assessment(assessment: &Assessment, on: NaiveDate) -> Result<(), String> {
+    let name = format::file_name(&assessment.organisation.name, on, "json");
+    download(&name, "application/json", format::to_json(assessment).as_bytes())
+}
+
+/// Offers `bytes` to the user as a file called `name`.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
     let array = js_sys::Uint8Array::from(bytes);

@@ -2,7 +2,6 @@
 //! assessments (open, rename, duplicate, export, delete) and import.
 
 use super::{files, now, Ctx, Screen};
-use crate::domain::format;
 use crate::domain::model::{Assessment, Nation, Organisation, Sector, SizeBand};
 use crate::domain::statistics::statistics;
 use crate::domain::text::MAX_TEXT_CHARS;
@@ -141,8 +140,7 @@ fn AssessmentCard(id: String, assessment: Assessment) -> impl IntoView {
     let export = {
         let assessment = assessment.clone();
         move |_| {
-            let name = format::file_name(&assessment.organisation.name, now().date_naive(), "json");
-            let _ = files::download(&name, "application/json", format::to_json(&assessment).as_bytes());
+            let _ = files::download_assessment(&assessment, now().date_naive());
         }
     };
     let delete = {

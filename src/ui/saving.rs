@@ -11,7 +11,6 @@
 
 use super::storage::Store;
 use super::{files, lazy, local_time, now, Ctx, SaveState};
-use crate::domain::format;
 use crate::domain::library::{self, Library, Loaded};
 use crate::domain::merge::{Part, Replaced, Tabs};
 use crate::i18n::Msg;
@@ -204,11 +203,10 @@ pub(super) fn replaced_words(ctx: Ctx, replaced: &[Replaced]) -> String {
 /// Downloads every assessment in this browser as its own `.json` file, the files the
 /// start page imports: the way to keep work the browser will not store.
 pub fn download_backup(ctx: Ctx) {
-    let made = now();
+    let on = now().date_naive();
     ctx.lib.with_untracked(|lib| {
         for saved in &lib.assessments {
-            let name = format::file_name(&saved.assessment.organisation.name, made.date_naive(), "json");
-            let _ = files::download(&name, "application/json", format::to_json(&saved.assessment).as_bytes());
+            let _ = files::download_assessment(&saved.assessment, on);
         }
     });
 }
