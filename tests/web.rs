@@ -13,12 +13,17 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Lets Leptos run its effects and re-render.
-async fn settle() {
+/// Waits `ms` milliseconds, letting the page run meanwhile.
+async fn wait(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Lets Leptos run its effects and re-render.
+async fn settle() {
+    wait(20).await;
 }
 
 /// A fresh app in its own element, with empty storage.
@@ -135,11 +140,7 @@ async fn with_assessment(name: &str) -> HtmlElement {
 
 /// What storage holds once the app has written its latest change (a moment after it).
 async fn stored() -> String {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let wait = carer_benchmark::ui::saving::QUIET_MS as i32 + 100;
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, wait).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    wait(carer_benchmark::ui::saving::QUIET_MS as i32 + 100).await;
     web_sys::window()
         .unwrap()
         .local_storage()
