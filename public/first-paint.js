@@ -1,7 +1,8 @@
-// Before the first paint (render-blocking; external for the CSP): hides index.html's
-// static English start page in an iframe embed, when the address names another page, or
-// when it asks for a header, colours or a language the static page lacks. The app then
-// draws the page, as it always did.
+// Before the first paint: hides index.html's static English start page in an iframe
+// embed, when the address names another page, or when it asks for a header, colours or
+// a language the static page lacks. The app then draws the page, as it always did.
+// Trunk inlines it into index.html (no second request before the first paint); the
+// strict CSP allows it by its hash (scripts/csp.mjs prints the header).
 (() => {
   const q = new URLSearchParams(location.search);
   const set = (name) => (q.get(name) || '').trim() !== '';

@@ -6,8 +6,9 @@
 // boxes of the same elements, and the pixels of the screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { serve, launch, watchedPage, assertClean, assertAccessible, shot } from './harness.mjs';
+import { builtPageCsp } from '../../scripts/csp.mjs';
 
 let server, browser;
 // The page in an iframe, for the test that it is left to the app there.
@@ -171,6 +172,7 @@ for (const [query, shown] of [
   ['?org-name=Anytown%20Council', false],
   ['?logo=%2Fdemo%2Fanytown-logo.svg', false],
   ['?accent=%236f2c91', false],
+  ['?cb=a-1:results', false],
   ['?nation=wales&storage-key=anytown&lang=en', true],
 ]) {
   test(`${query}: the static start page is ${shown ? 'shown' : 'not shown'} before the wasm arrives`, async () => {
@@ -190,6 +192,14 @@ for (const [query, shown] of [
     await context.close();
   });
 }
+
+// The page's inline script runs under the strict CSP only by its hash; hosts copy the
+// header from the README, so it must be this build's.
+test("the README gives hosts this build's Content-Security-Policy", async () => {
+  const readme = await readFile('README.md', 'utf8');
+  assert.ok(readme.includes(`\`${builtPageCsp('dist')}\``),
+    `README's "Hosting and Content-Security-Policy" should say: ${builtPageCsp('dist')}`);
+});
 
 test('in an iframe, the page is left to the app, as before: no static copy', async () => {
   const { context, page, release } = await heldBack({ viewport: { width: 1280, height: 900 } });

@@ -8,24 +8,25 @@ import { gzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { builtPageCsp } from '../../scripts/csp.mjs';
 
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
 /**
- * Serves `root` on an ephemeral loopback port, every response with a CSP (the strict one
- * unless `csp` is given). `cors` adds Access-Control-Allow-Origin: * (a widget host);
+ * Serves `root` on an ephemeral loopback port, every response with a CSP (none when `csp`
+ * is null; unless `csp` is given, the strict one hosts are told to send: the app's own files, its wasm, and
+ * `root`'s index.html's inline script by its hash; scripts/csp.mjs). `cors` adds Access-Control-Allow-Origin: * (a widget host);
  * `pages` maps paths to HTML served instead of files (a council's page). `asHost` serves
  * as a typical web server does: gzip (level 6) when the browser asks, files cacheable for
  * ten minutes (the bundle report measures this way).
  */
-export async function serve(root = 'dist', { csp = CSP, cors = false, pages = {}, asHost = false } = {}) {
+export async function serve(root = 'dist', { csp = builtPageCsp(root), cors = false, pages = {}, asHost = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const headers = { 'Content-Security-Policy': csp, ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}) };
+    const headers = { ...(csp ? { 'Content-Security-Policy': csp } : {}), ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}) };
     if (pages[path] !== undefined) {
       res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] });
       res.end(pages[path]);
@@ -129,6 +130,28 @@ export async function assertAccessible(page, screen, include) {
   }, { reported });
   const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   assert.deepEqual(summary, [], `axe violations on ${screen}`);
+  await assertFieldsLimited(page, screen);
+}
+
+/**
+ * Every text field the user writes into keeps to the file format's limit where it is
+ * typed (issue 14): it has a `maxlength`, and a count (`.cb-count`) it is described by,
+ * which speaks up near the limit. Codes (pasted, checked as codes), numbers and
+ * read-only boxes are not text that is kept.
+ */
+export async function assertFieldsLimited(page, screen) {
+  const unlimited = await page.evaluate(() => {
+    const roots = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
+    return roots.flatMap((root) => [...root.querySelectorAll('textarea, input[type=text]')]
+      .filter((f) => !f.readOnly && f.inputMode !== 'numeric' && !f.matches('.cb-ws-codes, .cb-ws-code__input'))
+      .filter((f) => {
+        const count = (f.getAttribute('aria-describedby') || '').split(/\s+/).some((id) => root.getElementById?.(id)?.classList.contains('cb-count')
+          || root.querySelector?.(`[id="${id}"]`)?.classList.contains('cb-count'));
+        return !(f.maxLength > 0) || !count;
+      })
+      .map((f) => `#${f.id} (maxlength ${f.maxLength})`));
+  });
+  assert.deepEqual(unlimited, [], `text fields without a limit and its count on ${screen}`);
 }
 
 /** No sideways scrolling: the layout fits the viewport (320 px, 200% zoom). */
