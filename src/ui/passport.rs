@@ -6,7 +6,7 @@
 use super::files::{download, WORD_MIME};
 use super::lazy::{build_export, Export};
 use super::today;
-use super::widgets::{error_for, error_summary, print, show_errors, Errors};
+use super::widgets::{chars_left, error_for, error_summary, print, show_errors, Errors};
 use super::Ctx;
 use super::Screen;
 use crate::domain::format::file_name;
@@ -255,11 +255,33 @@ fn error_line(e: impl Fn() -> Option<String> + Send + Sync + 'static) -> impl In
 }
 
 fn text_input(
+    ctx: Ctx,
     id: String,
-    value: impl Fn() -> String + Send + Sync + 'static,
+    value: impl Fn() -> String + Copy + Send + Sync + 'static,
     set: impl Fn(String) + Send + Sync + 'static,
 ) -> impl IntoView {
-    view! { <input class="cb-input" type="text" maxlength=MAX_TEXT_CHARS id=id prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }
+    let count = format!("{id}-count");
+    view! {
+        <input class="cb-input" type="text" maxlength=MAX_TEXT_CHARS id=id aria-describedby=count.clone()
+            prop:value=value on:input=move |ev| set(event_target_value(&ev))/>
+        {chars_left(ctx, count, value)}
+    }
+}
+
+/// A text area with its count (the text is read with `value`, kept with `set`).
+fn text_area(
+    ctx: Ctx,
+    id: &str,
+    rows: &'static str,
+    value: impl Fn() -> String + Copy + Send + Sync + 'static,
+    set: impl Fn(String) + Send + Sync + 'static,
+) -> impl IntoView {
+    let count = format!("{id}-count");
+    view! {
+        <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id=id.to_string() rows=rows aria-describedby=count.clone()
+            prop:value=value on:input=move |ev| set(event_target_value(&ev))></textarea>
+        {chars_left(ctx, count, value)}
+    }
 }
 
 fn about(ctx: Ctx, d: Draft, name_error: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
@@ -269,16 +291,14 @@ fn about(ctx: Ctx, d: Draft, name_error: impl Fn() -> Option<String> + Copy + Se
             <label class="cb-label" for="passport-name">{ctx.t(SectionMsg::PassportNameLabel)}</label>
             <p class="cb-hint">{ctx.t(SectionMsg::PassportNameHint)}</p>
             {error_line(name_error)}
-            {text_input("passport-name".into(), move || d.with(|s| s.name.clone()), move |v| d.update(|s| s.name = v))}
+            {text_input(ctx, "passport-name".into(), move || d.with(|s| s.name.clone()), move |v| d.update(|s| s.name = v))}
         </div>
         <h2>{ctx.t(SectionMsg::PassportWhoHeading)}</h2>
         <p><strong>{c.eligibility.label}</strong></p>
         <p>{c.eligibility.why}</p>
         <div class="cb-field">
             <label class="cb-label" for="passport-eligibility-note">{ctx.t(SectionMsg::PassportEligibilityNote)}</label>
-            <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id="passport-eligibility-note" rows="2"
-                prop:value=move || d.with(|s| s.eligibility.note.clone())
-                on:input=move |ev| { let v = event_target_value(&ev); d.update(|s| s.eligibility.note = v); }></textarea>
+            {text_area(ctx, "passport-eligibility-note", "2", move || d.with(|s| s.eligibility.note.clone()), move |v| d.update(|s| s.eligibility.note = v))}
         </div>
     }
 }
@@ -325,7 +345,7 @@ fn support(ctx: Ctx, d: Draft, errors: Errors) -> impl IntoView {
         <p>{ctx.t(SectionMsg::PassportSupportHint)}</p>
         // Rebuilt only when offers are added or removed, so ticking a box keeps focus.
         {move || ids.get().into_iter().enumerate().map(|(i, offer_id)| {
-            let (label, detail, own) = d.with_untracked(|s| (s.support[i].label.clone(), s.support[i].detail.clone(), s.support[i].is_own()));
+            let (label, own) = d.with_untracked(|s| (s.support[i].label.clone(), s.support[i].is_own()));
             let on_id = format!("passport-support-{i}-on");
             let detail_id = format!("passport-support-{i}-detail");
             let error = {
@@ -343,8 +363,9 @@ fn support(ctx: Ctx, d: Draft, errors: Errors) -> impl IntoView {
                     </div>
                     <label class="cb-label cb-offer__detail-label" for=detail_id.clone()>{ctx.tf(SectionMsg::PassportOfferDetail, &[("offer", &label)])}</label>
                     {error_line(error)}
-                    <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id=detail_id rows="2" prop:value=detail
-                        on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.support[i].detail = v); }></textarea>
+                    {text_area(ctx, &detail_id, "2",
+                        move || d.with(|s| s.support.get(i).map(|o| o.detail.clone()).unwrap_or_default()),
+                        move |v| d.update(|s| if let Some(o) = s.support.get_mut(i) { o.detail = v }))}
                     {own.then(|| view! {
                         <button type="button" class="cb-link" on:click=move |_| { let id = offer_id.clone(); d.update(|s| { s.remove_offer(&id); }); }>
                             {ctx.t(SectionMsg::PassportRemoveOffer)}<span class="cb-visually-hidden">": "{label.clone()}</span>
@@ -356,12 +377,11 @@ fn support(ctx: Ctx, d: Draft, errors: Errors) -> impl IntoView {
         <h2>{ctx.t(SectionMsg::PassportAddOfferHeading)}</h2>
         <div class="cb-field">
             <label class="cb-label" for="passport-new-offer">{ctx.t(SectionMsg::PassportNewOfferLabel)}</label>
-            {text_input("passport-new-offer".into(), move || new_label.get(), move |v| new_label.set(v))}
+            {text_input(ctx, "passport-new-offer".into(), move || new_label.get(), move |v| new_label.set(v))}
         </div>
         <div class="cb-field">
             <label class="cb-label" for="passport-new-offer-detail">{ctx.t(SectionMsg::PassportNewOfferDetail)}</label>
-            <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id="passport-new-offer-detail" rows="2" prop:value=move || new_detail.get()
-                on:input=move |ev| new_detail.set(event_target_value(&ev))></textarea>
+            {text_area(ctx, "passport-new-offer-detail", "2", move || new_detail.get(), move |v| new_detail.set(v))}
         </div>
         <button type="button" class="cb-button cb-button--secondary" on:click=move |_| {
             let label = new_label.get_untracked();
@@ -381,6 +401,7 @@ fn review(
 ) -> impl IntoView {
     let c = content();
     let months_text = RwSignal::new(d.with_untracked(|s| s.review.months.to_string()));
+    let typed = RwSignal::new(d.with_untracked(|s| s.review.own_triggers.join("\n")));
     view! {
         <p>{c.review.why}</p>
         <div class="cb-field" class:cb-field--error=move || months_error().is_some()>
@@ -413,12 +434,16 @@ fn review(
         <div class="cb-field">
             <label class="cb-label" for="passport-own-triggers">{ctx.t(SectionMsg::PassportOwnTriggers)}</label>
             <p class="cb-hint">{ctx.t(SectionMsg::OnePerLine)}</p>
+            // Taken on change (each line becomes a trigger, blank lines dropped), counted as typed.
             <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id="passport-own-triggers" rows="3"
+                aria-describedby="passport-own-triggers-count"
                 prop:value=move || d.with(|s| s.review.own_triggers.join("\n"))
+                on:input=move |ev| typed.set(event_target_value(&ev))
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     d.update(|s| s.review.own_triggers = v.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect());
                 }></textarea>
+            {chars_left(ctx, "passport-own-triggers-count".into(), move || typed.get())}
         </div>
     }
 }
@@ -470,9 +495,7 @@ fn storage(ctx: Ctx, d: Draft) -> impl IntoView {
         {radios(SectionMsg::PassportMovesLegend, "moves", st.moves, false)}
         <div class="cb-field">
             <label class="cb-label" for="passport-storage-note">{ctx.t(SectionMsg::PassportStorageNote)}</label>
-            <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id="passport-storage-note" rows="2"
-                prop:value=move || d.with(|s| s.storage.note.clone())
-                on:input=move |ev| { let v = event_target_value(&ev); d.update(|s| s.storage.note = v); }></textarea>
+            {text_area(ctx, "passport-storage-note", "2", move || d.with(|s| s.storage.note.clone()), move |v| d.update(|s| s.storage.note = v))}
         </div>
     }
 }
@@ -502,15 +525,17 @@ fn contacts(ctx: Ctx, d: Draft, errors: Errors) -> impl IntoView {
                     <div class="cb-field" class:cb-field--error={let e = err("name"); move || e().is_some()}>
                         <label class="cb-label" for=format!("passport-contacts-{i}-name")>{ctx.t(SectionMsg::PassportContactName)}</label>
                         {error_line(err("name"))}
-                        <input class="cb-input" type="text" maxlength=MAX_TEXT_CHARS id=format!("passport-contacts-{i}-name") prop:value=c.name.clone()
-                            on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.contacts[i].name = v); }/>
+                        {text_input(ctx, format!("passport-contacts-{i}-name"),
+                            move || d.with(|s| s.contacts.get(i).map(|c| c.name.clone()).unwrap_or_default()),
+                            move |v| d.update(|s| if let Some(c) = s.contacts.get_mut(i) { c.name = v }))}
                     </div>
                     <div class="cb-field" class:cb-field--error={let e = err("link"); move || e().is_some()}>
                         <label class="cb-label" for=format!("passport-contacts-{i}-link")>{ctx.t(SectionMsg::PassportContactLink)}</label>
                         <p class="cb-hint">{ctx.t(SectionMsg::PassportContactLinkHint)}</p>
                         {error_line(err("link"))}
-                        <input class="cb-input" type="text" maxlength=MAX_TEXT_CHARS id=format!("passport-contacts-{i}-link") prop:value=c.link.clone()
-                            on:change=move |ev| { let v = event_target_value(&ev); d.update(|s| s.contacts[i].link = v); }/>
+                        {text_input(ctx, format!("passport-contacts-{i}-link"),
+                            move || d.with(|s| s.contacts.get(i).map(|c| c.link.clone()).unwrap_or_default()),
+                            move |v| d.update(|s| if let Some(c) = s.contacts.get_mut(i) { c.link = v }))}
                     </div>
                     <button type="button" class="cb-link" on:click=move |_| d.update(|s| { s.contacts.remove(i); })>
                         {ctx.t(SectionMsg::PassportRemoveContact)}<span class="cb-visually-hidden">" "{(i + 1).to_string()}</span>

@@ -6,7 +6,7 @@
 use super::files::{download, WORD_MIME};
 use super::lazy::{build_export, Export};
 use super::today;
-use super::widgets::{error_for, error_summary, print, show_errors, Errors};
+use super::widgets::{chars_left, error_for, error_summary, print, show_errors, Errors};
 use super::Ctx;
 use super::Screen;
 use crate::domain::content::Priority;
@@ -279,8 +279,9 @@ fn EditAction(ctx: Ctx, id: String) -> impl IntoView {
             <div class="cb-field">
                 <label class="cb-label" for="cb-action-owner">{ctx.t(SectionMsg::OwnerLabel)}</label>
                 <p class="cb-hint" id="cb-action-owner-hint">{ctx.t(SectionMsg::OwnerHint)}</p>
-                <input class="cb-input" id="cb-action-owner" type="text" maxlength=MAX_TEXT_CHARS aria-describedby="cb-action-owner-hint"
+                <input class="cb-input" id="cb-action-owner" type="text" maxlength=MAX_TEXT_CHARS aria-describedby="cb-action-owner-hint cb-action-owner-count"
                     prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))/>
+                {chars_left(ctx, "cb-action-owner-count".into(), move || owner.get())}
             </div>
             <div class="cb-field" class:cb-field--error=move || start_error().is_some()>
                 <label class="cb-label" for="cb-action-start">{ctx.t(SectionMsg::StartLabel)}</label>
@@ -318,8 +319,9 @@ fn EditAction(ctx: Ctx, id: String) -> impl IntoView {
             }}
             <div class="cb-field">
                 <label class="cb-label" for="cb-action-notes">{ctx.t(SectionMsg::NotesLabel)}</label>
-                <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id="cb-action-notes" rows="3"
+                <textarea class="cb-textarea" maxlength=MAX_TEXT_CHARS id="cb-action-notes" rows="3" aria-describedby="cb-action-notes-count"
                     prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                {chars_left(ctx, "cb-action-notes-count".into(), move || notes.get())}
             </div>
             <div class="cb-button-group">
                 <button type="submit" class="cb-button">{ctx.t(WMsg::SaveChanges)}</button>
@@ -374,8 +376,9 @@ fn AddAction(ctx: Ctx) -> impl IntoView {
             <div class="cb-field" class:cb-field--error=move || title_error().is_some()>
                 <label class="cb-label" for="cb-own-title">{ctx.t(SectionMsg::OwnTitleLabel)}</label>
                 {move || title_error().map(|e| view! { <p class="cb-error">{e}</p> })}
-                <input class="cb-input" id="cb-own-title" type="text" maxlength=MAX_TEXT_CHARS
+                <input class="cb-input" id="cb-own-title" type="text" maxlength=MAX_TEXT_CHARS aria-describedby="cb-own-title-count"
                     prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                {chars_left(ctx, "cb-own-title-count".into(), move || title.get())}
             </div>
             <fieldset class="cb-field">
                 <legend class="cb-label">{ctx.t(SectionMsg::PriorityLabel)}</legend>

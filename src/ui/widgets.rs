@@ -143,17 +143,27 @@ pub fn print() {
     }
 }
 
-/// Under a text field limited to [`MAX_TEXT_CHARS`] (which the field enforces with
-/// `maxlength`): once the text is within a tenth of the limit, how many characters are
-/// left, announced politely. `id` is the count's element ID, for `aria-describedby`.
+/// Under a text field limited to [`MAX_TEXT_CHARS`], the file format's limit (which the
+/// field enforces with `maxlength`): see [`chars_left_of`].
 pub fn chars_left(ctx: Ctx, id: String, text: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
-    use crate::domain::text::MAX_TEXT_CHARS;
-    let left = move || MAX_TEXT_CHARS.saturating_sub(text().chars().count());
+    chars_left_of(ctx, id, crate::domain::text::MAX_TEXT_CHARS, text)
+}
+
+/// Under a text field limited to `max` characters: once the text is within a tenth of
+/// the limit, how many characters are left, and at the limit that it is reached,
+/// announced politely. `id` is the count's element ID, for `aria-describedby`.
+pub fn chars_left_of(
+    ctx: Ctx,
+    id: String,
+    max: usize,
+    text: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let left = move || max.saturating_sub(text().chars().count());
     view! {
         <p class="cb-hint cb-count" id=id aria-live="polite">
             {move || match left() {
-                0 => ctx.tf(Msg::CharsNoneLeft, &[("max", &MAX_TEXT_CHARS.to_string())]),
-                n if n <= MAX_TEXT_CHARS / 10 => ctx.tf(Msg::CharsLeft, &[("count", &n.to_string())]),
+                0 => ctx.tf(Msg::CharsNoneLeft, &[("max", &max.to_string())]),
+                n if n <= max / 10 => ctx.tf(Msg::CharsLeft, &[("count", &n.to_string())]),
                 _ => String::new(),
             }}
         </p>

@@ -36,30 +36,38 @@ pub(super) fn details(ctx: Ctx, room: Room, first: bool) -> AnyView {
             }
         }
     };
-    let field =
-        move |id: &'static str, label: WMsg, hint: Option<WMsg>, value: RwSignal<String>, kind: &'static str| {
-            let error = error_for(errors, id);
-            let describedby = move || {
-                let mut ids = Vec::new();
-                if hint.is_some() {
-                    ids.push(format!("{id}-hint"));
-                }
-                if error().is_some() {
-                    ids.push(format!("{id}-error"));
-                }
-                (!ids.is_empty()).then(|| ids.join(" "))
-            };
-            view! {
-                <div class="cb-field" class:cb-field--error=move || error().is_some()>
-                    <label class="cb-label" for=id>{ctx.t(label)}</label>
-                    {hint.map(|h| view! { <p class="cb-hint" id=format!("{id}-hint")>{ctx.t(h)}</p> })}
-                    {move || error().map(|e| view! { <p class="cb-error" id=format!("{id}-error")>{e}</p> })}
-                    <input class="cb-input" class:cb-input--date={kind == "date"} id=id type=kind
-                        aria-invalid=move || error().is_some().then_some("true") aria-describedby=describedby
-                        prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-                </div>
+    let field = move |id: &'static str,
+                      label: WMsg,
+                      hint: Option<WMsg>,
+                      value: RwSignal<String>,
+                      kind: &'static str| {
+        let error = error_for(errors, id);
+        let describedby = move || {
+            let mut ids = Vec::new();
+            if kind == "text" {
+                ids.push(format!("{id}-count"));
             }
+            if hint.is_some() {
+                ids.push(format!("{id}-hint"));
+            }
+            if error().is_some() {
+                ids.push(format!("{id}-error"));
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
         };
+        view! {
+            <div class="cb-field" class:cb-field--error=move || error().is_some()>
+                <label class="cb-label" for=id>{ctx.t(label)}</label>
+                {hint.map(|h| view! { <p class="cb-hint" id=format!("{id}-hint")>{ctx.t(h)}</p> })}
+                {move || error().map(|e| view! { <p class="cb-error" id=format!("{id}-error")>{e}</p> })}
+                <input class="cb-input" class:cb-input--date={kind == "date"} id=id type=kind
+                    maxlength=(kind == "text").then_some(MAX_WORKSHOP_TEXT)
+                    aria-invalid=move || error().is_some().then_some("true") aria-describedby=describedby
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                {(kind == "text").then(|| chars_left_of(ctx, format!("{id}-count"), MAX_WORKSHOP_TEXT, move || value.get()))}
+            </div>
+        }
+    };
     let (back_view, heading) = if first {
         (
             view! { <button type="button" class="cb-back" on:click=move |_| ctx.go(Screen::Home)>{ctx.t(WMsg::BackToStart)}</button> }.into_any(),

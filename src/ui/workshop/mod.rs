@@ -10,7 +10,9 @@
 
 use super::files::{download, read_all_chosen};
 use super::storage;
-use super::widgets::{area_name, code_box, error_for, error_summary, print, show_errors, status_word, Errors};
+use super::widgets::{
+    area_name, chars_left_of, code_box, error_for, error_summary, print, show_errors, status_word, Errors,
+};
 use super::Screen;
 use super::{level_name, Ctx};
 use crate::domain::content::{criterion_title, Area};
@@ -19,7 +21,7 @@ use crate::domain::format::file_name;
 use crate::domain::text::upper_first;
 use crate::domain::workshop::{
     self as ws, clock, parse_time, running_order, timetable, total_minutes, Cohort, Share, ShareId, Summary, Workshop,
-    BANDS,
+    BANDS, MAX_WORKSHOP_TEXT,
 };
 use crate::i18n::WMsg;
 use leptos::prelude::*;
