@@ -1,13 +1,11 @@
 // Starts the app. An external module (not an inline script), so pages work under a
-// strict Content-Security-Policy. It records where the app's files are on each
-// container, so the app can load its stylesheet from there even when a council's page
-// on another origin loads this script; app.js finds app_bg.wasm beside itself.
+// strict Content-Security-Policy. The app's files (its stylesheet, criteria.json) are
+// found from this script's own address, handed to the app under a symbol that page
+// markup cannot set (a data-* attribute or an element's id could be written by anyone
+// whose HTML a council's page lets through); app.js finds app_bg.wasm beside itself.
 import init from './app.js';
 
-const base = new URL('.', import.meta.url).href;
-for (const el of document.querySelectorAll('#carer-benchmark, [data-carer-benchmark]')) {
-  if (!el.dataset.assetBase) el.dataset.assetBase = base;
-}
+globalThis[Symbol.for('carer-benchmark:asset-base')] = new URL('.', import.meta.url).href;
 
 // Inside an iframe, report the app's height to the host page (public/frame.js).
 if (window.parent !== window) import('./frame.js');

@@ -332,10 +332,15 @@ thread_local! {
     static ROOTS: std::cell::RefCell<Vec<Instance>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The settings on a container: `data-*` attributes and the links inside it; or, when
-/// it has none (the iframe case), the page's query string.
-fn read_config(container: &web_sys::Element) -> (EmbedConfig, Vec<String>) {
-    const NAMES: [&str; 6] = ["org-name", "logo", "accent", "nation", "lang", "storage-key"];
+/// The settings of one copy of the app: on the tool's own page (standalone, or inside
+/// its iframe) the page's query string; in a script embed only the container's own
+/// `data-*` attributes and the links inside it, never the host page's address, which
+/// anyone can write into a link to a council's page.
+fn read_config(container: &web_sys::Element, own_page: bool) -> (EmbedConfig, Vec<String>) {
+    if own_page {
+        let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        return embed::parse_query(&query);
+    }
     let mut links = Vec::new();
     if let Ok(anchors) = container.query_selector_all("a[href]") {
         for i in 0..anchors.length() {
@@ -344,13 +349,39 @@ fn read_config(container: &web_sys::Element) -> (EmbedConfig, Vec<String>) {
             }
         }
     }
-    let has_settings = NAMES.iter().any(|n| container.has_attribute(&format!("data-{n}")));
-    if has_settings || !links.is_empty() {
-        embed::parse(|n| container.get_attribute(&format!("data-{n}")), &links)
-    } else {
-        let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        embed::parse_query(&query)
+    embed::parse(|n| container.get_attribute(&format!("data-{n}")), &links)
+}
+
+/// Where the app's files are: the folder of the script that started it (boot.js records
+/// its own `import.meta.url` under a symbol, which page markup cannot set), else beside
+/// the page.
+fn asset_base() -> &'static str {
+    let key = js_sys::Symbol::for_("carer-benchmark:asset-base");
+    let base = js_sys::Reflect::get(&js_sys::global(), &key).ok().and_then(|v| v.as_string());
+    Box::leak(base.unwrap_or_else(|| "./".into()).into_boxed_str())
+}
+
+/// Whether the page is the tool's own (index.html, standalone or in its iframe): its
+/// container says so, and the page sits in the app's own folder. A `data-standalone`
+/// written into a council's page elsewhere does not make its address the tool's settings.
+fn is_own_page(container: &web_sys::Element, base: &str) -> bool {
+    if !container.has_attribute("data-standalone") {
+        return false;
     }
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let page = href.split(['?', '#']).next().unwrap_or_default();
+    let folder = &page[..page.rfind('/').map_or(0, |i| i + 1)];
+    // `…/carer-benchmark` as well as `…/carer-benchmark/index.html`, for hosts that serve
+    // the folder's page without its slash.
+    let own = base == "./" || base == folder || base.strip_suffix('/') == Some(page);
+    if !own {
+        warn("data-standalone is ignored: this page is not in the app's own folder");
+    }
+    own
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("carer-benchmark: {message}").into());
 }
 
 /// Mounts the app into every `#carer-benchmark` or `[data-carer-benchmark]` element
@@ -368,14 +399,16 @@ pub fn mount() {
         document.body().expect("a body").append_child(&el).expect("append");
         containers.push(el);
     }
+    let base = asset_base();
     for container in containers {
-        let (config, warnings) = read_config(&container);
+        let standalone = is_own_page(&container, base);
+        let (config, warnings) = read_config(&container, standalone);
         for w in warnings {
-            web_sys::console::warn_1(&format!("carer-benchmark: {w}").into());
+            warn(&w);
         }
-        // boot.js records where the app's files are, so the stylesheet loads from there.
-        let base: &'static str =
-            Box::leak(container.get_attribute("data-asset-base").unwrap_or_else(|| "./".into()).into_boxed_str());
+        if container.has_attribute("data-asset-base") {
+            warn("data-asset-base is ignored: the app's files are loaded from where boot.js was loaded");
+        }
         let Ok(shadow) = container.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) else {
             web_sys::console::error_1(&"carer-benchmark: this element cannot hold the app (no shadow root)".into());
             continue;
@@ -406,7 +439,6 @@ pub fn mount() {
         let _ = shadow.append_child(&host);
         // Read once, kept for the page's lifetime.
         let config: &'static EmbedConfig = Box::leak(Box::new(config));
-        let standalone = container.has_attribute("data-standalone");
         let instance = ROOTS.with(|r| {
             r.borrow_mut().push(Instance { root: shadow, config, asset_base: base, standalone });
             r.borrow().len() - 1
