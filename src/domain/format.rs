@@ -70,15 +70,25 @@ pub fn file_name(organisation: &str, date: chrono::NaiveDate, ext: &str) -> Stri
     format!("{slug}-carer-benchmark-{date}.{ext}")
 }
 
+/// Why a file of `size` bytes is refused before it is read, if it is: larger than
+/// [`MAX_BYTES`]. (The browser and the command line ask this of the file's size, so a
+/// huge file is never read.)
+pub fn size_problem(size: u64) -> Option<Problem> {
+    (size > MAX_BYTES as u64).then(|| Problem {
+        path: "$".into(),
+        message: format!(
+            "the file is {} KB; the largest accepted is {} KB. Is this the right file?",
+            size.div_ceil(1024),
+            MAX_BYTES / 1024
+        ),
+    })
+}
+
 /// Reads a file's bytes, returning the assessment or every problem found.
 pub fn from_bytes(framework: &Framework, bytes: &[u8]) -> Result<Assessment, Vec<Problem>> {
     let root = |message: String| vec![Problem { path: "$".into(), message }];
-    if bytes.len() > MAX_BYTES {
-        return Err(root(format!(
-            "the file is {} KB; the largest accepted is {} KB. Is this the right file?",
-            bytes.len().div_ceil(1024),
-            MAX_BYTES / 1024
-        )));
+    if let Some(problem) = size_problem(bytes.len() as u64) {
+        return Err(vec![problem]);
     }
     let text = std::str::from_utf8(bytes)
         .map_err(|_| root("the file is not text (UTF-8). Choose a .json file saved by this tool.".into()))?;

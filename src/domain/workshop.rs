@@ -25,7 +25,9 @@ mod file;
 
 pub use code::{decode, decode_share, decode_summary, find_codes, CodeError, Decoded, FoundCode, Kind, PREFIX};
 pub use export::{agenda_markdown, comparison_text, summary_csv, summary_html, summary_markdown, summary_text, Labels};
-pub use file::{share_from_bytes, share_from_value, share_to_json, shares_in, Found, SHARE_FORMAT, SHARE_VERSION};
+pub use file::{
+    oversized, share_from_bytes, share_from_value, share_to_json, shares_in, Found, SHARE_FORMAT, SHARE_VERSION,
+};
 
 // ── The running order ──────────────────────────────────────────────────────────────
 

@@ -38,25 +38,37 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// The bytes of the first file chosen in a file input.
-pub async fn read_chosen(input: &web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
+/// A file the user chose: its name, and its bytes, or its size in bytes when that is
+/// over the file format's limit ([`format::MAX_BYTES`](crate::domain::format::MAX_BYTES)):
+/// such a file is refused by its size and never read.
+pub struct Chosen {
+    pub name: String,
+    pub bytes: Result<Vec<u8>, u64>,
+}
+
+/// The first file chosen in a file input.
+pub async fn read_chosen(input: &web_sys::HtmlInputElement) -> Option<Chosen> {
     let file = input.files()?.get(0)?;
-    Some((file.name(), read(&file).await?))
+    Some(Chosen { name: file.name(), bytes: read(&file).await? })
 }
 
-async fn read(file: &web_sys::File) -> Option<Vec<u8>> {
+async fn read(file: &web_sys::File) -> Option<Result<Vec<u8>, u64>> {
+    let size = file.size() as u64;
+    if size > crate::domain::format::MAX_BYTES as u64 {
+        return Some(Err(size));
+    }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+    Some(Ok(js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
-/// The name and bytes of every file chosen in a file input (`multiple`), in order; a
-/// file that cannot be read comes back with no bytes.
-pub async fn read_all_chosen(input: &web_sys::HtmlInputElement) -> Vec<(String, Vec<u8>)> {
+/// Every file chosen in a file input (`multiple`), in order; a file that cannot be read
+/// comes back with no bytes.
+pub async fn read_all_chosen(input: &web_sys::HtmlInputElement) -> Vec<Chosen> {
     let Some(list) = input.files() else { return Vec::new() };
     let mut out = Vec::new();
     for i in 0..list.length() {
         let Some(file) = list.get(i) else { continue };
-        out.push((file.name(), read(&file).await.unwrap_or_default()));
+        out.push(Chosen { name: file.name(), bytes: read(&file).await.unwrap_or(Ok(Vec::new())) });
     }
     out
 }

@@ -1,6 +1,7 @@
 //! Start page: what the tool is, the independence disclaimer, the user's saved
 //! assessments (open, rename, duplicate, export, delete) and import.
 
+use super::widgets::chars_left;
 use super::{files, now, Ctx, Screen};
 use crate::domain::model::{Assessment, Nation, Organisation, Sector, SizeBand};
 use crate::domain::statistics::statistics;
@@ -20,7 +21,20 @@ pub fn Home() -> impl IntoView {
         let Some(input) = file_input.get() else { return };
         let input: web_sys::HtmlInputElement = input.unchecked_into();
         leptos::task::spawn_local(async move {
-            let Some((name, bytes)) = files::read_chosen(&input).await else { return };
+            let Some(files::Chosen { name, bytes }) = files::read_chosen(&input).await else { return };
+            // Refused by its size, at once: it was not read.
+            let bytes = match bytes {
+                Ok(bytes) => bytes,
+                Err(size) => {
+                    import_done.set(None);
+                    let problem = crate::domain::format::size_problem(size).map(|p| p.to_string());
+                    import_errors.set(
+                        [Some(ctx.tf(Msg::ImportFailed, &[("file", &name)])), problem].into_iter().flatten().collect(),
+                    );
+                    input.set_value("");
+                    return;
+                }
+            };
             // Checking a file needs the criteria (to know every indicator ID).
             if let Err(reason) = super::load_content(ctx).await {
                 import_errors.set(vec![
@@ -177,8 +191,10 @@ fn AssessmentCard(id: String, assessment: Assessment) -> impl IntoView {
                 <form class="cb-inline-form" on:submit=save_name.clone()>
                     <label class="cb-label" for=field_id.clone()>{ctx.t(Msg::NewName)}</label>
                     <input class="cb-input" id=field_id.clone() type="text" maxlength=MAX_TEXT_CHARS
+                        aria-describedby=format!("{field_id}-count")
                         prop:value=move || new_name.get()
                         on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                    {chars_left(ctx, format!("{field_id}-count"), move || new_name.get())}
                     <button type="submit" class="cb-button">{ctx.t(Msg::SaveName)}</button>
                     <button type="button" class="cb-button cb-button--secondary" on:click=move |_| renaming.set(false)>{ctx.t(Msg::Cancel)}</button>
                 </form>
@@ -274,8 +290,12 @@ pub fn NewAssessment(#[prop(optional)] edit: bool) -> impl IntoView {
                 <label class="cb-label" for="cb-org-name">{ctx.t(Msg::OrgNameLabel)}</label>
                 {move || error_for("cb-org-name")().map(|e| view! { <p class="cb-error" id="cb-org-name-error">{e}</p> })}
                 <input class="cb-input" id="cb-org-name" type="text" autocomplete="organization" maxlength=MAX_TEXT_CHARS
-                    aria-describedby=move || error_for("cb-org-name")().map(|_| "cb-org-name-error")
+                    aria-describedby=move || match error_for("cb-org-name")() {
+                        Some(_) => "cb-org-name-error cb-org-name-count",
+                        None => "cb-org-name-count",
+                    }
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                {chars_left(ctx, "cb-org-name-count".into(), move || name.get())}
             </div>
             <fieldset class="cb-field" class:cb-field--error=move || error_for("cb-sector-private")().is_some()>
                 <legend class="cb-label">{ctx.t(Msg::SectorLabel)}</legend>

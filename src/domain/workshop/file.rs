@@ -325,12 +325,20 @@ pub struct Found {
     pub result: Result<Share, String>,
 }
 
+/// A file of `size` bytes too large to hold shares, refused before it is read.
+pub fn oversized(name: &str, size: u64) -> Option<Vec<Found>> {
+    (size > format::MAX_BYTES as u64).then(|| {
+        let result = Err(format!("the file is {} KB, too large to be shares", size.div_ceil(1024)));
+        vec![Found { source: name.to_string(), result }]
+    })
+}
+
 /// Every share in a file the facilitator was given: a share file (JSON), or a text with
 /// one code per line (an email, a chat log, a list of pasted codes).
 pub fn shares_in(name: &str, bytes: &[u8]) -> Vec<Found> {
     let whole = |result: Result<Share, String>| vec![Found { source: name.to_string(), result }];
-    if bytes.len() > format::MAX_BYTES {
-        return whole(Err(format!("the file is {} KB, too large to be shares", bytes.len().div_ceil(1024))));
+    if let Some(refused) = oversized(name, bytes.len() as u64) {
+        return refused;
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
         return whole(Err("the file is not text (UTF-8): expected a share file or a text with codes".into()));

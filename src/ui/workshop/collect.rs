@@ -101,8 +101,12 @@ pub(super) fn collect(ctx: Ctx, room: Room) -> AnyView {
             }
             let mut list = Vec::new();
             room.change(ctx, |r| {
-                for (name, bytes) in &chosen {
-                    for found in ws::shares_in(name, bytes) {
+                for crate::ui::files::Chosen { name, bytes } in &chosen {
+                    let found_in = match bytes {
+                        Ok(bytes) => ws::shares_in(name, bytes),
+                        Err(size) => ws::oversized(name, *size).unwrap_or_default(),
+                    };
+                    for found in found_in {
                         let outcome = match found.result {
                             Ok(share) => add_share(ctx, r, share),
                             Err(e) => Outcome::Refused(upper_first(&e)),
