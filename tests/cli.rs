@@ -408,3 +408,27 @@ fn workshop_agenda_prints_the_running_order_with_times() {
         assert_eq!(run(&bad).status.code(), Some(2), "{bad:?}");
     }
 }
+
+#[test]
+fn a_key_given_twice_is_refused_by_every_command_that_reads_files() {
+    let text = to_json(&all_yes_up_to(1));
+    let twice = text.replacen("\"organisation\":", "\"organisation\": {\"name\": \"Someone Else\", \"sector\": \"private\", \"size\": \"50-249\", \"nation\": \"england\"},\n  \"organisation\":", 1);
+    let path = write("twice.json", &twice);
+    for cmd in ["score", "check-policy", "draft-policy"] {
+        let out = run(&[cmd, &path]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("\n  $.organisation: appears twice"), "{cmd}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = run(&["workshop", "share", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("$.organisation: appears twice"));
+
+    let share = stdout_of(&["workshop", "share", &write("once.json", &text), "--consent", "--format", "json"]);
+    let share = share.replacen("\"organisation\":", "\"organisation\": \"Someone Else\",\n  \"organisation\":", 1);
+    let out = run(&["workshop", "aggregate", &write("twice-share.json", &share)]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("twice-share.json: $.organisation: appears twice"), "{err}");
+}

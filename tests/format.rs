@@ -3,10 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use carer_benchmark::domain::content::framework;
+use carer_benchmark::domain::content::{framework, Priority};
 use carer_benchmark::domain::format::{self, file_name, from_bytes, to_json, MAX_BYTES};
 use carer_benchmark::domain::library::{self, Library, Loaded};
 use carer_benchmark::domain::model::Answer;
+use carer_benchmark::domain::plan::{self, Schedule};
 use carer_benchmark::domain::policy::{fields, Kind, PolicyAnswers};
 use common::*;
 use proptest::prelude::*;
@@ -356,5 +357,67 @@ proptest! {
             let json = to_json(&saved.assessment);
             prop_assert!(from_bytes(framework(), json.as_bytes()).is_ok(), "refused: {:?}", from_bytes(framework(), json.as_bytes()).err());
         }
+    }
+}
+
+// ── Keys given twice ───────────────────────────────────────────────────────────────
+
+fn problems_of_text(text: &str) -> Vec<String> {
+    match from_bytes(framework(), text.as_bytes()) {
+        Ok(_) => vec![],
+        Err(p) => p.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+/// `text` with `extra` written just inside the first object that follows `at`.
+fn twice(text: &str, at: &str, extra: &str) -> String {
+    let i = text.find(at).unwrap_or_else(|| panic!("{at} not in {text}")) + at.len();
+    let brace = i + text[i..].find('{').unwrap() + 1;
+    format!("{}{extra}{}", &text[..brace], &text[brace..])
+}
+
+#[test]
+fn a_key_given_twice_is_a_problem_named_by_its_path() {
+    // Compact, keys in alphabetical order: the first `{` is the file's own.
+    let text = good().to_string();
+    let other = r#""organisation":{"name":"Someone Else","sector":"private","size":"50-249","nation":"england"},"#;
+    let p = problems_of_text(&twice(&text, "", other));
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(p[0].starts_with("$.organisation: appears twice"), "{p:#?}");
+
+    let p = problems_of_text(&twice(&text, "\"L1.1.a\":", r#""answer":"no","#));
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(p[0].starts_with("$.answers[\"L1.1.a\"].answer: appears twice"), "{p:#?}");
+
+    // Written differently, a key is still the same key.
+    let p = problems_of_text(&twice(&text, "", r#""\u0066ormat":"carer-benchmark-assessment","#));
+    assert!(p[0].starts_with("$.format: appears twice"), "{p:#?}");
+
+    // Inside a list.
+    let mut a = all_yes_up_to(1);
+    plan::edit_plan(&mut a, day(), |s| {
+        s.add_own("Train managers", Priority::High, &Schedule::default());
+    });
+    let v: Value = serde_json::from_str(&to_json(&a)).unwrap();
+    let text =
+        v.to_string().replace(r#""title":"Train managers""#, r#""title":"Fire managers","title":"Train managers""#);
+    let p = problems_of_text(&text);
+    assert!(p[0].starts_with("$.plan.own[0].title: appears twice"), "{p:#?}");
+
+    // The same key in two different objects is fine.
+    assert!(problems_of_text(&good().to_string()).is_empty());
+}
+
+#[test]
+fn a_stored_library_with_a_key_given_twice_is_kept_unread_and_says_where() {
+    let mut lib = Library::default();
+    lib.add(all_yes_up_to(1), t0());
+    let text = library::store(&lib);
+    let text = twice(&text, "\"organisation\":", r#""name":"Someone Else","#);
+    match library::load(Some(&text)) {
+        Loaded::Unreadable { reason } => {
+            assert!(reason.contains("$.assessments[0].assessment.organisation.name: appears twice"), "{reason}")
+        }
+        other => panic!("read: {other:?}"),
     }
 }

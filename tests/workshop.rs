@@ -455,6 +455,23 @@ fn a_bad_share_file_names_each_problem_by_path() {
     assert_eq!(problems_in(json!([1])), ["$: should be an object, but is a list"]);
 }
 
+#[test]
+fn a_share_file_with_a_key_given_twice_is_refused_naming_the_path() {
+    let text = share_to_json(&share_of(&all_yes_up_to(1), true));
+    let top = text.replacen("\"organisation\":", "\"organisation\": \"Someone Else\",\n  \"organisation\":", 1);
+    let p = share_from_bytes(top.as_bytes()).unwrap_err();
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert_eq!(p[0].path, "$.organisation");
+    assert!(p[0].message.starts_with("appears twice"), "{p:#?}");
+    let nested = text.replacen("\"L1.1\":", "\"L1.1\": \"not_met\",\n    \"L1.1\":", 1);
+    let p = share_from_bytes(nested.as_bytes()).unwrap_err();
+    assert_eq!(p[0].path, "$.criteria[\"L1.1\"]", "{p:#?}");
+    // The facilitator's reader of whole files says the same.
+    let found = shares_in("twice.json", top.as_bytes());
+    let reason = found[0].result.as_ref().unwrap_err();
+    assert!(reason.starts_with("$.organisation: appears twice"), "{reason}");
+}
+
 // ── Finding shares in files ────────────────────────────────────────────────────────
 
 #[test]

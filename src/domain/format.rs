@@ -8,7 +8,7 @@
 //! [`json`](super::json) reader.
 
 use super::content::Framework;
-use super::json::{child, ids, Checker};
+use super::json::{self, child, ids, Checker, NotRead};
 use super::model::{Answer, Assessment, Nation, Sector, SizeBand};
 use super::{passport, plan, policy};
 use serde_json::{Map, Value};
@@ -82,12 +82,11 @@ pub fn from_bytes(framework: &Framework, bytes: &[u8]) -> Result<Assessment, Vec
     }
     let text = std::str::from_utf8(bytes)
         .map_err(|_| root("the file is not text (UTF-8). Choose a .json file saved by this tool.".into()))?;
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        root(format!(
-            "the file is not valid JSON (line {}, column {}). It may be damaged or not saved by this tool.",
-            e.line(),
-            e.column()
-        ))
+    let value = json::parse(text).map_err(|e| match e {
+        NotRead::Twice(p) => vec![p],
+        NotRead::Syntax { line, column } => root(format!(
+            "the file is not valid JSON (line {line}, column {column}). It may be damaged or not saved by this tool."
+        )),
     })?;
     let problems = validate(framework, &value);
     if !problems.is_empty() {

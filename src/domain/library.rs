@@ -5,6 +5,7 @@
 //! Text that cannot be read is never overwritten: [`Loaded::Unreadable`] tells the
 //! adapter to keep it aside before anything new is saved.
 
+use super::json;
 use super::model::Assessment;
 use super::text::{self, MAX_TEXT_CHARS};
 use chrono::{DateTime, Utc};
@@ -37,9 +38,9 @@ pub fn load(stored: Option<&str>) -> Loaded {
     let Some(text) = stored else {
         return Loaded::Ok(Library::default());
     };
-    let value: serde_json::Value = match serde_json::from_str(text) {
+    let value = match json::parse(text) {
         Ok(v) => v,
-        Err(e) => return Loaded::Unreadable { reason: format!("not valid JSON ({e})") },
+        Err(e) => return Loaded::Unreadable { reason: e.to_string() },
     };
     match value.get("schema").and_then(|s| s.as_u64()) {
         Some(n) if n == u64::from(SCHEMA) => match serde_json::from_value::<Library>(value) {
