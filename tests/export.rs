@@ -241,7 +241,40 @@ fn csv_fields_are_quoted_and_neutralised_exactly() {
     assert_eq!(escape::csv_cell("\rx"), "\"'\rx\"");
     assert_eq!(escape::csv_cell("=a,b"), "\"'=a,b\"");
     assert_eq!(escape::csv_cell("a=1"), "a=1");
+    assert_eq!(escape::csv_cell(" =1"), "' =1");
+    assert_eq!(escape::csv_cell("\n=1"), "\"'\n=1\"");
+    assert_eq!(escape::csv_cell("\u{a0}\u{3000}\u{feff}@x"), "'\u{a0}\u{3000}\u{feff}@x");
+    assert_eq!(escape::csv_cell("＝1"), "'＝1");
+    assert_eq!(escape::csv_cell("\u{2212}1"), "'\u{2212}1");
+    assert_eq!(escape::csv_cell(" plain"), " plain");
     assert_eq!(escape::csv_cell(""), "");
+}
+
+#[test]
+fn every_hostile_cell_in_the_plan_csv_reads_back_as_text_in_a_spreadsheet_reader() {
+    use common::spreadsheet::{assert_neutralised, assert_no_formula, read_csv, HOSTILE_CELLS};
+    let mut a = blank();
+    plan::edit_plan(&mut a, day(), |s| {
+        for h in HOSTILE_CELLS {
+            let title = if h.trim().is_empty() { "An action" } else { h };
+            let id = s.add_own(title, Priority::Medium, &Schedule::default()).unwrap();
+            s.set_notes(&id, h);
+            s.set_owner(&id, h);
+        }
+    });
+    let r = report(&a);
+    let records = read_csv(&csv::plan_csv(&r.plan));
+    assert_eq!(records.len(), r.plan.actions.len() + 1);
+    let mut notes = BTreeSet::new();
+    for rec in &records[1..] {
+        let x = r.plan.actions.iter().find(|x| x.id == rec[0]).unwrap();
+        assert_neutralised(&rec[2], &x.title);
+        assert_neutralised(&rec[5], &x.owner);
+        assert_neutralised(&rec[11], &x.notes);
+        notes.insert(x.notes.as_str());
+    }
+    assert_eq!(notes, HOSTILE_CELLS.iter().copied().collect(), "every cell was written as given");
+    assert_no_formula(&records);
 }
 
 // ── Calendar ───────────────────────────────────────────────────────────────────────
@@ -894,10 +927,9 @@ proptest! {
         let rows = parse_csv(csv::plan_csv(&r.plan).strip_prefix('\u{feff}').unwrap());
         prop_assert_eq!(rows.len(), r.plan.actions.len() + 1);
         if let Some(x) = r.plan.actions.first() {
-            let neutral = |s: &str| if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
-            prop_assert_eq!(&rows[1][2], &neutral(&x.title));
-            prop_assert_eq!(&rows[1][11], &neutral(&x.notes));
-            prop_assert_eq!(&rows[1][5], &neutral(&x.owner));
+            common::spreadsheet::assert_neutralised(&rows[1][2], &x.title);
+            common::spreadsheet::assert_neutralised(&rows[1][11], &x.notes);
+            common::spreadsheet::assert_neutralised(&rows[1][5], &x.owner);
         }
         let cal = ics::plan_ics(&r.plan, r.organisation(), a.created, a.created);
         for l in cal.split("\r\n") {

@@ -796,6 +796,26 @@ fn csv_cells_cannot_run_as_formulas_and_keep_their_text() {
 }
 
 #[test]
+fn every_hostile_cell_in_the_room_csv_reads_back_as_text_in_a_spreadsheet_reader() {
+    use common::spreadsheet::{assert_neutralised, assert_no_formula, read_csv, HOSTILE_CELLS};
+    let (cohort, _) = three();
+    let s = Summary { names: HOSTILE_CELLS.iter().map(|s| s.to_string()).collect(), ..cohort.summary() };
+    let w = Workshop::new("=1+1", "2026-06-10", "＠SUM(A1)").unwrap();
+    let records = read_csv(&summary_csv(&s, Some(&w), &English));
+    assert!(records.iter().all(|r| r.len() == 4), "{records:?}");
+    let value =
+        |section: &str, item: &str| records.iter().find(|r| r[0] == section && r[1] == item).unwrap()[3].clone();
+    assert_neutralised(&value("Workshop", "Title"), "=1+1");
+    assert_neutralised(&value("Workshop", "Organisation"), "＠SUM(A1)");
+    let names: Vec<&Vec<String>> = records.iter().filter(|r| r[0] == "Named participant").collect();
+    assert_eq!(names.len(), HOSTILE_CELLS.len());
+    for (rec, written) in names.iter().zip(HOSTILE_CELLS) {
+        assert_neutralised(&rec[3], written);
+    }
+    assert_no_formula(&records);
+}
+
+#[test]
 fn markdown_and_html_exports_escape_every_name() {
     let w = Workshop::new("Carers <Week> & *more*", "2026-06-10", "Anytown Carers").unwrap();
     let md = summary_markdown(&nasty_summary(), Some(&w), &English);
