@@ -347,6 +347,44 @@ fn the_calendar_is_valid_rfc_5545_and_python_icalendar_reads_every_text_back() {
 }
 
 #[test]
+fn every_calendar_date_is_eight_digits_even_from_the_latest_start() {
+    use carer_benchmark::domain::dates::LATEST;
+    let mut a = full();
+    plan::edit_plan(&mut a, LATEST, |s| s.start = LATEST);
+    let far = plan::Seed {
+        id: "far".into(),
+        title: "Far".into(),
+        why: String::new(),
+        owner: String::new(),
+        priority: Priority::Low,
+        due_in_days: 3_000_000,
+        success: String::new(),
+        open: true,
+    };
+    let r = Report::new(framework(), &a, day(), &[far], &Schedule::default());
+    let now = Utc.with_ymd_and_hms(2100, 12, 31, 23, 59, 59).unwrap();
+    let text = ics::plan_ics(&r.plan, r.organisation(), a.created, now);
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mut dated = 0;
+    for line in text.split("\r\n") {
+        let Some((name, value)) = line.split_once(':') else { continue };
+        match name {
+            "DTSTART;VALUE=DATE" | "DTEND;VALUE=DATE" | "DUE;VALUE=DATE" => {
+                assert!(value.len() == 8 && digits(value), "{line}");
+                assert!(chrono::NaiveDate::parse_from_str(value, "%Y%m%d").is_ok(), "{line}");
+                dated += 1;
+            }
+            "DTSTAMP" | "DTSTART" | "DTEND" | "DUE" => {
+                let (d, t) = value.split_once('T').unwrap_or_else(|| panic!("{line}"));
+                assert!(d.len() == 8 && digits(d) && t.len() == 7 && digits(&t[..6]) && t.ends_with('Z'), "{line}");
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(dated, 2 * r.plan.actions.len());
+}
+
+#[test]
 fn calendar_text_is_escaped_and_control_characters_dropped() {
     assert_eq!(ics::text("a,b;c\\d\ne\r\nf\rg\u{7}\th"), "a\\,b\\;c\\\\d\\ne\\nf\\ng\th");
 }

@@ -421,3 +421,19 @@ fn a_stored_library_with_a_key_given_twice_is_kept_unread_and_says_where() {
         other => panic!("read: {other:?}"),
     }
 }
+
+#[test]
+fn stored_times_outside_the_years_2000_to_2100_are_brought_inside_and_the_library_opens() {
+    use carer_benchmark::domain::dates::{EARLIEST, LATEST};
+    let mut lib = Library::default();
+    lib.add(all_yes_up_to(1), t0());
+    let stored = library::store(&lib);
+    assert!(stored.contains("\"created\":\"2026-11-22T09:30:00Z\""), "{stored}");
+    // A device whose clock was far off wrote these.
+    let text = stored
+        .replace("\"created\":\"2026-11-22T09:30:00Z\"", "\"created\":\"9999-12-31T00:00:00Z\"")
+        .replace("\"updated\":\"2026-11-22T09:30:00Z\"", "\"updated\":\"1970-01-01T00:00:00Z\"");
+    let Loaded::Ok(back) = library::load(Some(&text)) else { panic!("not read: {text}") };
+    let a = &back.assessments[0].assessment;
+    assert_eq!((a.created.date_naive(), a.updated.date_naive()), (LATEST, EARLIEST));
+}

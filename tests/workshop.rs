@@ -148,6 +148,8 @@ fn workshop_details_are_checked_field_by_field() {
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, ["title", "organisation", "date"]);
     assert!(problems[2].message.contains("is not a date like 2024-04-06"), "{}", problems[2].message);
+    let far = Workshop::new("Carers week", "9999-12-31", "").unwrap_err();
+    assert_eq!(far[0].to_string(), "date: 9999-12-31 is outside the years 2000 to 2100");
 }
 
 // ── Shares and codes ───────────────────────────────────────────────────────────────

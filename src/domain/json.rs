@@ -125,23 +125,27 @@ impl Checker {
         x
     }
 
-    /// An RFC 3339 date and time.
+    /// An RFC 3339 date and time, in the years [`dates::EARLIEST`] to [`dates::LATEST`]
+    /// (in UTC).
     pub fn timestamp(&mut self, v: Option<&Value>, path: &str) {
         if let Some(s) = self.text(v, path, true) {
-            if chrono::DateTime::parse_from_rfc3339(s).is_err() {
-                self.problem(path, format!("{} is not a date and time like 2026-11-22T10:30:00Z", quoted(s)));
+            match chrono::DateTime::parse_from_rfc3339(s) {
+                Err(_) => self.problem(path, format!("{} is not a date and time like 2026-11-22T10:30:00Z", quoted(s))),
+                Ok(t) if !dates::in_range(t.naive_utc().date()) => self.problem(path, dates::outside(s)),
+                Ok(_) => {}
             }
         }
     }
 
-    /// A `YYYY-MM-DD` date, if valid.
+    /// A `YYYY-MM-DD` date from [`dates::EARLIEST`] to [`dates::LATEST`], if valid.
     pub fn date(&mut self, v: Option<&Value>, path: &str, required: bool) -> Option<NaiveDate> {
         let s = self.text(v, path, required)?;
-        let d = dates::parse_ymd(s);
-        if d.is_none() {
-            self.problem(path, format!("{} is not a date like 2026-11-22 (year, month, day)", quoted(s)));
+        match dates::any_day(s) {
+            Some(d) if dates::in_range(d) => return Some(d),
+            Some(_) => self.problem(path, dates::outside(s)),
+            None => self.problem(path, format!("{} is not a date like 2026-11-22 (year, month, day)", quoted(s))),
         }
-        d
+        None
     }
 
     pub fn unknown_keys(&mut self, m: &Map<String, Value>, path: &str, known: &[&str]) {
