@@ -437,3 +437,52 @@ fn stored_times_outside_the_years_2000_to_2100_are_brought_inside_and_the_librar
     let a = &back.assessments[0].assessment;
     assert_eq!((a.created.date_naive(), a.updated.date_naive()), (LATEST, EARLIEST));
 }
+
+// ── Repairs on opening the library ─────────────────────────────────────────────────
+
+/// The library stored as `text`, and how many assessments were given new IDs.
+fn opened(text: &str) -> (Library, usize) {
+    match library::load(Some(text)) {
+        Loaded::Ok(lib) => (lib, 0),
+        Loaded::Repaired { library, renamed } => (library, renamed),
+        other => panic!("not opened: {other:?}"),
+    }
+}
+
+#[test]
+fn assessments_stored_under_one_id_are_all_kept_under_ids_of_their_own() {
+    use carer_benchmark::domain::library::Saved;
+    let mut lib = Library::default();
+    let id = lib.add(all_yes_up_to(1), t0());
+    let named = |name: &str| {
+        let mut a = blank();
+        a.organisation.name = name.into();
+        a
+    };
+    // Crafted or damaged storage: two more under the same ID, one already under the ID
+    // a repair might pick first.
+    lib.assessments.push(Saved { id: id.clone(), assessment: named("Beta Ltd") });
+    lib.assessments.push(Saved { id: format!("{id}-2"), assessment: named("Gamma Ltd") });
+    lib.assessments.push(Saved { id: id.clone(), assessment: named("Delta Ltd") });
+    let text = library::store(&lib);
+
+    let (back, renamed) = opened(&text);
+    assert_eq!(renamed, 2);
+    let names: Vec<&str> = back.assessments.iter().map(|s| s.assessment.organisation.name.as_str()).collect();
+    assert_eq!(names, ["Acme Care Ltd", "Beta Ltd", "Gamma Ltd", "Delta Ltd"], "nothing lost, nothing moved");
+    let ids: std::collections::BTreeSet<&str> = back.assessments.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    assert_eq!(back.assessments[0].id, id, "the first keeps its ID");
+    assert_eq!(back.assessments[2].id, format!("{id}-2"), "an ID used once is kept");
+    assert_eq!(opened(&text).0, back, "the same stored text gives the same IDs every time");
+
+    // Deleting one deletes only that one.
+    let mut lib = back.clone();
+    assert!(lib.delete(&back.assessments[1].id));
+    assert_eq!(lib.assessments.len(), 3);
+    assert!(lib.delete(&id));
+    assert_eq!(lib.assessments.len(), 2);
+    assert_eq!(lib.get(&back.assessments[3].id).unwrap().organisation.name, "Delta Ltd");
+    // Stored again, it opens with nothing to repair.
+    assert_eq!(opened(&library::store(&back)), (back, 0));
+}

@@ -27,6 +27,14 @@ pub struct Library {
 #[derive(Debug, PartialEq)]
 pub enum Loaded {
     Ok(Library),
+    /// Read, but `renamed` assessments shared their ID with one stored before them
+    /// (damaged or crafted storage), so that deleting one would have deleted both: each
+    /// was given an ID of its own ([`Library::repair_ids`]). Nothing was removed. The
+    /// same stored text is always repaired the same way.
+    Repaired {
+        library: Library,
+        renamed: usize,
+    },
     /// The stored text is not something this version can read. It must be kept.
     Unreadable {
         reason: String,
@@ -44,7 +52,10 @@ pub fn load(stored: Option<&str>) -> Loaded {
     };
     match value.get("schema").and_then(|s| s.as_u64()) {
         Some(n) if n == u64::from(SCHEMA) => match serde_json::from_value::<Library>(value) {
-            Ok(lib) => Loaded::Ok(lib),
+            Ok(mut library) => match library.repair_ids() {
+                0 => Loaded::Ok(library),
+                renamed => Loaded::Repaired { library, renamed },
+            },
             Err(e) => Loaded::Unreadable { reason: format!("damaged ({e})") },
         },
         Some(n) if n > u64::from(SCHEMA) => {
@@ -85,6 +96,27 @@ impl Library {
             id = format!("{base}-{n}");
         }
         id
+    }
+
+    /// Gives each assessment whose ID an earlier one already has a new ID: its ID with
+    /// the first suffix `-2`, `-3`, … that no assessment has. Keeps every assessment,
+    /// in order, and returns how many were given new IDs. Deterministic (the domain has
+    /// no clock or randomness), so the same library is always repaired the same way.
+    pub fn repair_ids(&mut self) -> usize {
+        let mut renamed = 0;
+        for i in 1..self.assessments.len() {
+            let id = self.assessments[i].id.clone();
+            if !self.assessments[..i].iter().any(|s| s.id == id) {
+                continue;
+            }
+            let mut n = 2;
+            while self.get(&format!("{id}-{n}")).is_some() {
+                n += 1;
+            }
+            self.assessments[i].id = format!("{id}-{n}");
+            renamed += 1;
+        }
+        renamed
     }
 
     /// Adds an assessment (new or imported) and returns its ID.
