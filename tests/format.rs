@@ -301,7 +301,8 @@ proptest! {
         name in "[^\u{0}]{1,60}",
     ) {
         let mut a = blank();
-        a.organisation.name = name;
+        // As every setter leaves it: a file's reader removes direction controls.
+        a.organisation.name = carer_benchmark::domain::text::without_bidi(&name);
         prop_assume!(!a.organisation.name.trim().is_empty());
         for (ind, (ans, ev)) in framework().indicators().zip(cells) {
             if let Some(answer) = [None, Some(Answer::No), Some(Answer::Partly), Some(Answer::Yes)][ans as usize] {
@@ -485,4 +486,45 @@ fn assessments_stored_under_one_id_are_all_kept_under_ids_of_their_own() {
     assert_eq!(lib.get(&back.assessments[3].id).unwrap().organisation.name, "Delta Ltd");
     // Stored again, it opens with nothing to repair.
     assert_eq!(opened(&library::store(&back)), (back, 0));
+}
+
+// ── Direction controls ─────────────────────────────────────────────────────────────
+
+/// "Acme" and "Care Ltd" with every bidirectional control character around them.
+const BIDI_NAME: &str =
+    "\u{202e}Acme\u{61c}\u{200e}\u{200f}\u{202a}\u{202b}\u{202c}\u{202d} Care Ltd\u{2066}\u{2067}\u{2068}\u{2069}";
+
+#[test]
+fn direction_controls_are_removed_from_organisation_names_wherever_they_come_in() {
+    use carer_benchmark::domain::model::Assessment;
+    use carer_benchmark::domain::text::without_bidi;
+    assert_eq!(without_bidi(BIDI_NAME), "Acme Care Ltd");
+    assert_eq!(without_bidi("Zoë \u{200f}"), "Zoë ");
+
+    // A file.
+    let mut v = good();
+    v["organisation"]["name"] = json!(BIDI_NAME);
+    let a = from_bytes(framework(), v.to_string().as_bytes()).unwrap();
+    assert_eq!(a.organisation.name, "Acme Care Ltd");
+    v["organisation"]["name"] = json!("\u{202e}\u{2066} ");
+    assert!(problems(v)[0].starts_with("$.organisation.name: is empty"));
+
+    // A new assessment and a changed organisation.
+    let mut org = blank().organisation;
+    org.name = BIDI_NAME.into();
+    let mut a = Assessment::new(org.clone(), t0());
+    assert_eq!(a.organisation.name, "Acme Care Ltd");
+    a.organisation.name = "Other".into();
+    assert!(a.set_organisation(org, day().and_hms_opt(12, 0, 0).unwrap().and_utc()));
+    assert_eq!((a.organisation.name.as_str(), a.updated.date_naive()), ("Acme Care Ltd", day()));
+
+    // Renaming in the library, and the stored library.
+    let mut lib = Library::default();
+    let id = lib.add(blank(), t0());
+    assert!(lib.rename(&id, BIDI_NAME, t0()));
+    assert_eq!(lib.get(&id).unwrap().organisation.name, "Acme Care Ltd");
+    assert!(!lib.rename(&id, " \u{202e} ", t0()), "nothing but controls is an empty name");
+    lib.get_mut(&id).unwrap().organisation.name = BIDI_NAME.into();
+    let (back, _) = opened(&library::store(&lib));
+    assert_eq!(back.get(&id).unwrap().organisation.name, "Acme Care Ltd");
 }

@@ -368,6 +368,57 @@ fn names_are_tidied_and_cut_to_sixty_bytes() {
     assert_eq!(clean_name(&one_word).unwrap(), "é".repeat(30));
 }
 
+/// Every bidirectional control character: marks, embeddings, overrides, isolates.
+const BIDI: [char; 12] = [
+    '\u{61c}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}',
+    '\u{2067}', '\u{2068}', '\u{2069}',
+];
+
+/// "Acme" and "Care Ltd" with every bidirectional control character between them.
+fn with_bidi() -> String {
+    format!("Acme{}Care Ltd\u{202e}", BIDI.iter().collect::<String>())
+}
+
+#[test]
+fn direction_controls_are_removed_from_names_codes_and_workshop_details() {
+    // Made into a share, with consent.
+    let mut a = all_yes_up_to(1);
+    a.organisation.name = with_bidi();
+    let s = share_of(&a, true);
+    assert_eq!(s.organisation.as_deref(), Some("AcmeCare Ltd"));
+    assert_eq!(clean_name(&with_bidi()).as_deref(), Some("AcmeCare Ltd"));
+    assert_eq!(clean_name("\u{202e}\u{2066}"), None);
+
+    // Read from a share file.
+    let mut v = good_file();
+    v["organisation"] = json!(with_bidi());
+    assert_eq!(share_from_bytes(v.to_string().as_bytes()).unwrap().organisation.as_deref(), Some("AcmeCare Ltd"));
+
+    // Read from a code that carries them in its name (made by another program).
+    let forged = Share { organisation: Some(with_bidi()), ..s.clone() };
+    assert_eq!(decode_share(&forged.code()).unwrap().organisation.as_deref(), Some("AcmeCare Ltd"));
+
+    // Pasted codes with them inside, and in a text of codes.
+    let code = s.code();
+    let (head, tail) = code.split_at(9);
+    let pasted = format!("\u{202e}{head}\u{2066}{tail}\u{200f}");
+    assert_eq!(decode_share(&pasted), Ok(s.clone()));
+    let room = {
+        let mut c = Cohort::new();
+        c.add(s.clone()).unwrap();
+        c.summary().code()
+    };
+    assert!(decode_summary(&format!("\u{202d}{room}")).is_ok());
+    let found = find_codes(&format!("Acme: \u{202e}{head}\u{2067}{tail}\n"));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, code);
+    assert_eq!(shares_in("codes.txt", pasted.as_bytes())[0].result, Ok(s));
+
+    // The workshop's own details.
+    let w = Workshop::new(&format!("Carers{}", with_bidi()), "2026-06-10", &with_bidi()).unwrap();
+    assert_eq!((w.title.as_str(), w.organisation.as_str()), ("CarersAcmeCare Ltd", "AcmeCare Ltd"));
+}
+
 #[test]
 fn the_participant_tag_follows_the_assessment_not_its_results() {
     let a = full();

@@ -10,6 +10,7 @@
 use super::content::Framework;
 use super::json::{self, child, ids, Checker, NotRead};
 use super::model::{Answer, Assessment, Nation, Sector, SizeBand};
+use super::text::without_bidi;
 use super::{passport, plan, policy};
 use serde_json::{Map, Value};
 
@@ -96,6 +97,9 @@ pub fn from_bytes(framework: &Framework, bytes: &[u8]) -> Result<Assessment, Vec
     if let Some(map) = obj.as_object_mut() {
         map.remove("format");
         map.remove("version");
+        if let Some(Value::String(name)) = map.get_mut("organisation").and_then(|o| o.get_mut("name")) {
+            *name = without_bidi(name);
+        }
         let updated = map.get("updated").cloned().unwrap_or(Value::Null);
         if let Some(Value::Object(answers)) = map.get_mut("answers") {
             answers.retain(|_, e| e.get("answer") != Some(&Value::Null));
@@ -154,7 +158,7 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
     if let Some(org) = c.object(top.get("organisation"), "$.organisation") {
         c.unknown_keys(org, "$.organisation", &["name", "sector", "size", "nation"]);
         if let Some(name) = c.text(org.get("name"), "$.organisation.name", true) {
-            if name.trim().is_empty() {
+            if without_bidi(name).trim().is_empty() {
                 c.problem("$.organisation.name", "is empty: every assessment needs an organisation name");
             }
         }

@@ -52,7 +52,7 @@ pub fn load(stored: Option<&str>) -> Loaded {
     };
     match value.get("schema").and_then(|s| s.as_u64()) {
         Some(n) if n == u64::from(SCHEMA) => match serde_json::from_value::<Library>(value) {
-            Ok(mut library) => match library.repair_ids() {
+            Ok(mut library) => match library.repair() {
                 0 => Loaded::Ok(library),
                 renamed => Loaded::Repaired { library, renamed },
             },
@@ -98,6 +98,16 @@ impl Library {
         id
     }
 
+    /// Repairs what storage should never hold: direction controls in names (removed, as
+    /// everywhere names come in) and IDs used twice ([`Library::repair_ids`]). Returns
+    /// how many assessments were given new IDs.
+    fn repair(&mut self) -> usize {
+        for s in &mut self.assessments {
+            s.assessment.organisation.name = text::without_bidi(&s.assessment.organisation.name);
+        }
+        self.repair_ids()
+    }
+
     /// Gives each assessment whose ID an earlier one already has a new ID: its ID with
     /// the first suffix `-2`, `-3`, … that no assessment has. Keeps every assessment,
     /// in order, and returns how many were given new IDs. Deterministic (the domain has
@@ -126,7 +136,10 @@ impl Library {
         id
     }
 
+    /// Renames an assessment's organisation, without direction controls
+    /// ([`text::without_bidi`]); false, changing nothing, when no name is left.
     pub fn rename(&mut self, id: &str, name: &str, now: DateTime<Utc>) -> bool {
+        let name = text::without_bidi(name);
         match self.get_mut(id) {
             Some(a) if !name.trim().is_empty() => {
                 a.organisation.name = text::clamp(name.trim());

@@ -56,7 +56,10 @@ pub struct Assessment {
 }
 
 impl Assessment {
-    pub fn new(organisation: Organisation, now: DateTime<Utc>) -> Self {
+    /// A new assessment; the organisation's name loses any direction controls
+    /// ([`text::without_bidi`]).
+    pub fn new(mut organisation: Organisation, now: DateTime<Utc>) -> Self {
+        organisation.name = text::without_bidi(&organisation.name);
         Assessment {
             organisation,
             created: now,
@@ -66,6 +69,18 @@ impl Assessment {
             plan: None,
             passport: None,
         }
+    }
+
+    /// Changes who the organisation is. Its name loses any direction controls
+    /// ([`text::without_bidi`]); returns false, changing nothing, when nothing else is left.
+    pub fn set_organisation(&mut self, mut organisation: Organisation, now: DateTime<Utc>) -> bool {
+        organisation.name = text::without_bidi(&organisation.name);
+        if organisation.name.trim().is_empty() {
+            return false;
+        }
+        self.organisation = organisation;
+        self.updated = now;
+        true
     }
 
     /// Records an answer, keeping any evidence already given.
