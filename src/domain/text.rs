@@ -1,5 +1,6 @@
-//! Text helpers shared by every section: the length limit on typed text, letter case,
-//! and `{name}` placeholders. A leaf: it imports nothing from the domain.
+//! Text helpers shared by every section: the length limit on typed text, direction
+//! controls in names and codes, letter case, and `{name}` placeholders. A leaf: it
+//! imports nothing from the domain.
 
 /// Longest organisation name, evidence note, action title, and so on, in characters:
 /// what the file format accepts and what the editors keep.
