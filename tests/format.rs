@@ -528,3 +528,12 @@ fn direction_controls_are_removed_from_organisation_names_wherever_they_come_in(
     let (back, _) = opened(&library::store(&lib));
     assert_eq!(back.get(&id).unwrap().organisation.name, "Acme Care Ltd");
 }
+
+#[test]
+fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
+    for deep in ["[".repeat(100_000), "{\"a\":".repeat(100_000)] {
+        let e = from_bytes(framework(), deep.as_bytes()).unwrap_err();
+        assert!(e[0].message.starts_with("the file is not valid JSON"), "{e:?}");
+        assert!(matches!(library::load(Some(&deep)), Loaded::Unreadable { .. }));
+    }
+}
