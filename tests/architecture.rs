@@ -5,7 +5,8 @@
 //! - no reference to the interface (`crate::i18n`, `crate::ui`, `crate::embed`) or to
 //!   browser crates (leptos, web_sys, js_sys, wasm_bindgen, gloo);
 //! - no clock read (`Utc::now`, `Local::now`, `SystemTime::now`, `Instant::now`);
-//! - no `impl Assessment` outside `model.rs`.
+//! - no `impl Assessment` outside `model.rs`;
+//! - JSON text read only by `domain::json::parse` (and the tool's own `criteria.json`).
 //!
 //! The source is read with a small lexer (comments, strings and character literals are
 //! skipped, so doc links and messages do not count), and every `crate::…`, `super::…`
@@ -720,4 +721,31 @@ fn only_the_address_module_writes_the_browsers_history() {
         "address.rs",
         &["history", "push_state_with_url", "replace_state_with_url", "popstate"],
     ));
+}
+
+/// serde_json's own `Value` keeps the last of a key given twice without a word; every
+/// JSON text from outside (files, stored data) is read by `domain::json::parse`, which
+/// refuses it. Only `json.rs` reads JSON text, and `content.rs` the tool's own
+/// `criteria.json`.
+#[test]
+fn every_json_text_is_read_by_json_parse() {
+    const READERS: [&str; 3] = ["from_str", "from_slice", "from_reader"];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut problems = Vec::new();
+    for p in sorted_rust_files(&root) {
+        let name = p.strip_prefix(&root).expect("below src").to_string_lossy().replace('\\', "/");
+        if ["domain/json.rs", "domain/content.rs"].contains(&name.as_str()) {
+            continue;
+        }
+        let tokens = lex(&fs::read_to_string(&p).expect("a readable source file"));
+        for w in tokens.windows(3) {
+            if let (Tok::Ident(a), Tok::Path, Tok::Ident(b)) = (&w[0].tok, &w[1].tok, &w[2].tok) {
+                if (a == "serde_json" || a == "Deserializer") && READERS.contains(&b.as_str()) {
+                    problems
+                        .push(format!("src/{name}:{}: {a}::{b}: read JSON text with domain::json::parse", w[0].line));
+                }
+            }
+        }
+    }
+    fail_on(problems);
 }

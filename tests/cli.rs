@@ -408,3 +408,115 @@ fn workshop_agenda_prints_the_running_order_with_times() {
         assert_eq!(run(&bad).status.code(), Some(2), "{bad:?}");
     }
 }
+
+#[test]
+fn a_key_given_twice_is_refused_by_every_command_that_reads_files() {
+    let text = to_json(&all_yes_up_to(1));
+    let twice = text.replacen("\"organisation\":", "\"organisation\": {\"name\": \"Someone Else\", \"sector\": \"private\", \"size\": \"50-249\", \"nation\": \"england\"},\n  \"organisation\":", 1);
+    let path = write("twice.json", &twice);
+    for cmd in ["score", "check-policy", "draft-policy"] {
+        let out = run(&[cmd, &path]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("\n  $.organisation: appears twice"), "{cmd}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = run(&["workshop", "share", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("$.organisation: appears twice"));
+
+    let share = stdout_of(&["workshop", "share", &write("once.json", &text), "--consent", "--format", "json"]);
+    let share = share.replacen("\"organisation\":", "\"organisation\": \"Someone Else\",\n  \"organisation\":", 1);
+    let out = run(&["workshop", "aggregate", &write("twice-share.json", &share)]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("twice-share.json: $.organisation: appears twice"), "{err}");
+}
+
+// ── Files too large ────────────────────────────────────────────────────────────────
+
+/// A file of `size` bytes that takes no room on the disk (sparse).
+fn sparse(name: &str, size: u64) -> String {
+    let path = write(name, "");
+    std::fs::OpenOptions::new().write(true).open(&path).unwrap().set_len(size).unwrap();
+    path
+}
+
+#[test]
+fn a_file_larger_than_the_app_accepts_is_refused_by_its_size_unread() {
+    let big = sparse("big.json", 100 << 20);
+    let out = run(&["score", &big]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("{big}: the file is 102400 KB, larger than the 1024 KB this tool reads. Is this the right file?\n")
+    );
+    assert!(out.stdout.is_empty());
+    // Just over the limit is refused; at the limit, the file is read (and found not JSON).
+    let over = sparse("over.json", carer_benchmark::domain::format::MAX_BYTES as u64 + 1);
+    let err = String::from_utf8_lossy(&run(&["score", &over]).stderr).into_owned();
+    assert!(err.contains("the file is 1025 KB, larger than the 1024 KB this tool reads"), "{err}");
+    let at = sparse("at.json", carer_benchmark::domain::format::MAX_BYTES as u64);
+    let err = String::from_utf8_lossy(&run(&["score", &at]).stderr).into_owned();
+    assert!(err.contains("not valid JSON"), "{err}");
+
+    // The room's files: the large one is named and not counted, the others are.
+    let share = stdout_of(&["workshop", "share", &write("small.json", &to_json(&all_yes_up_to(1)))]);
+    let codes = write("codes.txt", &share);
+    let out = run(&["workshop", "aggregate", &big, &codes]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "not counted: {big}: the file is 102400 KB, larger than the 1024 KB this tool reads. Is this the right file?"
+        )),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Participants: 1"));
+}
+
+#[test]
+fn a_pipe_that_never_ends_is_read_no_further_than_the_limit() {
+    use std::io::Write;
+    use std::time::{Duration, Instant};
+    let fifo = std::env::temp_dir().join(format!("cb-cli-{}-endless.json", std::process::id()));
+    let _ = std::fs::remove_file(&fifo);
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success(), "mkfifo");
+    let (done, wait) = std::sync::mpsc::channel::<()>();
+    let path = fifo.clone();
+    // More than the limit, then the pipe is held open: it never ends.
+    let writer = std::thread::spawn(move || {
+        let mut f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        let _ = f.write_all(&vec![b' '; carer_benchmark::domain::format::MAX_BYTES + 65536]);
+        let _ = wait.recv_timeout(Duration::from_secs(60));
+    });
+    let mut child = Command::new(env!("CARGO_BIN_EXE_benchmark"))
+        .args(["score", fifo.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let finished = loop {
+        if child.try_wait().unwrap().is_some() {
+            break true;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let out = child.wait_with_output().unwrap();
+    let _ = done.send(());
+    if !writer.is_finished() {
+        // The writer still waits for a reader: give it one, so it ends.
+        let _ = std::fs::File::open(&fifo);
+    }
+    writer.join().unwrap();
+    let _ = std::fs::remove_file(&fifo);
+    assert!(finished, "still reading a pipe that never ends after 20 seconds");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the file is larger than the 1024 KB this tool reads"), "{err}");
+}

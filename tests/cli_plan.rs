@@ -111,3 +111,24 @@ fn bad_plan_options_exit_2_and_say_why() {
         assert!(err.contains(says), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn a_plan_starting_outside_the_years_2000_to_2100_is_refused() {
+    let mut a = all_yes_up_to(1);
+    plan::edit_plan(&mut a, day(), |_| ());
+    let text = to_json(&a).replace("\"start\": \"2026-11-22\"", "\"start\": \"9999-12-31\"");
+    assert!(text.contains("9999-12-31"));
+    let path = dir("in").join("far.json");
+    std::fs::write(&path, text).unwrap();
+    let out = run(&["plan", path.to_str().unwrap(), "--format", "ics"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("$.plan.start: 9999-12-31 is outside the years 2000 to 2100"), "{err}");
+    assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
+
+    let f = file("far-start");
+    let out = run(&["plan", &f, "--format", "ics", "--start", "9999-12-31"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim(), "--start: 9999-12-31 is outside the years 2000 to 2100");
+}

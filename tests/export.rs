@@ -241,7 +241,40 @@ fn csv_fields_are_quoted_and_neutralised_exactly() {
     assert_eq!(escape::csv_cell("\rx"), "\"'\rx\"");
     assert_eq!(escape::csv_cell("=a,b"), "\"'=a,b\"");
     assert_eq!(escape::csv_cell("a=1"), "a=1");
+    assert_eq!(escape::csv_cell(" =1"), "' =1");
+    assert_eq!(escape::csv_cell("\n=1"), "\"'\n=1\"");
+    assert_eq!(escape::csv_cell("\u{a0}\u{3000}\u{feff}@x"), "'\u{a0}\u{3000}\u{feff}@x");
+    assert_eq!(escape::csv_cell("＝1"), "'＝1");
+    assert_eq!(escape::csv_cell("\u{2212}1"), "'\u{2212}1");
+    assert_eq!(escape::csv_cell(" plain"), " plain");
     assert_eq!(escape::csv_cell(""), "");
+}
+
+#[test]
+fn every_hostile_cell_in_the_plan_csv_reads_back_as_text_in_a_spreadsheet_reader() {
+    use common::spreadsheet::{assert_neutralised, assert_no_formula, read_csv, HOSTILE_CELLS};
+    let mut a = blank();
+    plan::edit_plan(&mut a, day(), |s| {
+        for h in HOSTILE_CELLS {
+            let title = if h.trim().is_empty() { "An action" } else { h };
+            let id = s.add_own(title, Priority::Medium, &Schedule::default()).unwrap();
+            s.set_notes(&id, h);
+            s.set_owner(&id, h);
+        }
+    });
+    let r = report(&a);
+    let records = read_csv(&csv::plan_csv(&r.plan));
+    assert_eq!(records.len(), r.plan.actions.len() + 1);
+    let mut notes = BTreeSet::new();
+    for rec in &records[1..] {
+        let x = r.plan.actions.iter().find(|x| x.id == rec[0]).unwrap();
+        assert_neutralised(&rec[2], &x.title);
+        assert_neutralised(&rec[5], &x.owner);
+        assert_neutralised(&rec[11], &x.notes);
+        notes.insert(x.notes.as_str());
+    }
+    assert_eq!(notes, HOSTILE_CELLS.iter().copied().collect(), "every cell was written as given");
+    assert_no_formula(&records);
 }
 
 // ── Calendar ───────────────────────────────────────────────────────────────────────
@@ -311,6 +344,44 @@ fn the_calendar_is_valid_rfc_5545_and_python_icalendar_reads_every_text_back() {
     assert!(own["description"].as_str().unwrap().contains(&format!("Notes: {}", NOTES.replace("\r\n", "\n"))));
     assert_eq!(own["priority"], 1);
     assert!(events.iter().any(|e| e["summary"] == LONG));
+}
+
+#[test]
+fn every_calendar_date_is_eight_digits_even_from_the_latest_start() {
+    use carer_benchmark::domain::dates::LATEST;
+    let mut a = full();
+    plan::edit_plan(&mut a, LATEST, |s| s.start = LATEST);
+    let far = plan::Seed {
+        id: "far".into(),
+        title: "Far".into(),
+        why: String::new(),
+        owner: String::new(),
+        priority: Priority::Low,
+        due_in_days: 3_000_000,
+        success: String::new(),
+        open: true,
+    };
+    let r = Report::new(framework(), &a, day(), &[far], &Schedule::default());
+    let now = Utc.with_ymd_and_hms(2100, 12, 31, 23, 59, 59).unwrap();
+    let text = ics::plan_ics(&r.plan, r.organisation(), a.created, now);
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mut dated = 0;
+    for line in text.split("\r\n") {
+        let Some((name, value)) = line.split_once(':') else { continue };
+        match name {
+            "DTSTART;VALUE=DATE" | "DTEND;VALUE=DATE" | "DUE;VALUE=DATE" => {
+                assert!(value.len() == 8 && digits(value), "{line}");
+                assert!(chrono::NaiveDate::parse_from_str(value, "%Y%m%d").is_ok(), "{line}");
+                dated += 1;
+            }
+            "DTSTAMP" | "DTSTART" | "DTEND" | "DUE" => {
+                let (d, t) = value.split_once('T').unwrap_or_else(|| panic!("{line}"));
+                assert!(d.len() == 8 && digits(d) && t.len() == 7 && digits(&t[..6]) && t.ends_with('Z'), "{line}");
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(dated, 2 * r.plan.actions.len());
 }
 
 #[test]
@@ -894,10 +965,9 @@ proptest! {
         let rows = parse_csv(csv::plan_csv(&r.plan).strip_prefix('\u{feff}').unwrap());
         prop_assert_eq!(rows.len(), r.plan.actions.len() + 1);
         if let Some(x) = r.plan.actions.first() {
-            let neutral = |s: &str| if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
-            prop_assert_eq!(&rows[1][2], &neutral(&x.title));
-            prop_assert_eq!(&rows[1][11], &neutral(&x.notes));
-            prop_assert_eq!(&rows[1][5], &neutral(&x.owner));
+            common::spreadsheet::assert_neutralised(&rows[1][2], &x.title);
+            common::spreadsheet::assert_neutralised(&rows[1][11], &x.notes);
+            common::spreadsheet::assert_neutralised(&rows[1][5], &x.owner);
         }
         let cal = ics::plan_ics(&r.plan, r.organisation(), a.created, a.created);
         for l in cal.split("\r\n") {

@@ -3,10 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use carer_benchmark::domain::content::framework;
+use carer_benchmark::domain::content::{framework, Priority};
 use carer_benchmark::domain::format::{self, file_name, from_bytes, to_json, MAX_BYTES};
 use carer_benchmark::domain::library::{self, Library, Loaded};
 use carer_benchmark::domain::model::Answer;
+use carer_benchmark::domain::plan::{self, Schedule};
 use carer_benchmark::domain::policy::{fields, Kind, PolicyAnswers};
 use common::*;
 use proptest::prelude::*;
@@ -300,7 +301,8 @@ proptest! {
         name in "[^\u{0}]{1,60}",
     ) {
         let mut a = blank();
-        a.organisation.name = name;
+        // As every setter leaves it: a file's reader removes direction controls.
+        a.organisation.name = carer_benchmark::domain::text::without_bidi(&name);
         prop_assume!(!a.organisation.name.trim().is_empty());
         for (ind, (ans, ev)) in framework().indicators().zip(cells) {
             if let Some(answer) = [None, Some(Answer::No), Some(Answer::Partly), Some(Answer::Yes)][ans as usize] {
@@ -356,5 +358,182 @@ proptest! {
             let json = to_json(&saved.assessment);
             prop_assert!(from_bytes(framework(), json.as_bytes()).is_ok(), "refused: {:?}", from_bytes(framework(), json.as_bytes()).err());
         }
+    }
+}
+
+// ── Keys given twice ───────────────────────────────────────────────────────────────
+
+fn problems_of_text(text: &str) -> Vec<String> {
+    match from_bytes(framework(), text.as_bytes()) {
+        Ok(_) => vec![],
+        Err(p) => p.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+/// `text` with `extra` written just inside the first object that follows `at`.
+fn twice(text: &str, at: &str, extra: &str) -> String {
+    let i = text.find(at).unwrap_or_else(|| panic!("{at} not in {text}")) + at.len();
+    let brace = i + text[i..].find('{').unwrap() + 1;
+    format!("{}{extra}{}", &text[..brace], &text[brace..])
+}
+
+#[test]
+fn a_key_given_twice_is_a_problem_named_by_its_path() {
+    // Compact, keys in alphabetical order: the first `{` is the file's own.
+    let text = good().to_string();
+    let other = r#""organisation":{"name":"Someone Else","sector":"private","size":"50-249","nation":"england"},"#;
+    let p = problems_of_text(&twice(&text, "", other));
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(p[0].starts_with("$.organisation: appears twice"), "{p:#?}");
+
+    let p = problems_of_text(&twice(&text, "\"L1.1.a\":", r#""answer":"no","#));
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(p[0].starts_with("$.answers[\"L1.1.a\"].answer: appears twice"), "{p:#?}");
+
+    // Written differently, a key is still the same key.
+    let p = problems_of_text(&twice(&text, "", r#""\u0066ormat":"carer-benchmark-assessment","#));
+    assert!(p[0].starts_with("$.format: appears twice"), "{p:#?}");
+
+    // Inside a list.
+    let mut a = all_yes_up_to(1);
+    plan::edit_plan(&mut a, day(), |s| {
+        s.add_own("Train managers", Priority::High, &Schedule::default());
+    });
+    let v: Value = serde_json::from_str(&to_json(&a)).unwrap();
+    let text =
+        v.to_string().replace(r#""title":"Train managers""#, r#""title":"Fire managers","title":"Train managers""#);
+    let p = problems_of_text(&text);
+    assert!(p[0].starts_with("$.plan.own[0].title: appears twice"), "{p:#?}");
+
+    // The same key in two different objects is fine.
+    assert!(problems_of_text(&good().to_string()).is_empty());
+}
+
+#[test]
+fn a_stored_library_with_a_key_given_twice_is_kept_unread_and_says_where() {
+    let mut lib = Library::default();
+    lib.add(all_yes_up_to(1), t0());
+    let text = library::store(&lib);
+    let text = twice(&text, "\"organisation\":", r#""name":"Someone Else","#);
+    match library::load(Some(&text)) {
+        Loaded::Unreadable { reason } => {
+            assert!(reason.contains("$.assessments[0].assessment.organisation.name: appears twice"), "{reason}")
+        }
+        other => panic!("read: {other:?}"),
+    }
+}
+
+#[test]
+fn stored_times_outside_the_years_2000_to_2100_are_brought_inside_and_the_library_opens() {
+    use carer_benchmark::domain::dates::{EARLIEST, LATEST};
+    let mut lib = Library::default();
+    lib.add(all_yes_up_to(1), t0());
+    let stored = library::store(&lib);
+    assert!(stored.contains("\"created\":\"2026-11-22T09:30:00Z\""), "{stored}");
+    // A device whose clock was far off wrote these.
+    let text = stored
+        .replace("\"created\":\"2026-11-22T09:30:00Z\"", "\"created\":\"9999-12-31T00:00:00Z\"")
+        .replace("\"updated\":\"2026-11-22T09:30:00Z\"", "\"updated\":\"1970-01-01T00:00:00Z\"");
+    let Loaded::Ok(back) = library::load(Some(&text)) else { panic!("not read: {text}") };
+    let a = &back.assessments[0].assessment;
+    assert_eq!((a.created.date_naive(), a.updated.date_naive()), (LATEST, EARLIEST));
+}
+
+// ── Repairs on opening the library ─────────────────────────────────────────────────
+
+/// The library stored as `text`, and how many assessments were given new IDs.
+fn opened(text: &str) -> (Library, usize) {
+    match library::load(Some(text)) {
+        Loaded::Ok(lib) => (lib, 0),
+        Loaded::Repaired { library, renamed } => (library, renamed),
+        other => panic!("not opened: {other:?}"),
+    }
+}
+
+#[test]
+fn assessments_stored_under_one_id_are_all_kept_under_ids_of_their_own() {
+    use carer_benchmark::domain::library::Saved;
+    let mut lib = Library::default();
+    let id = lib.add(all_yes_up_to(1), t0());
+    let named = |name: &str| {
+        let mut a = blank();
+        a.organisation.name = name.into();
+        a
+    };
+    // Crafted or damaged storage: two more under the same ID, one already under the ID
+    // a repair might pick first.
+    lib.assessments.push(Saved { id: id.clone(), assessment: named("Beta Ltd") });
+    lib.assessments.push(Saved { id: format!("{id}-2"), assessment: named("Gamma Ltd") });
+    lib.assessments.push(Saved { id: id.clone(), assessment: named("Delta Ltd") });
+    let text = library::store(&lib);
+
+    let (back, renamed) = opened(&text);
+    assert_eq!(renamed, 2);
+    let names: Vec<&str> = back.assessments.iter().map(|s| s.assessment.organisation.name.as_str()).collect();
+    assert_eq!(names, ["Acme Care Ltd", "Beta Ltd", "Gamma Ltd", "Delta Ltd"], "nothing lost, nothing moved");
+    let ids: std::collections::BTreeSet<&str> = back.assessments.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    assert_eq!(back.assessments[0].id, id, "the first keeps its ID");
+    assert_eq!(back.assessments[2].id, format!("{id}-2"), "an ID used once is kept");
+    assert_eq!(opened(&text).0, back, "the same stored text gives the same IDs every time");
+
+    // Deleting one deletes only that one.
+    let mut lib = back.clone();
+    assert!(lib.delete(&back.assessments[1].id));
+    assert_eq!(lib.assessments.len(), 3);
+    assert!(lib.delete(&id));
+    assert_eq!(lib.assessments.len(), 2);
+    assert_eq!(lib.get(&back.assessments[3].id).unwrap().organisation.name, "Delta Ltd");
+    // Stored again, it opens with nothing to repair.
+    assert_eq!(opened(&library::store(&back)), (back, 0));
+}
+
+// ── Direction controls ─────────────────────────────────────────────────────────────
+
+/// "Acme" and "Care Ltd" with every bidirectional control character around them.
+const BIDI_NAME: &str =
+    "\u{202e}Acme\u{61c}\u{200e}\u{200f}\u{202a}\u{202b}\u{202c}\u{202d} Care Ltd\u{2066}\u{2067}\u{2068}\u{2069}";
+
+#[test]
+fn direction_controls_are_removed_from_organisation_names_wherever_they_come_in() {
+    use carer_benchmark::domain::model::Assessment;
+    use carer_benchmark::domain::text::without_bidi;
+    assert_eq!(without_bidi(BIDI_NAME), "Acme Care Ltd");
+    assert_eq!(without_bidi("Zoë \u{200f}"), "Zoë ");
+
+    // A file.
+    let mut v = good();
+    v["organisation"]["name"] = json!(BIDI_NAME);
+    let a = from_bytes(framework(), v.to_string().as_bytes()).unwrap();
+    assert_eq!(a.organisation.name, "Acme Care Ltd");
+    v["organisation"]["name"] = json!("\u{202e}\u{2066} ");
+    assert!(problems(v)[0].starts_with("$.organisation.name: is empty"));
+
+    // A new assessment and a changed organisation.
+    let mut org = blank().organisation;
+    org.name = BIDI_NAME.into();
+    let mut a = Assessment::new(org.clone(), t0());
+    assert_eq!(a.organisation.name, "Acme Care Ltd");
+    a.organisation.name = "Other".into();
+    assert!(a.set_organisation(org, day().and_hms_opt(12, 0, 0).unwrap().and_utc()));
+    assert_eq!((a.organisation.name.as_str(), a.updated.date_naive()), ("Acme Care Ltd", day()));
+
+    // Renaming in the library, and the stored library.
+    let mut lib = Library::default();
+    let id = lib.add(blank(), t0());
+    assert!(lib.rename(&id, BIDI_NAME, t0()));
+    assert_eq!(lib.get(&id).unwrap().organisation.name, "Acme Care Ltd");
+    assert!(!lib.rename(&id, " \u{202e} ", t0()), "nothing but controls is an empty name");
+    lib.get_mut(&id).unwrap().organisation.name = BIDI_NAME.into();
+    let (back, _) = opened(&library::store(&lib));
+    assert_eq!(back.get(&id).unwrap().organisation.name, "Acme Care Ltd");
+}
+
+#[test]
+fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
+    for deep in ["[".repeat(100_000), "{\"a\":".repeat(100_000)] {
+        let e = from_bytes(framework(), deep.as_bytes()).unwrap_err();
+        assert!(e[0].message.starts_with("the file is not valid JSON"), "{e:?}");
+        assert!(matches!(library::load(Some(&deep)), Loaded::Unreadable { .. }));
     }
 }

@@ -412,6 +412,72 @@ fn each_problem_in_the_plan_is_named_by_its_path() {
     );
 }
 
+#[test]
+fn dates_in_a_file_are_refused_outside_the_years_2000_to_2100() {
+    use carer_benchmark::domain::dates::{parse_date, EARLIEST, LATEST};
+    assert_eq!((EARLIEST, LATEST), (date("2000-01-01"), date("2100-12-31")));
+    assert_eq!((parse_ymd("2000-01-01"), parse_ymd("2100-12-31")), (Some(EARLIEST), Some(LATEST)));
+    for outside in ["1999-12-31", "2101-01-01", "9999-12-31", "0000-01-01"] {
+        assert_eq!(parse_ymd(outside), None, "{outside}");
+        assert_eq!(parse_date(outside), Err(format!("{outside} is outside the years 2000 to 2100")));
+    }
+    assert_eq!(
+        with_plan(json!({"start": "9999-12-31"})),
+        ["$.plan.start: 9999-12-31 is outside the years 2000 to 2100"]
+    );
+    let own = json!([{"n": 1, "title": "Survey", "priority": "low"}]);
+    let edits = json!({"own:1": {"start": "1999-12-31", "due": "2101-01-01"}});
+    assert_eq!(
+        with_plan(json!({"start": "2026-11-22", "edits": edits, "own": own})),
+        [
+            "$.plan.edits[\"own:1\"].start: 1999-12-31 is outside the years 2000 to 2100",
+            "$.plan.edits[\"own:1\"].due: 2101-01-01 is outside the years 2000 to 2100",
+        ]
+    );
+    let edits = json!({"own:1": {"start": "2000-01-01", "due": "2100-12-31"}});
+    assert!(with_plan(json!({"start": "2100-12-31", "edits": edits, "own": own})).is_empty());
+
+    // The file's times too, since the plan starts on the day the assessment was created.
+    let mut v: Value = serde_json::from_str(&to_json(&all_yes_up_to(1))).unwrap();
+    v["created"] = json!("9999-12-31T00:00:00Z");
+    v["answers"]["L1.1.a"]["changed"] = json!("1999-12-31T23:59:59Z");
+    let p: Vec<String> =
+        from_bytes(framework(), v.to_string().as_bytes()).unwrap_err().iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        p,
+        [
+            "$.created: 9999-12-31T00:00:00Z is outside the years 2000 to 2100",
+            "$.answers[\"L1.1.a\"].changed: 1999-12-31T23:59:59Z is outside the years 2000 to 2100",
+        ]
+    );
+}
+
+#[test]
+fn no_date_in_a_plan_runs_past_the_latest_day() {
+    use carer_benchmark::domain::dates::{EARLIEST, LATEST};
+    let mut a = blank();
+    plan::edit_plan(&mut a, LATEST, |s| {
+        s.add_own("Survey", Priority::Low, &Schedule::default());
+    });
+    let far = Seed { due_in_days: 3_000_000, ..seed("far", true) };
+    let never = Seed { due_in_days: u32::MAX, ..seed("never", true) };
+    let p = build(framework(), &a, &[], &[far, never, seed("near", true)], &Schedule::default());
+    assert!(p.actions.len() > 40);
+    for x in &p.actions {
+        assert!(x.start <= x.due && x.due <= LATEST, "{} from {} to {}", x.id, x.start, x.due);
+    }
+    // The plan's own dates cannot be set outside the years either.
+    let mut s = PlanState::new(day());
+    assert!(!s.set_dates("own:1", day(), plus(LATEST, 1)));
+    assert!(!s.set_dates("own:1", EARLIEST.pred_opt().unwrap(), day()));
+    assert!(s.set_dates("own:1", EARLIEST, LATEST));
+    // A start outside them (given by a caller, not read from a file) is brought inside.
+    let mut b = blank();
+    plan::edit_plan(&mut b, date("2100-12-31"), |s| s.start = NaiveDate::MAX);
+    let p = build(framework(), &b, &[], &[], &Schedule::default());
+    assert!(p.start <= LATEST && p.actions.iter().all(|x| x.due <= LATEST));
+}
+
 // ── Property: regenerating never loses an edited action ───────────────────────────
 
 fn answer() -> impl Strategy<Value = Option<(Answer, bool)>> {

@@ -148,6 +148,8 @@ fn workshop_details_are_checked_field_by_field() {
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, ["title", "organisation", "date"]);
     assert!(problems[2].message.contains("is not a date like 2024-04-06"), "{}", problems[2].message);
+    let far = Workshop::new("Carers week", "9999-12-31", "").unwrap_err();
+    assert_eq!(far[0].to_string(), "date: 9999-12-31 is outside the years 2000 to 2100");
 }
 
 // ── Shares and codes ───────────────────────────────────────────────────────────────
@@ -366,6 +368,57 @@ fn names_are_tidied_and_cut_to_sixty_bytes() {
     assert_eq!(clean_name(&one_word).unwrap(), "é".repeat(30));
 }
 
+/// Every bidirectional control character: marks, embeddings, overrides, isolates.
+const BIDI: [char; 12] = [
+    '\u{61c}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}',
+    '\u{2067}', '\u{2068}', '\u{2069}',
+];
+
+/// "Acme" and "Care Ltd" with every bidirectional control character between them.
+fn with_bidi() -> String {
+    format!("Acme{}Care Ltd\u{202e}", BIDI.iter().collect::<String>())
+}
+
+#[test]
+fn direction_controls_are_removed_from_names_codes_and_workshop_details() {
+    // Made into a share, with consent.
+    let mut a = all_yes_up_to(1);
+    a.organisation.name = with_bidi();
+    let s = share_of(&a, true);
+    assert_eq!(s.organisation.as_deref(), Some("AcmeCare Ltd"));
+    assert_eq!(clean_name(&with_bidi()).as_deref(), Some("AcmeCare Ltd"));
+    assert_eq!(clean_name("\u{202e}\u{2066}"), None);
+
+    // Read from a share file.
+    let mut v = good_file();
+    v["organisation"] = json!(with_bidi());
+    assert_eq!(share_from_bytes(v.to_string().as_bytes()).unwrap().organisation.as_deref(), Some("AcmeCare Ltd"));
+
+    // Read from a code that carries them in its name (made by another program).
+    let forged = Share { organisation: Some(with_bidi()), ..s.clone() };
+    assert_eq!(decode_share(&forged.code()).unwrap().organisation.as_deref(), Some("AcmeCare Ltd"));
+
+    // Pasted codes with them inside, and in a text of codes.
+    let code = s.code();
+    let (head, tail) = code.split_at(9);
+    let pasted = format!("\u{202e}{head}\u{2066}{tail}\u{200f}");
+    assert_eq!(decode_share(&pasted), Ok(s.clone()));
+    let room = {
+        let mut c = Cohort::new();
+        c.add(s.clone()).unwrap();
+        c.summary().code()
+    };
+    assert!(decode_summary(&format!("\u{202d}{room}")).is_ok());
+    let found = find_codes(&format!("Acme: \u{202e}{head}\u{2067}{tail}\n"));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, code);
+    assert_eq!(shares_in("codes.txt", pasted.as_bytes())[0].result, Ok(s));
+
+    // The workshop's own details.
+    let w = Workshop::new(&format!("Carers{}", with_bidi()), "2026-06-10", &with_bidi()).unwrap();
+    assert_eq!((w.title.as_str(), w.organisation.as_str()), ("CarersAcmeCare Ltd", "AcmeCare Ltd"));
+}
+
 #[test]
 fn the_participant_tag_follows_the_assessment_not_its_results() {
     let a = full();
@@ -453,6 +506,23 @@ fn a_bad_share_file_names_each_problem_by_path() {
     assert_eq!(p[0].to_string(), "$.format: is an assessment file, not a share: make a share from it first");
     assert!(share_from_bytes(b"{").unwrap_err()[0].message.starts_with("the file is not valid JSON"));
     assert_eq!(problems_in(json!([1])), ["$: should be an object, but is a list"]);
+}
+
+#[test]
+fn a_share_file_with_a_key_given_twice_is_refused_naming_the_path() {
+    let text = share_to_json(&share_of(&all_yes_up_to(1), true));
+    let top = text.replacen("\"organisation\":", "\"organisation\": \"Someone Else\",\n  \"organisation\":", 1);
+    let p = share_from_bytes(top.as_bytes()).unwrap_err();
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert_eq!(p[0].path, "$.organisation");
+    assert!(p[0].message.starts_with("appears twice"), "{p:#?}");
+    let nested = text.replacen("\"L1.1\":", "\"L1.1\": \"not_met\",\n    \"L1.1\":", 1);
+    let p = share_from_bytes(nested.as_bytes()).unwrap_err();
+    assert_eq!(p[0].path, "$.criteria[\"L1.1\"]", "{p:#?}");
+    // The facilitator's reader of whole files says the same.
+    let found = shares_in("twice.json", top.as_bytes());
+    let reason = found[0].result.as_ref().unwrap_err();
+    assert!(reason.starts_with("$.organisation: appears twice"), "{reason}");
 }
 
 // ── Finding shares in files ────────────────────────────────────────────────────────
@@ -776,6 +846,26 @@ fn csv_cells_cannot_run_as_formulas_and_keep_their_text() {
     }
     assert!(!quoted);
     assert!(csv.ends_with(&format!("Room code,,,{}\r\n", nasty_summary().code())));
+}
+
+#[test]
+fn every_hostile_cell_in_the_room_csv_reads_back_as_text_in_a_spreadsheet_reader() {
+    use common::spreadsheet::{assert_neutralised, assert_no_formula, read_csv, HOSTILE_CELLS};
+    let (cohort, _) = three();
+    let s = Summary { names: HOSTILE_CELLS.iter().map(|s| s.to_string()).collect(), ..cohort.summary() };
+    let w = Workshop::new("=1+1", "2026-06-10", "＠SUM(A1)").unwrap();
+    let records = read_csv(&summary_csv(&s, Some(&w), &English));
+    assert!(records.iter().all(|r| r.len() == 4), "{records:?}");
+    let value =
+        |section: &str, item: &str| records.iter().find(|r| r[0] == section && r[1] == item).unwrap()[3].clone();
+    assert_neutralised(&value("Workshop", "Title"), "=1+1");
+    assert_neutralised(&value("Workshop", "Organisation"), "＠SUM(A1)");
+    let names: Vec<&Vec<String>> = records.iter().filter(|r| r[0] == "Named participant").collect();
+    assert_eq!(names.len(), HOSTILE_CELLS.len());
+    for (rec, written) in names.iter().zip(HOSTILE_CELLS) {
+        assert_neutralised(&rec[3], written);
+    }
+    assert_no_formula(&records);
 }
 
 #[test]

@@ -226,9 +226,33 @@ mod cli {
         }
     }
 
+    /// A file's bytes. A file larger than the app accepts ([`format::MAX_BYTES`]) is
+    /// refused by its size, unread, and reading stops just past the limit, so a file that
+    /// grows, a pipe or a device cannot make the tool hold more. The error is a sentence
+    /// for after the file's name.
+    pub(crate) fn read_bytes(path: &std::path::Path) -> Result<Vec<u8>, String> {
+        use std::io::Read;
+        let limit = format::MAX_BYTES as u64;
+        let cannot = |e: std::io::Error| format!("cannot read the file: {e}");
+        let too_large = |size: String| {
+            format!("the file is {size}larger than the {} KB this tool reads. Is this the right file?", limit / 1024)
+        };
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        let size = file.metadata().map_err(cannot)?.len();
+        if size > limit {
+            return Err(too_large(format!("{} KB, ", size.div_ceil(1024))));
+        }
+        let mut bytes = Vec::new();
+        file.take(limit + 1).read_to_end(&mut bytes).map_err(cannot)?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(String::new()));
+        }
+        Ok(bytes)
+    }
+
     /// Reads and validates an assessment file, naming every problem.
     pub(crate) fn read(path: &str, outcome: &str) -> Result<Assessment, String> {
-        let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))?;
+        let bytes = read_bytes(path.as_ref()).map_err(|e| format!("{path}: {e}"))?;
         format::from_bytes(framework(), &bytes).map_err(|problems| {
             let mut msg = format!("{path}: {} problem(s) found; {outcome}.", problems.len());
             for p in problems {

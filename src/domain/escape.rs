@@ -59,12 +59,14 @@ pub fn markdown_inline(text: &str) -> String {
     out
 }
 
-/// One CSV cell (RFC 4180): a leading `=` `+` `-` `@`, tab or carriage return gets a
-/// `'` first so a spreadsheet shows it as text rather than running it as a formula;
-/// cells with commas, quotes or line breaks are quoted.
+/// One CSV cell (RFC 4180), the only way the tool writes one. A cell a spreadsheet
+/// could run as a formula gets a `'` first, so it shows as text: one whose first shown
+/// character is `=`, `+`, `-` or `@` (after any spaces, line breaks or invisible
+/// characters; full-width and small forms count), and one starting with a tab or a
+/// carriage return. Cells with commas, quotes or line breaks are quoted.
 pub fn csv_cell(text: &str) -> String {
     let mut t = String::with_capacity(text.len() + 2);
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['\t', '\r']) || formula_start(text) {
         t.push('\'');
     }
     t.push_str(text);
@@ -72,5 +74,32 @@ pub fn csv_cell(text: &str) -> String {
         format!("\"{}\"", t.replace('"', "\"\""))
     } else {
         t
+    }
+}
+
+/// Whether the first character of `text` that shows, past spaces of every kind, line
+/// breaks and invisible characters, is `=`, `+`, `-` or `@`, or a full-width or small form
+/// of one or the minus sign, which some spreadsheets read the same way.
+fn formula_start(text: &str) -> bool {
+    let shown = text.chars().find(|&c| !(c.is_control() || invisible(c)));
+    matches!(shown.map(fold), Some('=' | '+' | '-' | '@'))
+}
+
+/// Spaces of every kind and characters that do not show: zero-width spaces and joiners,
+/// direction marks, embeddings, overrides and isolates, the word joiner, the byte-order
+/// mark.
+fn invisible(c: char) -> bool {
+    matches!(c as u32, 0x20 | 0xa0 | 0x61c | 0x1680 | 0x180e | 0x2000..=0x200f | 0x2028..=0x202f
+        | 0x205f..=0x2064 | 0x2066..=0x2069 | 0x3000 | 0xfeff)
+}
+
+/// The full-width and small forms of `=`, `+`, `-`, `@`, and the minus sign, as those.
+fn fold(c: char) -> char {
+    match c {
+        '\u{ff1d}' | '\u{fe66}' => '=',
+        '\u{ff0b}' | '\u{fe62}' => '+',
+        '\u{ff0d}' | '\u{fe63}' | '\u{2212}' => '-',
+        '\u{ff20}' | '\u{fe6b}' => '@',
+        c => c,
     }
 }

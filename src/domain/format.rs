@@ -8,8 +8,9 @@
 //! [`json`](super::json) reader.
 
 use super::content::Framework;
-use super::json::{child, ids, Checker};
+use super::json::{self, child, ids, Checker, NotRead};
 use super::model::{Answer, Assessment, Nation, Sector, SizeBand};
+use super::text::without_bidi;
 use super::{passport, plan, policy};
 use serde_json::{Map, Value};
 
@@ -92,12 +93,11 @@ pub fn from_bytes(framework: &Framework, bytes: &[u8]) -> Result<Assessment, Vec
     }
     let text = std::str::from_utf8(bytes)
         .map_err(|_| root("the file is not text (UTF-8). Choose a .json file saved by this tool.".into()))?;
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        root(format!(
-            "the file is not valid JSON (line {}, column {}). It may be damaged or not saved by this tool.",
-            e.line(),
-            e.column()
-        ))
+    let value = json::parse(text).map_err(|e| match e {
+        NotRead::Twice(p) => vec![p],
+        NotRead::Syntax { line, column } => root(format!(
+            "the file is not valid JSON (line {line}, column {column}). It may be damaged or not saved by this tool."
+        )),
     })?;
     let problems = validate(framework, &value);
     if !problems.is_empty() {
@@ -107,6 +107,9 @@ pub fn from_bytes(framework: &Framework, bytes: &[u8]) -> Result<Assessment, Vec
     if let Some(map) = obj.as_object_mut() {
         map.remove("format");
         map.remove("version");
+        if let Some(Value::String(name)) = map.get_mut("organisation").and_then(|o| o.get_mut("name")) {
+            *name = without_bidi(name);
+        }
         let updated = map.get("updated").cloned().unwrap_or(Value::Null);
         if let Some(Value::Object(answers)) = map.get_mut("answers") {
             answers.retain(|_, e| e.get("answer") != Some(&Value::Null));
@@ -165,7 +168,7 @@ pub fn validate(framework: &Framework, value: &Value) -> Vec<Problem> {
     if let Some(org) = c.object(top.get("organisation"), "$.organisation") {
         c.unknown_keys(org, "$.organisation", &["name", "sector", "size", "nation"]);
         if let Some(name) = c.text(org.get("name"), "$.organisation.name", true) {
-            if name.trim().is_empty() {
+            if without_bidi(name).trim().is_empty() {
                 c.problem("$.organisation.name", "is empty: every assessment needs an organisation name");
             }
         }

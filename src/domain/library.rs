@@ -5,6 +5,7 @@
 //! Text that cannot be read is never overwritten: [`Loaded::Unreadable`] tells the
 //! adapter to keep it aside before anything new is saved.
 
+use super::json;
 use super::model::Assessment;
 use super::text::{self, MAX_TEXT_CHARS};
 use chrono::{DateTime, Utc};
@@ -26,6 +27,14 @@ pub struct Library {
 #[derive(Debug, PartialEq)]
 pub enum Loaded {
     Ok(Library),
+    /// Read, but `renamed` assessments shared their ID with one stored before them
+    /// (damaged or crafted storage), so that deleting one would have deleted both: each
+    /// was given an ID of its own ([`Library::repair_ids`]). Nothing was removed. The
+    /// same stored text is always repaired the same way.
+    Repaired {
+        library: Library,
+        renamed: usize,
+    },
     /// The stored text is not something this version can read. It must be kept.
     Unreadable {
         reason: String,
@@ -37,13 +46,16 @@ pub fn load(stored: Option<&str>) -> Loaded {
     let Some(text) = stored else {
         return Loaded::Ok(Library::default());
     };
-    let value: serde_json::Value = match serde_json::from_str(text) {
+    let value = match json::parse(text) {
         Ok(v) => v,
-        Err(e) => return Loaded::Unreadable { reason: format!("not valid JSON ({e})") },
+        Err(e) => return Loaded::Unreadable { reason: e.to_string() },
     };
     match value.get("schema").and_then(|s| s.as_u64()) {
         Some(n) if n == u64::from(SCHEMA) => match serde_json::from_value::<Library>(value) {
-            Ok(lib) => Loaded::Ok(lib),
+            Ok(mut library) => match library.repair() {
+                0 => Loaded::Ok(library),
+                renamed => Loaded::Repaired { library, renamed },
+            },
             Err(e) => Loaded::Unreadable { reason: format!("damaged ({e})") },
         },
         Some(n) if n > u64::from(SCHEMA) => {
@@ -86,6 +98,37 @@ impl Library {
         id
     }
 
+    /// Repairs what storage should never hold: direction controls in names (removed, as
+    /// everywhere names come in) and IDs used twice ([`Library::repair_ids`]). Returns
+    /// how many assessments were given new IDs.
+    fn repair(&mut self) -> usize {
+        for s in &mut self.assessments {
+            s.assessment.organisation.name = text::without_bidi(&s.assessment.organisation.name);
+        }
+        self.repair_ids()
+    }
+
+    /// Gives each assessment whose ID an earlier one already has a new ID: its ID with
+    /// the first suffix `-2`, `-3`, … that no assessment has. Keeps every assessment,
+    /// in order, and returns how many were given new IDs. Deterministic (the domain has
+    /// no clock or randomness), so the same library is always repaired the same way.
+    pub fn repair_ids(&mut self) -> usize {
+        let mut renamed = 0;
+        for i in 1..self.assessments.len() {
+            let id = self.assessments[i].id.clone();
+            if !self.assessments[..i].iter().any(|s| s.id == id) {
+                continue;
+            }
+            let mut n = 2;
+            while self.get(&format!("{id}-{n}")).is_some() {
+                n += 1;
+            }
+            self.assessments[i].id = format!("{id}-{n}");
+            renamed += 1;
+        }
+        renamed
+    }
+
     /// Adds an assessment (new or imported) and returns its ID.
     pub fn add(&mut self, assessment: Assessment, now: DateTime<Utc>) -> String {
         let id = self.new_id(now);
@@ -93,7 +136,10 @@ impl Library {
         id
     }
 
+    /// Renames an assessment's organisation, without direction controls
+    /// ([`text::without_bidi`]); false, changing nothing, when no name is left.
     pub fn rename(&mut self, id: &str, name: &str, now: DateTime<Utc>) -> bool {
+        let name = text::without_bidi(name);
         match self.get_mut(id) {
             Some(a) if !name.trim().is_empty() => {
                 a.organisation.name = text::clamp(name.trim());

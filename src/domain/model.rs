@@ -56,7 +56,10 @@ pub struct Assessment {
 }
 
 impl Assessment {
-    pub fn new(organisation: Organisation, now: DateTime<Utc>) -> Self {
+    /// A new assessment; the organisation's name loses any direction controls
+    /// ([`text::without_bidi`]).
+    pub fn new(mut organisation: Organisation, now: DateTime<Utc>) -> Self {
+        organisation.name = text::without_bidi(&organisation.name);
         Assessment {
             organisation,
             created: now,
@@ -66,6 +69,18 @@ impl Assessment {
             plan: None,
             passport: None,
         }
+    }
+
+    /// Changes who the organisation is. Its name loses any direction controls
+    /// ([`text::without_bidi`]); returns false, changing nothing, when nothing else is left.
+    pub fn set_organisation(&mut self, mut organisation: Organisation, now: DateTime<Utc>) -> bool {
+        organisation.name = text::without_bidi(&organisation.name);
+        if organisation.name.trim().is_empty() {
+            return false;
+        }
+        self.organisation = organisation;
+        self.updated = now;
+        true
     }
 
     /// Records an answer, keeping any evidence already given.
@@ -190,8 +205,14 @@ pub enum NoteEffect {
 /// Timestamps in files and storage: RFC 3339 in UTC, e.g. `2026-11-22T09:30:00Z`.
 /// Parsed with chrono's dedicated RFC 3339 parser rather than its general
 /// format-string one, which would add kilobytes to the browser bundle.
+///
+/// A file's times are checked first ([`format::validate`](super::format::validate)
+/// refuses one outside the years 2000 to 2100). Storage holds what the app wrote with the
+/// device's clock: a time outside the years, from a clock far off, is brought to the
+/// nearest day inside them rather than making the whole library unreadable.
 mod rfc3339 {
-    use chrono::{DateTime, SecondsFormat, Utc};
+    use crate::domain::dates;
+    use chrono::{DateTime, NaiveTime, SecondsFormat, Utc};
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
@@ -200,6 +221,8 @@ mod rfc3339 {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         let s = String::deserialize(d)?;
-        DateTime::parse_from_rfc3339(&s).map(|t| t.with_timezone(&Utc)).map_err(D::Error::custom)
+        let t = DateTime::parse_from_rfc3339(&s).map_err(D::Error::custom)?.with_timezone(&Utc);
+        let day = t.date_naive();
+        Ok(if dates::in_range(day) { t } else { dates::clamp(day).and_time(NaiveTime::MIN).and_utc() })
     }
 }

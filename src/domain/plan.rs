@@ -19,7 +19,7 @@
 //!   costs the browser's first load about 4 KB compressed instead of 10 for typed serde.
 
 use super::content::{Criterion, Framework, Indicator, Owner, Priority};
-use super::dates::parse_ymd;
+use super::dates::{self, parse_ymd};
 use super::json::{child, describe, ids, quoted, Checker};
 use super::model::{Answer, Assessment};
 use super::policy::{self, Finding, Grade};
@@ -260,8 +260,10 @@ pub struct PlanState {
 }
 
 impl PlanState {
+    /// A plan starting on `start`, brought into the years [`dates::EARLIEST`] to
+    /// [`dates::LATEST`] if it is outside them (a device's clock far off).
     pub fn new(start: NaiveDate) -> Self {
-        PlanState { start, edits: BTreeMap::new(), own: Vec::new(), seen: BTreeSet::new() }
+        PlanState { start: dates::clamp(start), edits: BTreeMap::new(), own: Vec::new(), seen: BTreeSet::new() }
     }
 
     fn edit(&mut self, id: &str) -> &mut Edit {
@@ -281,9 +283,10 @@ impl PlanState {
         self.edit(id).owner = (!owner.is_empty()).then(|| clamp(owner));
     }
 
-    /// Returns false, changing nothing, when `due` is before `start`.
+    /// Returns false, changing nothing, when `due` is before `start` or either is outside
+    /// the years [`dates::EARLIEST`] to [`dates::LATEST`].
     pub fn set_dates(&mut self, id: &str, start: NaiveDate, due: NaiveDate) -> bool {
-        if due < start {
+        if due < start || !dates::in_range(start) || !dates::in_range(due) {
             return false;
         }
         let e = self.edit(id);
@@ -324,8 +327,10 @@ impl PlanState {
     }
 }
 
+/// `days` after `start`, but never after [`dates::LATEST`], so no date of the plan can
+/// run past the years a file may hold (nor break a calendar's eight-digit dates).
 fn after(start: NaiveDate, days: u32) -> NaiveDate {
-    start.checked_add_days(Days::new(days.into())).unwrap_or(start)
+    start.checked_add_days(Days::new(days.into())).map_or(dates::LATEST, |d| d.min(dates::LATEST))
 }
 
 fn dates(start: NaiveDate, w: Window) -> (NaiveDate, NaiveDate) {
@@ -543,7 +548,9 @@ pub fn build(
     schedule: &Schedule,
 ) -> Plan {
     let state = plan_state(assessment).unwrap_or_else(|| PlanState::new(assessment.created.date_naive()));
-    let mut b = Builder { start: state.start, schedule, out: Vec::new() };
+    // Read from a file or storage, the start is in the years; set by a caller, it may not be.
+    let start = dates::clamp(state.start);
+    let mut b = Builder { start, schedule, out: Vec::new() };
     for c in framework.criteria {
         for ind in c.indicators {
             match assessment.answer(ind.id) {
@@ -575,7 +582,7 @@ pub fn build(
         b.closed(framework, id, seeds);
     }
 
-    let mut plan = Plan { start: state.start, actions: Vec::new(), removed: Vec::new() };
+    let mut plan = Plan { start, actions: Vec::new(), removed: Vec::new() };
     for Gen { mut action, open } in b.out {
         let Some(e) = state.edits.get(&action.id) else {
             plan.actions.push(action);
@@ -604,7 +611,7 @@ impl PlanState {
     pub fn to_value(&self) -> Value {
         let text = |t: &str| Value::String(t.to_string());
         let mut top = Map::new();
-        top.insert("start".into(), Value::String(self.start.to_string()));
+        top.insert("start".into(), Value::String(dates::clamp(self.start).to_string()));
         let mut edits = Map::new();
         for (id, e) in &self.edits {
             let mut m = Map::new();

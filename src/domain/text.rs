@@ -1,5 +1,6 @@
-//! Text helpers shared by every section: the length limit on typed text, letter case,
-//! and `{name}` placeholders. A leaf: it imports nothing from the domain.
+//! Text helpers shared by every section: the length limit on typed text, direction
+//! controls in names and codes, letter case, and `{name}` placeholders. A leaf: it
+//! imports nothing from the domain.
 
 /// Longest organisation name, evidence note, action title, and so on, in characters:
 /// what the file format accepts and what the editors keep.
@@ -13,6 +14,19 @@ pub fn clamp(text: &str) -> String {
 /// True when `text` is longer than [`MAX_TEXT_CHARS`].
 pub fn too_long(text: &str) -> bool {
     text.chars().count() > MAX_TEXT_CHARS
+}
+
+/// `s` without bidirectional control characters (the marks U+200E, U+200F and U+061C,
+/// the embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069). They are
+/// invisible, and can make a name or a code show in another order than the one it is
+/// read in: "Acme\u{202e}gnp.exe" shows as "Acmeexe.png". Names and codes never need
+/// them, so every name and code the domain accepts or reads goes through this.
+pub fn without_bidi(s: &str) -> String {
+    s.chars()
+        .filter(
+            |c| !matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+        )
+        .collect()
 }
 
 /// "Text" from "text".

@@ -119,6 +119,7 @@ impl Workshop {
     pub fn new(title: &str, date: &str, organisation: &str) -> Result<Workshop, Vec<Problem>> {
         let mut problems = Vec::new();
         let mut problem = |path: &str, message: String| problems.push(Problem { path: path.into(), message });
+        let (title, organisation) = (text::without_bidi(title), text::without_bidi(organisation));
         let (title, date, organisation) = (title.trim(), date.trim(), organisation.trim());
         if title.is_empty() {
             problem("title", "Enter a title for the workshop".into());
@@ -177,10 +178,12 @@ pub struct Share {
 /// Largest participant tag + 1.
 pub const PARTICIPANT_LIMIT: u32 = 1 << 29;
 
-/// A name as a share carries it: control characters and runs of spaces become one
-/// space, trimmed, cut to [`MAX_NAME_BYTES`]; `None` when nothing is left.
+/// A name as a share carries it: without direction controls ([`text::without_bidi`]),
+/// control characters and runs of spaces become one space, trimmed, cut to
+/// [`MAX_NAME_BYTES`]; `None` when nothing is left.
 pub fn clean_name(name: &str) -> Option<String> {
-    let spaced: String = name.chars().map(|c| if c.is_control() || c.is_whitespace() { ' ' } else { c }).collect();
+    let spaced: String =
+        text::without_bidi(name).chars().map(|c| if c.is_control() || c.is_whitespace() { ' ' } else { c }).collect();
     let mut out = String::new();
     for word in spaced.split(' ').filter(|w| !w.is_empty()) {
         let sep = usize::from(!out.is_empty());

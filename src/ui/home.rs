@@ -244,8 +244,7 @@ pub fn NewAssessment(#[prop(optional)] edit: bool) -> impl IntoView {
             let t = now();
             if edit {
                 ctx.update(|a| {
-                    a.organisation = org;
-                    a.updated = t;
+                    a.set_organisation(org, t);
                 });
             } else {
                 let id = ctx.lib.try_update(|lib| lib.add(Assessment::new(org, t), t));

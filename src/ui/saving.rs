@@ -45,7 +45,7 @@ impl Synced {
             return None;
         }
         match library::load(stored.as_deref()) {
-            Loaded::Ok(theirs) => Some((stored, theirs)),
+            Loaded::Ok(theirs) | Loaded::Repaired { library: theirs, .. } => Some((stored, theirs)),
             // Not readable: nothing to merge; this tab's write replaces it.
             Loaded::Unreadable { .. } => None,
         }

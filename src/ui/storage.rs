@@ -51,7 +51,8 @@ impl Store {
         };
         let raw = storage.get_item(&self.key).ok().flatten();
         match library::load(raw.as_deref()) {
-            Loaded::Ok(library) => Opened { library, stored: raw, problem: None },
+            // Repaired: assessments that shared an ID now each have their own.
+            Loaded::Ok(library) | Loaded::Repaired { library, .. } => Opened { library, stored: raw, problem: None },
             Loaded::Unreadable { reason } => {
                 let backup_key = format!("{}:unreadable:{}", self.key, super::now().timestamp_millis());
                 let kept = raw.as_ref().is_some_and(|raw| storage.set_item(&backup_key, raw).is_ok());

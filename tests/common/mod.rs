@@ -1,6 +1,9 @@
 //! Helpers shared by the native test suites.
 #![allow(dead_code)]
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod spreadsheet;
+
 use carer_benchmark::domain::content::framework;
 use carer_benchmark::domain::model::{Answer, Assessment, Nation, Organisation, Sector, SizeBand};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};

@@ -12,7 +12,7 @@
 //! printed. `compare` sets an assessment against a room code; `agenda` prints the running
 //! order with clock times.
 
-use super::cli::{read, today};
+use super::cli::{read, read_bytes, today};
 use carer_benchmark::domain::content::{framework, Area};
 use carer_benchmark::domain::dates;
 use carer_benchmark::domain::scoring::{self, LevelStatus};
@@ -180,9 +180,9 @@ fn aggregate(rest: &[&str]) -> Result<String, String> {
     let (mut rejected, mut duplicates, mut replaced) = (Vec::new(), Vec::new(), Vec::new());
     for path in expand(&a.words)? {
         let name = path.display().to_string();
-        let found = match std::fs::read(&path) {
+        let found = match read_bytes(&path) {
             Ok(bytes) => ws::shares_in(&name, &bytes),
-            Err(e) => vec![ws::Found { source: name, result: Err(format!("cannot read the file: {e}")) }],
+            Err(e) => vec![ws::Found { source: name, result: Err(e) }],
         };
         for f in found {
             match f.result {

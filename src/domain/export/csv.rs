@@ -1,7 +1,6 @@
 //! The plan as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads the
 //! accents), CRLF line ends, RFC 4180 quoting, and every field that a spreadsheet could
-//! read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
-//! prefixed with `'`.
+//! read as a formula prefixed with `'`: every cell goes through [`csv_cell`].
 
 use crate::domain::escape::csv_cell;
 use crate::domain::plan::{priority_label, Plan, WORDS};

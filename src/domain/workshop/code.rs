@@ -21,7 +21,8 @@
 //! track; per area, the first three band counts then the median (7 bits); per criterion,
 //! how many have not met it.
 //!
-//! Reading forgives case, spaces, dashes of any kind, and `I`/`L` for 1 and `O` for 0.
+//! Reading forgives case, spaces, dashes of any kind, direction controls, and `I`/`L`
+//! for 1 and `O` for 0.
 //! The length follows from the (checked) header, so a cut-off code is told apart from a
 //! changed one; every change of one character is caught (a test tries them all).
 
@@ -31,6 +32,7 @@ use super::{
 use crate::domain::checksum::crc32;
 use crate::domain::content::Area;
 use crate::domain::scoring::{CriterionStatus, LEVELS};
+use crate::domain::text::without_bidi;
 use serde::Serialize;
 use std::fmt;
 
@@ -254,7 +256,7 @@ fn canonical(c: char) -> char {
 
 /// Reads any workshop code.
 pub fn decode(text: &str) -> Result<Decoded, CodeError> {
-    let chars: Vec<char> = text.chars().filter(|&c| !is_separator(c)).map(canonical).collect();
+    let chars: Vec<char> = without_bidi(text).chars().filter(|&c| !is_separator(c)).map(canonical).collect();
     if chars.is_empty() {
         return Err(CodeError::Empty);
     }
@@ -404,6 +406,7 @@ pub struct FoundCode {
 pub fn find_codes(text: &str) -> Vec<FoundCode> {
     let mut found = Vec::new();
     for (n, line) in text.lines().enumerate() {
+        let line = without_bidi(line);
         let chars: Vec<(usize, char)> = line.char_indices().collect();
         let start = chars.windows(3).enumerate().find_map(|(k, w)| {
             let word_start = k == 0 || !chars[k - 1].1.is_alphanumeric();

@@ -22,7 +22,7 @@ use super::{
 };
 use crate::domain::content::Area;
 use crate::domain::format;
-use crate::domain::json::{child, describe, quoted, Problem};
+use crate::domain::json::{self, child, describe, quoted, NotRead, Problem};
 use crate::domain::scoring::{CriterionStatus, LevelStatus, LEVELS};
 use crate::domain::text::{too_long, MAX_TEXT_CHARS};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -311,8 +311,11 @@ pub fn share_from_bytes(bytes: &[u8]) -> Result<Share, Vec<Problem>> {
         )));
     }
     let text = std::str::from_utf8(bytes).map_err(|_| root("the file is not text (UTF-8)".into()))?;
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        root(format!("the file is not valid JSON (line {}, column {}). It may be damaged.", e.line(), e.column()))
+    let value = json::parse(text).map_err(|e| match e {
+        NotRead::Twice(p) => vec![p],
+        NotRead::Syntax { line, column } => {
+            root(format!("the file is not valid JSON (line {line}, column {column}). It may be damaged."))
+        }
     })?;
     share_from_value(&value)
 }

@@ -33,7 +33,7 @@ impl Record {
 
     /// Reads what [`Record::to_text`] wrote; anything unreadable is left out.
     pub(super) fn from_text(text: &str) -> Record {
-        let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+        let value = crate::domain::json::parse(text).unwrap_or_default();
         let field = |k: &str| value.get(k).and_then(|v| v.as_str()).unwrap_or_default();
         let mut cohort = Cohort::new();
         for code in value.get("codes").and_then(|v| v.as_array()).into_iter().flatten().filter_map(|v| v.as_str()) {
@@ -76,7 +76,7 @@ impl Room {
         };
         // A stored record this version cannot read is copied aside before anything is
         // written over it, as the assessments' storage does.
-        if let Some(t) = text.as_deref().filter(|t| saved && serde_json::from_str::<serde_json::Value>(t).is_err()) {
+        if let Some(t) = text.as_deref().filter(|t| saved && crate::domain::json::parse(t).is_err()) {
             let aside = format!("{STORAGE_NAME}:unreadable:{}", js_sys::Date::now() as u64);
             storage::save_text(ctx.storage_key(), &aside, Some(t));
         }
