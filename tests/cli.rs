@@ -449,13 +449,13 @@ fn a_file_larger_than_the_app_accepts_is_refused_by_its_size_unread() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        format!("{big}: the file is 102400 KB, larger than the 1024 KB this tool reads. Is this the right file?\n")
+        format!("{big}: the file is 102400 KB; the largest accepted is 1024 KB. Is this the right file?\n")
     );
     assert!(out.stdout.is_empty());
     // Just over the limit is refused; at the limit, the file is read (and found not JSON).
     let over = sparse("over.json", carer_benchmark::domain::format::MAX_BYTES as u64 + 1);
     let err = String::from_utf8_lossy(&run(&["score", &over]).stderr).into_owned();
-    assert!(err.contains("the file is 1025 KB, larger than the 1024 KB this tool reads"), "{err}");
+    assert!(err.contains("the file is 1025 KB; the largest accepted is 1024 KB"), "{err}");
     let at = sparse("at.json", carer_benchmark::domain::format::MAX_BYTES as u64);
     let err = String::from_utf8_lossy(&run(&["score", &at]).stderr).into_owned();
     assert!(err.contains("not valid JSON"), "{err}");
@@ -468,7 +468,7 @@ fn a_file_larger_than_the_app_accepts_is_refused_by_its_size_unread() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(&format!(
-            "not counted: {big}: the file is 102400 KB, larger than the 1024 KB this tool reads. Is this the right file?"
+            "not counted: {big}: the file is 102400 KB; the largest accepted is 1024 KB. Is this the right file?"
         )),
         "{err}"
     );

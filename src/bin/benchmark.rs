@@ -234,18 +234,17 @@ mod cli {
         use std::io::Read;
         let limit = format::MAX_BYTES as u64;
         let cannot = |e: std::io::Error| format!("cannot read the file: {e}");
-        let too_large = |size: String| {
-            format!("the file is {size}larger than the {} KB this tool reads. Is this the right file?", limit / 1024)
-        };
         let file = std::fs::File::open(path).map_err(cannot)?;
-        let size = file.metadata().map_err(cannot)?.len();
-        if size > limit {
-            return Err(too_large(format!("{} KB, ", size.div_ceil(1024))));
+        if let Some(problem) = format::size_problem(file.metadata().map_err(cannot)?.len()) {
+            return Err(problem.message);
         }
         let mut bytes = Vec::new();
         file.take(limit + 1).read_to_end(&mut bytes).map_err(cannot)?;
         if bytes.len() as u64 > limit {
-            return Err(too_large(String::new()));
+            return Err(format!(
+                "the file is larger than the {} KB this tool reads. Is this the right file?",
+                limit / 1024
+            ));
         }
         Ok(bytes)
     }

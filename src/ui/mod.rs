@@ -130,8 +130,10 @@ pub struct Ctx {
     pub storage_warning: RwSignal<Option<String>>,
     /// Why the start page shows instead of the page the address named.
     pub address_notice: RwSignal<Option<String>>,
-    /// What a later change in another tab replaced of this tab's work (`saving.rs`).
-    pub other_tab_notice: RwSignal<Option<String>>,
+    /// What happened to stored work that this tab did not do: what a later change in
+    /// another tab replaced of this tab's work (`saving.rs`), or that assessments stored
+    /// under one ID were each given their own. Cleared on the next screen.
+    pub data_notice: RwSignal<Option<String>>,
     /// The element (by ID) to focus on the next screen instead of its heading: the
     /// question that "Change" on check your answers points to.
     pub focus_target: RwSignal<Option<String>>,
@@ -289,13 +291,21 @@ fn follow_the_address(ctx: Ctx) {
 }
 
 /// The clock is read here, in the UI, never in the domain.
+/// The time now, kept within the years files may hold (`dates::EARLIEST` to `LATEST`):
+/// a device whose clock was reset to 1970 must not write a file the tool then refuses.
 pub fn now() -> chrono::DateTime<chrono::Utc> {
-    chrono::Utc::now()
+    let now = chrono::Utc::now();
+    let day = now.date_naive();
+    if crate::domain::dates::in_range(day) {
+        now
+    } else {
+        crate::domain::dates::clamp(day).and_time(chrono::NaiveTime::MIN).and_utc()
+    }
 }
 
-/// Today in the user's time zone.
+/// Today in the user's time zone, within the same years.
 pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    crate::domain::dates::clamp(chrono::Local::now().date_naive())
 }
 
 /// A time in the user's time zone: "22/11/2026 14:05" (UK order), or "14:05:09".
@@ -484,7 +494,9 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
         asset_base,
         address_notice: RwSignal::new(None),
         focus_target: RwSignal::new(None),
-        other_tab_notice: RwSignal::new(None),
+        data_notice: RwSignal::new(
+            (opened.repaired > 0).then(|| tf(lang, Msg::StorageRepaired, &[("count", &opened.repaired.to_string())])),
+        ),
         content_ready: RwSignal::new(crate::domain::content::is_loaded()),
         content_error: RwSignal::new(None),
     };
@@ -502,7 +514,7 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
     Effect::new(move |prev: Option<Screen>| {
         let screen = ctx.screen.get();
         if prev.is_some_and(|p| p != screen) {
-            ctx.other_tab_notice.set(None);
+            ctx.data_notice.set(None);
             ctx.focus_heading();
         }
         screen
@@ -552,7 +564,7 @@ pub fn App(#[prop(optional)] instance: Option<usize>) -> impl IntoView {
                             on:click=move |_| saving::download_backup(ctx)>{ctx.t(Msg::DownloadBackup)}</button>
                     </div>
                 })}
-                {move || ctx.other_tab_notice.get().map(|n| view! {
+                {move || ctx.data_notice.get().map(|n| view! {
                     <div class="cb-notice" role="status"><p>{n}</p></div>
                 })}
                 {move || (ctx.screen.get() == Screen::Home).then(|| ctx.address_notice.get()).flatten().map(|n| view! {

@@ -10,7 +10,7 @@ use super::widgets::{chars_left, error_for, error_summary, print, show_errors, E
 use super::Ctx;
 use super::Screen;
 use crate::domain::content::Priority;
-use crate::domain::dates::{long_date, parse_date};
+use crate::domain::dates::{long_date, parse_date, EARLIEST, LATEST};
 use crate::domain::export::{Report, ReportFile};
 use crate::domain::format::{self, file_name};
 use crate::domain::model::Assessment;
@@ -127,6 +127,7 @@ fn action_card(ctx: Ctx, a: &PlanAction) -> impl IntoView {
 }
 
 pub fn list(ctx: Ctx) -> AnyView {
+    let start_refused = RwSignal::new(false);
     // Every action shown is remembered as seen, so it is kept (marked resolved) if its
     // gap later closes. Only written when something new appears.
     Effect::new(move |_| {
@@ -149,15 +150,19 @@ pub fn list(ctx: Ctx) -> AnyView {
                 <span class="cb-caption">{a.organisation.name.clone()}</span>
                 <h1 tabindex="-1">{ctx.t(SectionMsg::PlanTitle)}</h1>
                 <p class="cb-lead">{ctx.t(SectionMsg::PlanLead)}</p>
-                <div class="cb-field">
+                <div class="cb-field" class:cb-field--error=move || start_refused.get()>
                     <label class="cb-label" for="cb-plan-start">{ctx.t(SectionMsg::PlanStartLabel)}</label>
                     <p class="cb-hint" id="cb-plan-start-hint">{ctx.t(SectionMsg::PlanStartHint)}</p>
-                    <input class="cb-input cb-input--date" id="cb-plan-start" type="date" aria-describedby="cb-plan-start-hint"
+                    {move || start_refused.get().then(|| view! { <p class="cb-error" id="cb-plan-start-error">{ctx.t(SectionMsg::DateInRangeError)}</p> })}
+                    <input class="cb-input cb-input--date" id="cb-plan-start" type="date" min=EARLIEST.to_string() max=LATEST.to_string()
+                        aria-describedby=move || if start_refused.get() { "cb-plan-start-hint cb-plan-start-error" } else { "cb-plan-start-hint" }
                         prop:value=start.to_string()
-                        on:change=move |ev| {
-                            if let Ok(d) = parse_date(&event_target_value(&ev)) {
+                        on:change=move |ev| match parse_date(&event_target_value(&ev)) {
+                            Ok(d) => {
+                                start_refused.set(false);
                                 ctx.update(|a| edit_plan(a, d, |p| p.start = d));
                             }
+                            Err(_) => start_refused.set(true),
                         }/>
                 </div>
                 <p>{ctx.tf(SectionMsg::PlanCounts, &[
@@ -286,13 +291,13 @@ fn EditAction(ctx: Ctx, id: String) -> impl IntoView {
             <div class="cb-field" class:cb-field--error=move || start_error().is_some()>
                 <label class="cb-label" for="cb-action-start">{ctx.t(SectionMsg::StartLabel)}</label>
                 {move || start_error().map(|e| view! { <p class="cb-error">{e}</p> })}
-                <input class="cb-input cb-input--date" id="cb-action-start" type="date"
+                <input class="cb-input cb-input--date" id="cb-action-start" type="date" min=EARLIEST.to_string() max=LATEST.to_string()
                     prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev))/>
             </div>
             <div class="cb-field" class:cb-field--error=move || due_error().is_some()>
                 <label class="cb-label" for="cb-action-due">{ctx.t(SectionMsg::DueLabel)}</label>
                 {move || due_error().map(|e| view! { <p class="cb-error">{e}</p> })}
-                <input class="cb-input cb-input--date" id="cb-action-due" type="date"
+                <input class="cb-input cb-input--date" id="cb-action-due" type="date" min=EARLIEST.to_string() max=LATEST.to_string()
                     prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev))/>
             </div>
             {if resolved {

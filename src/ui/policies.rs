@@ -123,6 +123,7 @@ fn check_date(ctx: Ctx) -> impl IntoView {
             <p class="cb-hint" id="cb-check-date-hint">{ctx.t(SectionMsg::CheckDateHint)}</p>
             {move || error.get().then(|| view! { <p class="cb-error" id="cb-check-date-error">{ctx.t(SectionMsg::CheckDateError)}</p> })}
             <input class="cb-input cb-input--date" id="cb-check-date" type="date"
+                min=crate::domain::dates::EARLIEST.to_string() max=crate::domain::dates::LATEST.to_string()
                 aria-describedby=move || if error.get() { "cb-check-date-hint cb-check-date-error" } else { "cb-check-date-hint" }
                 prop:value=move || ctx.check_date.get().to_string()
                 on:change=move |ev| match parse_date(&event_target_value(&ev)) {

@@ -64,7 +64,7 @@ impl Synced {
     fn take(&self, ctx: Ctx, stored: Option<String>, theirs: Library, (merged, notice): (Library, Option<String>)) {
         ctx.lib.set(merged);
         if notice.is_some() {
-            ctx.other_tab_notice.set(notice);
+            ctx.data_notice.set(notice);
         }
         *self.received.borrow_mut() = theirs.clone();
         *self.base.borrow_mut() = theirs;

@@ -24,6 +24,9 @@ pub struct Opened {
     /// The stored text the library was read from.
     pub stored: Option<String>,
     pub problem: Option<Problem>,
+    /// How many assessments shared an ID with one stored before them and were given
+    /// their own (damaged or crafted storage; nothing was removed).
+    pub repaired: usize,
 }
 
 /// Why stored work may not be there, or may not be kept.
@@ -47,19 +50,24 @@ impl Store {
 
     pub fn open(&self) -> Opened {
         let Some(storage) = &self.storage else {
-            return Opened { library: Library::default(), stored: None, problem: Some(Problem::NoStorage) };
+            return Opened {
+                library: Library::default(),
+                stored: None,
+                problem: Some(Problem::NoStorage),
+                repaired: 0,
+            };
         };
         let raw = storage.get_item(&self.key).ok().flatten();
         match library::load(raw.as_deref()) {
-            // Repaired: assessments that shared an ID now each have their own.
-            Loaded::Ok(library) | Loaded::Repaired { library, .. } => Opened { library, stored: raw, problem: None },
+            Loaded::Ok(library) => Opened { library, stored: raw, problem: None, repaired: 0 },
+            Loaded::Repaired { library, renamed } => Opened { library, stored: raw, problem: None, repaired: renamed },
             Loaded::Unreadable { reason } => {
                 let backup_key = format!("{}:unreadable:{}", self.key, super::now().timestamp_millis());
                 let kept = raw.as_ref().is_some_and(|raw| storage.set_item(&backup_key, raw).is_ok());
                 self.writable.set(kept);
                 let kept_under = kept.then_some(backup_key);
                 let problem = Some(Problem::Unreadable { reason, kept_under });
-                Opened { library: Library::default(), stored: raw, problem }
+                Opened { library: Library::default(), stored: raw, problem, repaired: 0 }
             }
         }
     }

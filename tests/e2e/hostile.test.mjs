@@ -171,3 +171,51 @@ test('a 100 MB file is refused by its size, at once, on the start page and in th
   await assertClean(page);
   await context.close();
 });
+
+test('two stored assessments under one ID are both kept, the user is told, and deleting one leaves the other', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await watchedPage(context);
+  await page.goto(widget.url);
+  await page.locator('.cb-button--start').waitFor();
+  await newOrganisation(page, 'First Ltd');
+  await page.waitForFunction(() => /First Ltd/.test(localStorage.getItem('carer-benchmark:assessments') || ''));
+  // Crafted storage: a second assessment under the first one's ID.
+  await page.evaluate(() => {
+    const key = 'carer-benchmark:assessments';
+    const stored = JSON.parse(localStorage.getItem(key));
+    const copy = structuredClone(stored.assessments[0]);
+    copy.assessment.organisation.name = 'Second Ltd';
+    stored.assessments.push(copy);
+    localStorage.setItem(key, JSON.stringify(stored));
+  });
+  await page.goto(widget.url);
+  await page.locator('.cb-button--start').waitFor();
+  assert.match(await page.locator('.cb-notice').innerText(), /1 saved assessments had the same ID as another one[\s\S]*nothing was removed/);
+  assert.equal(await page.locator('.cb-card').count(), 2);
+  await page.locator('.cb-card:has-text("First Ltd") button:has-text("Delete")').click();
+  await page.locator('.cb-card:has-text("First Ltd") button:has-text("Yes, delete it")').click();
+  await page.waitForFunction(() => !/First Ltd/.test(localStorage.getItem('carer-benchmark:assessments') || ''));
+  assert.deepEqual(await page.locator('.cb-card__title').allInnerTexts(), ['Second Ltd']);
+  await assertClean(page);
+  await context.close();
+});
+
+test('a plan cannot start in the year 9999: the date field keeps to 2000-2100 and says so', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await watchedPage(context);
+  await page.goto(widget.url);
+  await page.locator('.cb-button--start').waitFor();
+  await newOrganisation(page, 'Dates Ltd');
+  await page.locator('text=Action plan and downloads').click();
+  const start = page.locator('#cb-plan-start');
+  await start.waitFor();
+  assert.deepEqual([await start.getAttribute('min'), await start.getAttribute('max')], ['2000-01-01', '2100-12-31']);
+  const before = await start.inputValue();
+  await start.fill('9999-12-31');
+  await start.dispatchEvent('change');
+  assert.match(await page.locator('#cb-plan-start-error').innerText(), /between 1 January 2000 and 31 December 2100/);
+  assert.doesNotMatch(await page.evaluate(() => localStorage.getItem('carer-benchmark:assessments')), /9999/);
+  assert.notEqual(before, '');
+  await assertClean(page);
+  await context.close();
+});

@@ -62,6 +62,8 @@ pub(super) fn details(ctx: Ctx, room: Room, first: bool) -> AnyView {
                 {move || error().map(|e| view! { <p class="cb-error" id=format!("{id}-error")>{e}</p> })}
                 <input class="cb-input" class:cb-input--date={kind == "date"} id=id type=kind
                     maxlength=(kind == "text").then_some(MAX_WORKSHOP_TEXT)
+                    min=(kind == "date").then(|| crate::domain::dates::EARLIEST.to_string())
+                    max=(kind == "date").then(|| crate::domain::dates::LATEST.to_string())
                     aria-invalid=move || error().is_some().then_some("true") aria-describedby=describedby
                     prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
                 {(kind == "text").then(|| chars_left_of(ctx, format!("{id}-count"), MAX_WORKSHOP_TEXT, move || value.get()))}
