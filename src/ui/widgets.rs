@@ -162,8 +162,8 @@ pub fn chars_left_of(
     view! {
         <p class="cb-hint cb-count" id=id aria-live="polite">
             {move || match left() {
-                0 => ctx.tf(Msg::CharsNoneLeft, &[("max", &max.to_string())]),
-                n if n <= max / 10 => ctx.tf(Msg::CharsLeft, &[("count", &n.to_string())]),
+                0 => ctx.tf(crate::i18n::Msg::CharsNoneLeft, &[("max", &max.to_string())]),
+                n if n <= max / 10 => ctx.tf(crate::i18n::Msg::CharsLeft, &[("count", &n.to_string())]),
                 _ => String::new(),
             }}
         </p>
