@@ -370,7 +370,11 @@ pub struct FlexibleWorking {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explains_refusal_in_writing: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The request form invites an explanation of the effect on the business (lawful).
     pub asks_business_impact: Option<bool>,
+    /// A request without that explanation is refused or treated as incomplete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refuses_without_business_impact: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub appeal: Option<bool>,
     /// `None`: not answered; an empty set: none offered.
@@ -480,6 +484,7 @@ levels! {
     FlexibleWorkingRefusalOnlyStatutoryGrounds => flexible_working.refusal_only_statutory_grounds: flag,
     FlexibleWorkingExplainsRefusalInWriting => flexible_working.explains_refusal_in_writing: flag,
     FlexibleWorkingAsksBusinessImpact => flexible_working.asks_business_impact: flag,
+    FlexibleWorkingRefusesWithoutBusinessImpact => flexible_working.refuses_without_business_impact: flag,
     FlexibleWorkingAppeal => flexible_working.appeal: flag,
     FlexibleWorkingArrangements => flexible_working.arrangements: set,
     CarersLeaveOffered => carers_leave.offered: flag,
@@ -593,6 +598,10 @@ fn finding(rule: &Rule, grade: Grade, level: Option<u32>, on: NaiveDate) -> Find
             };
             let ready = match level {
                 None => " Not answered yet.".to_string(),
+                // Good practice is never "needed": say only whether the policy meets it.
+                Some(l) if c.law.is_none() && c.grade(l) != Grade::Enhanced => {
+                    " Your policy does not meet it yet.".to_string()
+                }
                 Some(l) if c.grade(l) == Grade::Breach => {
                     format!(
                         " Your policy will need to change: it will have to be {}.",
