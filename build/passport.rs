@@ -70,8 +70,11 @@ struct Storage {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct National {
+    nation: String,
     name: String,
     link: String,
+    source: String,
+    checked: String,
 }
 
 #[derive(Deserialize)]
@@ -420,12 +423,38 @@ pub fn build(indicators: &BTreeSet<String>) {
     }
     writeln!(code, "contact_kinds: {},", choices("contact_kinds", &f.contact_kinds, None)).unwrap();
     code.push_str("national_contacts: &[");
+    let mut nations = BTreeSet::new();
     for n in &f.national_contacts {
+        let at = format!("national contact {:?}", n.name);
         if !https(&n.link) {
-            fail(format!("national contact {:?}: link must be an https address", n.name));
+            fail(format!("{at}: link must be an https address"));
         }
-        write!(code, "NationalContact {{ name: {}, link: {:?} }}, ", words("national contact", &n.name), n.link)
-            .unwrap();
+        let nation = match n.nation.as_str() {
+            "england" | "wales" | "scotland" | "northern_ireland" => format!("Nation::{}", variant(&n.nation)),
+            other => fail(format!("{at}: nation = {other:?} is not one of england, wales, scotland, northern_ireland")),
+        };
+        if !nations.insert(n.nation.as_str()) {
+            fail(format!("{at}: nation {:?} has two national contacts", n.nation));
+        }
+        words(&format!("{at} source"), &n.source);
+        let c = n.checked.as_bytes();
+        let is_date = c.len() == 10
+            && c[4] == b'-'
+            && c[7] == b'-'
+            && n.checked.replace('-', "").bytes().all(|b| b.is_ascii_digit());
+        if !is_date {
+            fail(format!("{at}: checked = {:?} must be a date, YYYY-MM-DD", n.checked));
+        }
+        write!(
+            code,
+            "NationalContact {{ nation: {nation}, name: {}, link: {:?} }}, ",
+            words("national contact", &n.name),
+            n.link
+        )
+        .unwrap();
+    }
+    if nations.len() != 4 {
+        fail("national_contacts: give one for each nation: england, wales, scotland, northern_ireland".into());
     }
     code.push_str("],\n");
 

@@ -1159,3 +1159,39 @@ fn the_launch_tasks_join_the_action_plan_and_leave_it_as_resolved() {
         assert_eq!(action.status, Status::Resolved);
     }
 }
+
+// ── National advice by the organisation's nation (issue 16) ───────────────────────
+
+fn in_nation(n: carer_benchmark::domain::model::Nation) -> Assessment {
+    let mut a = blank();
+    a.organisation.nation = n;
+    a
+}
+
+fn national(s: &Scheme) -> Vec<(&str, &str)> {
+    s.contacts.iter().filter(|c| c.kind == "national").map(|c| (c.name.as_str(), c.link.as_str())).collect()
+}
+
+#[test]
+fn the_default_national_contact_is_the_one_for_the_organisations_nation() {
+    use carer_benchmark::domain::model::Nation::*;
+    let want = [
+        (England, "Carers UK", "https://www.carersuk.org/"),
+        (Wales, "Carers Wales", "https://www.carersuk.org/wales/"),
+        (Scotland, "Carers Scotland", "https://www.carersuk.org/scotland/"),
+        (NorthernIreland, "Carers NI", "https://www.carersuk.org/northern-ireland/"),
+    ];
+    for (n, name, link) in want {
+        let alone = Scheme::suggested(&in_nation(n), &[]);
+        let got = national(&alone);
+        assert_eq!(got.len(), 1, "{n:?}: {got:?}");
+        assert!(got[0].0.starts_with(name), "{n:?}: {got:?}");
+        assert_eq!(got[0].1, link, "{n:?}");
+        // The council's own contacts come first and are kept; the nation's advice follows.
+        let links = [("Anytown Carers Centre".to_string(), "https://carers.anytown.gov.uk/".to_string())];
+        let s = Scheme::suggested(&in_nation(n), &links);
+        assert_eq!(s.contacts[0].name, "Anytown Carers Centre");
+        assert_eq!(national(&s).len(), 1, "{n:?}");
+        assert!(national(&s)[0].0.starts_with(name), "{n:?}");
+    }
+}

@@ -66,8 +66,11 @@ pub struct Choice {
     pub default: bool,
 }
 
+/// National advice for carers in one nation (Carers UK, Carers Wales, Carers Scotland,
+/// Carers NI).
 #[derive(Debug, PartialEq, Eq)]
 pub struct NationalContact {
+    pub nation: Nation,
     pub name: &'static str,
     pub link: &'static str,
 }

@@ -22,6 +22,7 @@
 use super::content::{Owner, Priority};
 use super::json::{self, child, ids, quoted, Checker};
 use super::model::Assessment;
+use super::organisation::Nation;
 use super::plan::{self, Seed};
 use super::policy::{arrangement_label, Arrangement, LeaveUnit, PolicyAnswers, Unit};
 use super::text::{self, too_long, upper_first, MAX_TEXT_CHARS};

@@ -174,7 +174,8 @@ impl Scheme {
 
     /// A new scheme: every default from the content, the support menu pre-filled from
     /// the policy answers, and the contacts from the embedding council's signposting
-    /// links (title, address) followed by national advice.
+    /// links (title, address) followed by the national advice for the organisation's
+    /// nation (Carers UK, Carers Wales, Carers Scotland or Carers NI).
     pub fn suggested(assessment: &Assessment, signposting: &[(String, String)]) -> Scheme {
         let c = content();
         let org: String = assessment.organisation.name.trim().chars().take(MAX_TEXT_CHARS - 20).collect();
@@ -190,7 +191,8 @@ impl Scheme {
             }
             contacts.push(Contact { kind: "local_service".into(), name: title.into(), link: url.into() });
         }
-        for n in c.national_contacts {
+        let nation = assessment.organisation.nation;
+        for n in c.national_contacts.iter().filter(|n| n.nation == nation) {
             contacts.push(Contact { kind: "national".into(), name: n.name.into(), link: n.link.into() });
         }
         Scheme {
