@@ -8,7 +8,7 @@ use std::{collections::BTreeSet, fmt::Write};
 
 const SRC: &str = "src/content/passport.toml";
 /// The placeholders the words may use; see the top of passport.toml.
-const PLACEHOLDERS: [&str; 4] = ["{name}", "{every}", "{q}", "{n}"];
+const PLACEHOLDERS: [&str; 6] = ["{name}", "{every}", "{q}", "{n}", "{was}", "{rule}"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,6 +92,7 @@ struct Prefill {
     units: Vec<String>,
     emergency_paid: String,
     no_triggers: String,
+    below_law: String,
 }
 
 #[derive(Deserialize)]
@@ -214,6 +215,16 @@ fn words(at: &str, s: &str) -> String {
         }
     }
     format!("{s:?}")
+}
+
+/// The point to decide where an answer is below the law: the draft policy's marker,
+/// "[To decide: …]", naming the answer and the rule.
+fn below_law(s: &str) -> String {
+    let ok = s.starts_with("[To decide: ") && s.ends_with(']') && s.contains("{was}") && s.contains("{rule}");
+    if !ok {
+        fail(format!("prefill.below_law must be \"[To decide: …]\" with {{was}} and {{rule}}, not {s:?}"));
+    }
+    words("prefill.below_law", s)
 }
 
 fn list(at: &str, items: &[String]) -> String {
@@ -373,7 +384,7 @@ pub fn build(indicators: &BTreeSet<String>) {
     writeln!(
         code,
         "prefill: Prefill {{ separator: {:?}, flexible_working: {}, first_day: {}, after_service: {}, requests: {}, decision: {}, \
-         leave: {}, paid: {}, unpaid: {}, units: {}, emergency_paid: {}, no_triggers: {} }},",
+         leave: {}, paid: {}, unpaid: {}, units: {}, emergency_paid: {}, no_triggers: {}, below_law: {} }},",
         p.separator,
         words("prefill.flexible_working", &p.flexible_working),
         words("prefill.first_day", &p.first_day),
@@ -386,6 +397,7 @@ pub fn build(indicators: &BTreeSet<String>) {
         list("prefill.units", &p.units),
         words("prefill.emergency_paid", &p.emergency_paid),
         words("prefill.no_triggers", &p.no_triggers),
+        below_law(&p.below_law),
     )
     .unwrap();
 

@@ -16,7 +16,9 @@
 use super::dates::long_date;
 use super::document::{strong, Block, Document, Section, Text};
 use super::organisation::Nation;
-use super::policy::{arrangement_label, nations_text, rules, Field, Finding, Grade, PolicyAnswers, Rule, RuleStatus};
+use super::policy::{
+    arrangement_label, legal_minimum, nations_text, rules, Field, Finding, Grade, PolicyAnswers, Rule, RuleStatus,
+};
 use chrono::NaiveDate;
 
 /// What to write for one question.
@@ -50,10 +52,7 @@ impl Draft<'_> {
 
     /// The legal threshold for a question in force on the date, with its rule.
     fn law(&self, field: Field) -> Option<(u32, &'static Rule)> {
-        rules()
-            .iter()
-            .filter(|r| r.check.field == field && r.status_on(self.nation, self.on) == RuleStatus::InForce)
-            .find_map(|r| r.check.law.map(|l| (l, r)))
+        legal_minimum(field, self.nation, self.on)
     }
 
     fn pick(&self, field: Field) -> Pick {

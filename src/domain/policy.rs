@@ -671,6 +671,45 @@ pub fn breached_rules<'r>(rules: &'r [Rule], answers: &PolicyAnswers, nation: Na
         .collect()
 }
 
+// ── Rights in force ────────────────────────────────────────────────────────────────
+
+/// The statutory threshold for a question in force for the nation on `on`, with its
+/// rule; `None` where no law sets one (good practice only, another nation, not yet in
+/// force).
+pub fn legal_minimum(field: Field, nation: Nation, on: NaiveDate) -> Option<(u32, &'static Rule)> {
+    RULES
+        .iter()
+        .filter(|r| r.check.field == field && r.status_on(nation, on) == RuleStatus::InForce)
+        .find_map(|r| r.check.law.map(|l| (l, r)))
+}
+
+/// What an employee can count on for one question: the employer's answer where it meets
+/// the law in force, otherwise the legal minimum. Every document that states a right to
+/// staff (the draft policy, the carer passport) takes it from here, so none states less
+/// than the law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Right {
+    /// The level to state (see [`PolicyAnswers::level`]).
+    pub level: u32,
+    /// Where the employer's answer is below the law: the rule, and the answer's level.
+    pub below: Option<(&'static Rule, u32)>,
+}
+
+/// The right for a question, from the answers and the law for the nation on `on`;
+/// `None` while the question is unanswered.
+pub fn right(answers: &PolicyAnswers, field: Field, nation: Nation, on: NaiveDate) -> Option<Right> {
+    let answer = answers.level(field)?;
+    let breached = RULES.iter().find(|r| {
+        r.check.field == field
+            && r.status_on(nation, on) == RuleStatus::InForce
+            && r.check.grade(answer) == Grade::Breach
+    });
+    Some(match breached.and_then(|r| r.check.law.map(|law| (law, r))) {
+        Some((law, rule)) => Right { level: law, below: Some((rule, answer)) },
+        None => Right { level: answer, below: None },
+    })
+}
+
 // ── Suggested answers for the criteria ─────────────────────────────────────────────
 
 /// An answer for an indicator, suggested from the policy answers. The UI applies it only

@@ -97,6 +97,8 @@ pub struct Prefill {
     pub units: &'static [&'static str],
     pub emergency_paid: &'static str,
     pub no_triggers: &'static str,
+    /// Added where an answer is below the law: `{was}` the answer, `{rule}` the rule's ID.
+    pub below_law: &'static str,
 }
 
 #[derive(Debug, PartialEq, Eq)]
