@@ -8,7 +8,7 @@ use std::{collections::BTreeSet, fmt::Write};
 
 const SRC: &str = "src/content/passport.toml";
 /// The placeholders the words may use; see the top of passport.toml.
-const PLACEHOLDERS: [&str; 4] = ["{name}", "{every}", "{q}", "{n}"];
+const PLACEHOLDERS: [&str; 6] = ["{name}", "{every}", "{q}", "{n}", "{was}", "{rule}"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -70,8 +70,11 @@ struct Storage {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct National {
+    nation: String,
     name: String,
     link: String,
+    source: String,
+    checked: String,
 }
 
 #[derive(Deserialize)]
@@ -89,6 +92,7 @@ struct Prefill {
     units: Vec<String>,
     emergency_paid: String,
     no_triggers: String,
+    below_law: String,
 }
 
 #[derive(Deserialize)]
@@ -211,6 +215,16 @@ fn words(at: &str, s: &str) -> String {
         }
     }
     format!("{s:?}")
+}
+
+/// The point to decide where an answer is below the law: the draft policy's marker,
+/// "[To decide: …]", naming the answer and the rule.
+fn below_law(s: &str) -> String {
+    let ok = s.starts_with("[To decide: ") && s.ends_with(']') && s.contains("{was}") && s.contains("{rule}");
+    if !ok {
+        fail(format!("prefill.below_law must be \"[To decide: …]\" with {{was}} and {{rule}}, not {s:?}"));
+    }
+    words("prefill.below_law", s)
 }
 
 fn list(at: &str, items: &[String]) -> String {
@@ -370,7 +384,7 @@ pub fn build(indicators: &BTreeSet<String>) {
     writeln!(
         code,
         "prefill: Prefill {{ separator: {:?}, flexible_working: {}, first_day: {}, after_service: {}, requests: {}, decision: {}, \
-         leave: {}, paid: {}, unpaid: {}, units: {}, emergency_paid: {}, no_triggers: {} }},",
+         leave: {}, paid: {}, unpaid: {}, units: {}, emergency_paid: {}, no_triggers: {}, below_law: {} }},",
         p.separator,
         words("prefill.flexible_working", &p.flexible_working),
         words("prefill.first_day", &p.first_day),
@@ -383,6 +397,7 @@ pub fn build(indicators: &BTreeSet<String>) {
         list("prefill.units", &p.units),
         words("prefill.emergency_paid", &p.emergency_paid),
         words("prefill.no_triggers", &p.no_triggers),
+        below_law(&p.below_law),
     )
     .unwrap();
 
@@ -420,12 +435,38 @@ pub fn build(indicators: &BTreeSet<String>) {
     }
     writeln!(code, "contact_kinds: {},", choices("contact_kinds", &f.contact_kinds, None)).unwrap();
     code.push_str("national_contacts: &[");
+    let mut nations = BTreeSet::new();
     for n in &f.national_contacts {
+        let at = format!("national contact {:?}", n.name);
         if !https(&n.link) {
-            fail(format!("national contact {:?}: link must be an https address", n.name));
+            fail(format!("{at}: link must be an https address"));
         }
-        write!(code, "NationalContact {{ name: {}, link: {:?} }}, ", words("national contact", &n.name), n.link)
-            .unwrap();
+        let nation = match n.nation.as_str() {
+            "england" | "wales" | "scotland" | "northern_ireland" => format!("Nation::{}", variant(&n.nation)),
+            other => fail(format!("{at}: nation = {other:?} is not one of england, wales, scotland, northern_ireland")),
+        };
+        if !nations.insert(n.nation.as_str()) {
+            fail(format!("{at}: nation {:?} has two national contacts", n.nation));
+        }
+        words(&format!("{at} source"), &n.source);
+        let c = n.checked.as_bytes();
+        let is_date = c.len() == 10
+            && c[4] == b'-'
+            && c[7] == b'-'
+            && n.checked.replace('-', "").bytes().all(|b| b.is_ascii_digit());
+        if !is_date {
+            fail(format!("{at}: checked = {:?} must be a date, YYYY-MM-DD", n.checked));
+        }
+        write!(
+            code,
+            "NationalContact {{ nation: {nation}, name: {}, link: {:?} }}, ",
+            words("national contact", &n.name),
+            n.link
+        )
+        .unwrap();
+    }
+    if nations.len() != 4 {
+        fail("national_contacts: give one for each nation: england, wales, scotland, northern_ireland".into());
     }
     code.push_str("],\n");
 

@@ -841,7 +841,7 @@ fn the_passport_template_in_word_holds_exactly_the_chosen_fields_and_offers() {
     use carer_benchmark::domain::passport::{content, document, Part, Scheme};
     let mut a = full();
     a.organisation.name = "<script>\"Acme\", Ltd".into();
-    let mut s = Scheme::suggested(&a, &[]);
+    let mut s = Scheme::suggested(&a, &[], day());
     s.name = "Acme <b>carer</b> passport".into();
     let dropped =
         content().fields.iter().find(|f| !f.required && s.has_field(f.id)).expect("an optional field that is on");

@@ -4,6 +4,7 @@
 
 mod common;
 use carer_benchmark::domain::content::{framework, Priority};
+use carer_benchmark::domain::dates::parse_date;
 use carer_benchmark::domain::format::{self, file_name, from_bytes, to_json, MAX_BYTES};
 use carer_benchmark::domain::library::{self, Library, Loaded};
 use carer_benchmark::domain::model::Answer;
@@ -536,4 +537,29 @@ fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
         assert!(e[0].message.starts_with("the file is not valid JSON"), "{e:?}");
         assert!(matches!(library::load(Some(&deep)), Loaded::Unreadable { .. }));
     }
+}
+
+#[test]
+fn an_old_file_with_the_old_business_impact_answer_still_opens_and_means_the_form_invites_it() {
+    // Written before issue 16: "Does your request form ask the employee to explain how
+    // the change would affect the business?" answered yes.
+    let mut v = good();
+    v["organisation"]["nation"] = json!("wales");
+    v["policies"] = json!({ "flexible_working": { "asks_business_impact": true, "service_weeks": 0 } });
+    let a = from_bytes(framework(), v.to_string().as_bytes()).expect("an old file opens");
+    let p = a.policies.clone().unwrap();
+    assert_eq!(p.flexible_working.asks_business_impact, Some(true), "kept as the form inviting it");
+    let on = parse_date("2026-11-28").unwrap();
+    let found =
+        carer_benchmark::domain::policy::check(carer_benchmark::domain::policy::rules(), &p, a.organisation.nation, on);
+    assert!(found.iter().all(|f| f.grade != carer_benchmark::domain::policy::Grade::Breach), "{found:?}");
+    // Whether a request is refused without the explanation was never asked: not checked.
+    let unchecked = carer_benchmark::domain::policy::not_checked(
+        carer_benchmark::domain::policy::rules(),
+        &p,
+        a.organisation.nation,
+        on,
+    );
+    assert!(unchecked.iter().any(|r| r.id == "FW-GB-NO-BUSINESS-CASE"));
+    assert_eq!(from_bytes(framework(), to_json(&a).as_bytes()).unwrap(), a, "and writes back the same");
 }

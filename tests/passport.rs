@@ -9,7 +9,7 @@ use carer_benchmark::domain::content::{framework, Owner, Priority};
 use carer_benchmark::domain::document::{Block, Tick};
 use carer_benchmark::domain::escape::html as escape_html;
 use carer_benchmark::domain::format::{from_bytes, to_json};
-use carer_benchmark::domain::model::Assessment;
+use carer_benchmark::domain::model::{Assessment, Nation};
 use carer_benchmark::domain::passport::*;
 
 use carer_benchmark::domain::policy::{Arrangement, PolicyAnswers};
@@ -25,7 +25,7 @@ fn with_policy(p: Option<PolicyAnswers>) -> Assessment {
 }
 
 fn scheme() -> Scheme {
-    Scheme::suggested(&with_policy(Some(compliant_policy())), &[])
+    Scheme::suggested(&with_policy(Some(compliant_policy())), &[], day())
 }
 
 fn offer<'s>(s: &'s Scheme, id: &str) -> &'s Offer {
@@ -128,7 +128,7 @@ fn a_new_scheme_takes_every_default() {
     assert_eq!(validate(&s), vec![], "a suggested scheme is complete");
     let mut nameless = blank();
     nameless.organisation.name = "  ".into();
-    assert_eq!(Scheme::suggested(&nameless, &[]).name, "Carer passport");
+    assert_eq!(Scheme::suggested(&nameless, &[], day()).name, "Carer passport");
 }
 
 #[test]
@@ -177,33 +177,45 @@ fn other_policy_answers_give_other_details() {
     p.carers_leave.days_per_year = Some(10);
     p.carers_leave.paid_days = Some(0);
     p.carers_leave.smallest_unit = None;
-    p.carers_leave.service_weeks = Some(26);
-    p.flexible_working.service_weeks = Some(26);
+    p.carers_leave.service_weeks = Some(0);
+    p.flexible_working.service_weeks = Some(0);
     p.flexible_working.requests_per_year = None;
     p.flexible_working.decision_months = Some(1);
     p.dependants.paid_days = Some(0);
     p.dependants.excluded_from_absence_triggers = Some(false);
-    let s = Scheme::suggested(&with_policy(Some(p.clone())), &[]);
-    assert_eq!(offer(&s, "carers_leave").detail, "10 days a year, unpaid.");
+    let s = Scheme::suggested(&with_policy(Some(p.clone())), &[], day());
+    assert_eq!(offer(&s, "carers_leave").detail, "10 days a year, unpaid; from your first day.");
     assert_eq!(
         offer(&s, "flexible_working").detail,
-        "Ask for a change to your hours, times or place of work; after 26 weeks of service; decided within 1 month."
+        "Ask for a change to your hours, times or place of work; from your first day; decided within 1 month."
     );
     assert_eq!(
         offer(&s, "emergency_leave").detail,
         "Time off to deal with an emergency involving someone who depends on you."
     );
 
+    // Where the law gives no carer's leave, an employer that offers none switches it off;
+    // where it does (Great Britain since 6 April 2024), the passport states the right
+    // with the point to decide. Emergency time off is the law everywhere.
     p.carers_leave.offered = Some(false);
     p.dependants.time_off = Some(false);
-    let s = Scheme::suggested(&with_policy(Some(p)), &[]);
-    assert!(!offer(&s, "carers_leave").on, "not offered: switched off");
-    assert!(!offer(&s, "emergency_leave").on);
+    let mut a = with_policy(Some(p.clone()));
+    a.organisation.nation = Nation::NorthernIreland;
+    let s = Scheme::suggested(&a, &[], day());
+    assert!(!offer(&s, "carers_leave").on, "not offered, and not the law: switched off");
+    let s = Scheme::suggested(&with_policy(Some(p)), &[], day());
+    for id in ["carers_leave", "emergency_leave"] {
+        assert!(offer(&s, id).on, "{id}");
+        assert!(
+            offer(&s, id).detail.contains("[To decide: your current policy says no, which is below the law"),
+            "{id}"
+        );
+    }
 }
 
 #[test]
 fn without_policy_answers_the_menu_has_the_contents_defaults_and_no_ways_of_working() {
-    let s = Scheme::suggested(&with_policy(None), &[]);
+    let s = Scheme::suggested(&with_policy(None), &[], day());
     assert!(!ids(&s).iter().any(|id| id.starts_with("arrangement.")));
     let leave = offer(&s, "carers_leave");
     assert!(leave.on);
@@ -219,7 +231,9 @@ fn without_policy_answers_the_menu_has_the_contents_defaults_and_no_ways_of_work
     // An empty set of arrangements: none offered.
     let mut p = PolicyAnswers::default();
     p.flexible_working.arrangements = Some(BTreeSet::new());
-    assert!(!ids(&Scheme::suggested(&with_policy(Some(p)), &[])).iter().any(|id| id.starts_with("arrangement.")));
+    assert!(!ids(&Scheme::suggested(&with_policy(Some(p)), &[], day()))
+        .iter()
+        .any(|id| id.starts_with("arrangement.")));
 }
 
 #[test]
@@ -231,7 +245,7 @@ fn signposting_links_become_local_contacts_before_national_advice() {
         ("".to_string(), "https://no-title.example.org/".to_string()),
         ("Carers line".to_string(), "tel:+441234567890".to_string()),
     ];
-    let s = Scheme::suggested(&blank(), &links);
+    let s = Scheme::suggested(&blank(), &links, day());
     let got: Vec<(&str, &str, &str)> =
         s.contacts.iter().map(|c| (c.kind.as_str(), c.name.as_str(), c.link.as_str())).collect();
     assert_eq!(
@@ -264,7 +278,7 @@ fn refreshing_updates_prefilled_details_and_keeps_every_edit() {
     p.carers_leave.days_per_year = Some(10);
     p.dependants.paid_days = Some(3);
     p.flexible_working.arrangements = Some([Arrangement::Flexitime, Arrangement::RemoteHybrid].into());
-    let r = s.refresh_from_policy(Some(&p));
+    let r = s.refresh_from_policy(Some(&p), Nation::England, day());
     assert_eq!(r.added, ["arrangement.flexitime"]);
     assert_eq!(r.updated, ["emergency_leave"]);
     assert_eq!(r.removed, ["arrangement.part_time"], "trial periods was edited, so it stays");
@@ -292,7 +306,7 @@ fn refreshing_updates_prefilled_details_and_keeps_every_edit() {
     assert_eq!(ids(&s).last(), Some(&"own.1"), "the employer's own offers stay last");
     assert!(offer(&s, "arrangement.flexitime").on);
 
-    assert!(s.refresh_from_policy(Some(&p)).is_empty(), "a second refresh changes nothing");
+    assert!(s.refresh_from_policy(Some(&p), Nation::England, day()).is_empty(), "a second refresh changes nothing");
     assert_eq!(validate(&s), vec![]);
 }
 
@@ -1055,7 +1069,7 @@ proptest! {
         p.carers_leave.days_per_year = Some(days);
         p.carers_leave.paid_days = Some(paid);
         p.flexible_working.arrangements = None;
-        s.refresh_from_policy(Some(&p));
+        s.refresh_from_policy(Some(&p), Nation::England, day());
         prop_assert_eq!(&offer(&s, "carers_leave").detail, &edit);
         prop_assert!(s.support.iter().any(|o| o.id == own));
     }
@@ -1105,7 +1119,7 @@ fn the_command_line_suggests_a_scheme_and_refuses_an_incomplete_one() {
     a.policies = Some(compliant_policy());
     let path = write("none.json", &to_json(&a));
     let page = String::from_utf8(run(&["passport", &path]).stdout).unwrap();
-    assert_eq!(page, standalone_html(&Scheme::suggested(&a, &[]), Part::Template));
+    assert_eq!(page, standalone_html(&Scheme::suggested(&a, &[], day()), Part::Template));
 
     let mut s = scheme();
     s.name.clear();
@@ -1157,5 +1171,41 @@ fn the_launch_tasks_join_the_action_plan_and_leave_it_as_resolved() {
     for t in &tasks {
         let action = after.actions.iter().find(|x| x.id == format!("task:{}", t.id)).expect("kept");
         assert_eq!(action.status, Status::Resolved);
+    }
+}
+
+// ── National advice by the organisation's nation (issue 16) ───────────────────────
+
+fn in_nation(n: Nation) -> Assessment {
+    let mut a = blank();
+    a.organisation.nation = n;
+    a
+}
+
+fn national(s: &Scheme) -> Vec<(&str, &str)> {
+    s.contacts.iter().filter(|c| c.kind == "national").map(|c| (c.name.as_str(), c.link.as_str())).collect()
+}
+
+#[test]
+fn the_default_national_contact_is_the_one_for_the_organisations_nation() {
+    use Nation::*;
+    let want = [
+        (England, "Carers UK", "https://www.carersuk.org/"),
+        (Wales, "Carers Wales", "https://www.carersuk.org/wales/"),
+        (Scotland, "Carers Scotland", "https://www.carersuk.org/scotland/"),
+        (NorthernIreland, "Carers NI", "https://www.carersuk.org/northern-ireland/"),
+    ];
+    for (n, name, link) in want {
+        let alone = Scheme::suggested(&in_nation(n), &[], day());
+        let got = national(&alone);
+        assert_eq!(got.len(), 1, "{n:?}: {got:?}");
+        assert!(got[0].0.starts_with(name), "{n:?}: {got:?}");
+        assert_eq!(got[0].1, link, "{n:?}");
+        // The council's own contacts come first and are kept; the nation's advice follows.
+        let links = [("Anytown Carers Centre".to_string(), "https://carers.anytown.gov.uk/".to_string())];
+        let s = Scheme::suggested(&in_nation(n), &links, day());
+        assert_eq!(s.contacts[0].name, "Anytown Carers Centre");
+        assert_eq!(national(&s).len(), 1, "{n:?}");
+        assert!(national(&s)[0].0.starts_with(name), "{n:?}");
     }
 }

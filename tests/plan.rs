@@ -561,3 +561,14 @@ fn the_plan_survives_the_browser_library_round_trip() {
     assert_eq!(plan::plan_state(back.get(&id).unwrap()), plan::plan_state(&a));
     assert_eq!(plan_of(back.get(&id).unwrap()), plan_of(&a));
 }
+
+#[test]
+fn a_form_that_only_invites_the_business_effect_is_not_a_fix_first_action() {
+    let mut a = blank();
+    let mut p = PolicyAnswers::default();
+    p.flexible_working.asks_business_impact = Some(true);
+    a.policies = Some(p);
+    let plan = plan_of(&a);
+    let fix_first: Vec<&str> = plan.actions.iter().filter(|x| x.tier == Tier::Breach).map(|x| x.id.as_str()).collect();
+    assert_eq!(fix_first, Vec::<&str>::new());
+}

@@ -265,10 +265,23 @@ const CASES: &[Case] = &[
     ("FW-NI-MEETING", NorthernIreland, "2024-04-05", F::FlexibleWorkingConsultBeforeRefusal, 0, Some(Breach)),
     ("FW-NI-MEETING", NorthernIreland, "2024-04-06", F::FlexibleWorkingConsultBeforeRefusal, 1, Some(Minimum)),
     ("FW-NI-MEETING", England, "2024-04-06", F::FlexibleWorkingConsultBeforeRefusal, 0, None),
-    ("FW-GB-NO-BUSINESS-CASE", England, "2024-04-05", F::FlexibleWorkingAsksBusinessImpact, 1, Some(Coming)),
-    ("FW-GB-NO-BUSINESS-CASE", England, "2024-04-06", F::FlexibleWorkingAsksBusinessImpact, 1, Some(Breach)),
-    ("FW-GB-NO-BUSINESS-CASE", Scotland, "2024-04-06", F::FlexibleWorkingAsksBusinessImpact, 0, Some(Minimum)),
-    ("FW-GB-NO-BUSINESS-CASE", NorthernIreland, "2024-04-06", F::FlexibleWorkingAsksBusinessImpact, 1, None),
+    // The explanation of the effect on the business: no longer required in GB (refusing a
+    // request without it is a breach); inviting it is lawful, good practice not to.
+    ("FW-GB-NO-BUSINESS-CASE", England, "2024-04-05", F::FlexibleWorkingRefusesWithoutBusinessImpact, 1, Some(Coming)),
+    ("FW-GB-NO-BUSINESS-CASE", England, "2024-04-06", F::FlexibleWorkingRefusesWithoutBusinessImpact, 1, Some(Breach)),
+    (
+        "FW-GB-NO-BUSINESS-CASE",
+        Scotland,
+        "2024-04-06",
+        F::FlexibleWorkingRefusesWithoutBusinessImpact,
+        0,
+        Some(Minimum),
+    ),
+    ("FW-GB-NO-BUSINESS-CASE", NorthernIreland, "2024-04-06", F::FlexibleWorkingRefusesWithoutBusinessImpact, 1, None),
+    ("FW-GB-BUSINESS-CASE-INVITED", England, "2024-04-05", F::FlexibleWorkingAsksBusinessImpact, 1, Some(Coming)),
+    ("FW-GB-BUSINESS-CASE-INVITED", England, "2024-04-06", F::FlexibleWorkingAsksBusinessImpact, 1, Some(Minimum)),
+    ("FW-GB-BUSINESS-CASE-INVITED", Wales, "2026-11-28", F::FlexibleWorkingAsksBusinessImpact, 0, Some(Enhanced)),
+    ("FW-GB-BUSINESS-CASE-INVITED", NorthernIreland, "2026-11-28", F::FlexibleWorkingAsksBusinessImpact, 1, None),
     ("FW-UK-EIGHT-GROUNDS", England, "2024-04-05", F::FlexibleWorkingRefusalOnlyStatutoryGrounds, 0, Some(Breach)),
     (
         "FW-UK-EIGHT-GROUNDS",
@@ -814,4 +827,67 @@ fn a_suggestion_keeps_the_users_note_adds_its_reason_beneath_and_can_be_undone()
     assert_eq!(a.answer("L1.2.b").unwrap().evidence, reason);
     a.restore_answer("L1.2.b", was, common::t0());
     assert_eq!(a.answers, before.answers);
+}
+
+// ── The explanation of the effect on the business (issue 16) ──────────────────────
+
+/// The question "do you refuse a request, or treat it as incomplete, without an
+/// explanation of the effect on the business?", found by its ID.
+fn refuses_without_explanation() -> Field {
+    Field::from_id("flexible_working.refuses_without_business_impact").expect("the question exists")
+}
+
+#[test]
+fn a_form_that_only_invites_the_business_effect_is_never_a_breach() {
+    let dates = ["2024-04-05", "2024-04-06", "2026-11-28"];
+    for &n in Nation::ALL {
+        for on in dates {
+            let mut p = compliant_policy();
+            p.flexible_working.asks_business_impact = Some(true);
+            p.set_level(refuses_without_explanation(), Some(0));
+            let findings = check(rules(), &p, n, date(on));
+            assert_eq!(ids(&findings, Breach), Vec::<&str>::new(), "{n:?} {on}");
+            // Neither the L1.2 suggestion nor the draft's "below the law" note comes from it.
+            if let Some((answer, reason)) = suggestion(&p, n, on, "L1.2.a") {
+                assert_eq!(answer, Answer::Yes, "{n:?} {on}: {reason}");
+            }
+            let md = draft("Acme", n, &p, on);
+            assert!(!md.contains("which is below the law ("), "{n:?} {on}:\n{md}");
+        }
+    }
+    // In Great Britain from 6 April 2024 it is a point of good practice, no more.
+    let mut p = with(&[(F::FlexibleWorkingAsksBusinessImpact, 1)]);
+    let f = check(rules(), &p, Wales, date("2026-11-28"));
+    let invited: Vec<&Finding> = f.iter().filter(|f| f.field == "flexible_working.asks_business_impact").collect();
+    assert_eq!(invited.len(), 1, "{f:?}");
+    assert_eq!(invited[0].grade, Minimum);
+    assert!(rule(invited[0].rule_id).is_good_practice());
+    assert_eq!(rule(invited[0].rule_id).indicator, None, "good practice only: it suggests nothing for L1.2");
+    p.flexible_working.asks_business_impact = Some(false);
+    assert_eq!(grade(invited[0].rule_id, Wales, "2026-11-28", &p), Some(Enhanced));
+    // In Northern Ireland the application must still explain it: no finding at all.
+    let p = with(&[(F::FlexibleWorkingAsksBusinessImpact, 1)]);
+    assert!(check(rules(), &p, NorthernIreland, date("2026-11-28")).iter().all(|f| f.field != invited[0].field));
+}
+
+#[test]
+fn refusing_a_request_without_the_business_effect_is_a_breach_in_great_britain_from_april_2024() {
+    let refuses = with(&[(refuses_without_explanation(), 1)]);
+    let accepts = with(&[(refuses_without_explanation(), 0)]);
+    for n in GB {
+        assert_eq!(grade("FW-GB-NO-BUSINESS-CASE", n, "2024-04-05", &refuses), Some(Coming), "{n:?}");
+        assert_eq!(grade("FW-GB-NO-BUSINESS-CASE", n, "2024-04-06", &refuses), Some(Breach), "{n:?}");
+        assert_eq!(grade("FW-GB-NO-BUSINESS-CASE", n, "2024-04-06", &accepts), Some(Minimum), "{n:?}");
+        assert_eq!(breaches(rules(), &refuses, n, date("2024-04-05")), vec![], "{n:?}: not yet the law");
+    }
+    for on in ["2024-04-05", "2024-04-06", "2026-11-28"] {
+        assert_eq!(breaches(rules(), &refuses, NorthernIreland, date(on)), vec![], "NI still requires it, {on}");
+    }
+    let r = rule("FW-GB-NO-BUSINESS-CASE");
+    assert_eq!(r.check.field, refuses_without_explanation());
+    assert!(r.source().starts_with("https://www.legislation.gov.uk/"), "primary source first: {}", r.source());
+    // The draft states the law where the answer is below it, and says so.
+    let md = draft("Acme", Wales, &refuses, "2026-11-28");
+    assert!(md.contains("FW-GB-NO-BUSINESS-CASE"), "{md}");
+    assert!(md.contains("whether or not it explains"), "{md}");
 }

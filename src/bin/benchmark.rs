@@ -178,7 +178,7 @@ mod cli {
     /// `passport FILE [--part PART] [-o OUT]`: the scheme in FILE (or, when it has none,
     /// the one the tool would suggest from its policy answers) as a standalone HTML page.
     fn passport(rest: &[&str]) -> Result<String, String> {
-        use carer_benchmark::domain::passport::{self, Part, Scheme};
+        use carer_benchmark::domain::passport::{self, Part};
         let (mut file, mut part, mut out) = (None, Part::Template, None);
         let mut args = rest.iter();
         while let Some(&a) = args.next() {
@@ -204,7 +204,8 @@ mod cli {
         }
         let file = file.ok_or_else(|| format!("passport needs exactly one FILE\n{USAGE}"))?;
         let a = read(file, "nothing was printed")?;
-        let scheme = passport::passport_scheme(&a).unwrap_or_else(|| Scheme::suggested(&a, &[]));
+        // Rights as the law stands today for the organisation's nation (see `current_scheme`).
+        let scheme = passport::current_scheme(&a, &[], today());
         let problems = passport::validate(&scheme);
         if !problems.is_empty() {
             let mut msg = format!(

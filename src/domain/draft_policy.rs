@@ -16,7 +16,9 @@
 use super::dates::long_date;
 use super::document::{strong, Block, Document, Section, Text};
 use super::organisation::Nation;
-use super::policy::{arrangement_label, nations_text, rules, Field, Finding, Grade, PolicyAnswers, Rule, RuleStatus};
+use super::policy::{
+    arrangement_label, legal_minimum, nations_text, rules, Field, Finding, Grade, PolicyAnswers, Rule, RuleStatus,
+};
 use chrono::NaiveDate;
 
 /// What to write for one question.
@@ -50,10 +52,7 @@ impl Draft<'_> {
 
     /// The legal threshold for a question in force on the date, with its rule.
     fn law(&self, field: Field) -> Option<(u32, &'static Rule)> {
-        rules()
-            .iter()
-            .filter(|r| r.check.field == field && r.status_on(self.nation, self.on) == RuleStatus::InForce)
-            .find_map(|r| r.check.law.map(|l| (l, r)))
+        legal_minimum(field, self.nation, self.on)
     }
 
     fn pick(&self, field: Field) -> Pick {
@@ -207,13 +206,30 @@ pub fn draft_policy(
         "To ask, write to your line manager saying what change you would like and when you would like it to start.",
     )];
     if gb_2024 {
-        how.push(d.say(Field::FlexibleWorkingAsksBusinessImpact, |asks| {
-            if asks > 0 {
-                "You may also say how you think the change would affect the business.".into()
+        // The law since 6 April 2024: no explanation is needed, so a request without one is
+        // considered. A form may still invite one (lawful; good practice not to).
+        how.push("You do not have to explain how the change would affect the business.".into());
+        how.push(d.say(Field::FlexibleWorkingRefusesWithoutBusinessImpact, |refuses| {
+            if refuses > 0 {
+                "We may treat a request as incomplete if it does not explain how the change would affect the business."
+                    .into()
             } else {
-                "You do not have to explain how the change would affect the business.".into()
+                "We will consider your request whether or not it explains how the change would affect the business."
+                    .into()
             }
         }));
+        if answers.flexible_working.asks_business_impact == Some(true) {
+            how.push(d.say(Field::FlexibleWorkingAsksBusinessImpact, |_| {
+                "Our request form invites you to say how you think the change would affect the business, but you do not \
+                 have to."
+                    .into()
+            }));
+        }
+    } else if ni {
+        how.push(Text::from(
+            "Your request must also explain what effect, if any, you think the change would have on our work and how it \
+             might be dealt with.",
+        ));
     }
     doc.para(sentences(how));
 
@@ -439,9 +455,11 @@ pub fn draft_policy(
         doc.block(Block::Subheading("Changes coming".into()));
         doc.bullets(coming.into_iter().map(|f| {
             let rule = rules().iter().find(|r| r.id == f.rule_id);
+            let good_practice = rule.is_some_and(|r| r.is_good_practice());
             let ready = match rule.and_then(|r| answers.level(r.check.field).map(|l| r.check.grade(l))) {
                 None => decide("not answered yet."),
                 Some(Grade::Breach) => decide("your policy will need to change."),
+                Some(Grade::Minimum) if good_practice => decide("whether to follow this good practice."),
                 Some(_) => "Your policy already meets it.".into(),
             };
             strong(f.title).plain(format!(" ({}, {}): {} ", f.rule_id, f.when, f.explanation)).then(ready)

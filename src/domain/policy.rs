@@ -370,7 +370,11 @@ pub struct FlexibleWorking {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explains_refusal_in_writing: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The request form invites an explanation of the effect on the business (lawful).
     pub asks_business_impact: Option<bool>,
+    /// A request without that explanation is refused or treated as incomplete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refuses_without_business_impact: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub appeal: Option<bool>,
     /// `None`: not answered; an empty set: none offered.
@@ -480,6 +484,7 @@ levels! {
     FlexibleWorkingRefusalOnlyStatutoryGrounds => flexible_working.refusal_only_statutory_grounds: flag,
     FlexibleWorkingExplainsRefusalInWriting => flexible_working.explains_refusal_in_writing: flag,
     FlexibleWorkingAsksBusinessImpact => flexible_working.asks_business_impact: flag,
+    FlexibleWorkingRefusesWithoutBusinessImpact => flexible_working.refuses_without_business_impact: flag,
     FlexibleWorkingAppeal => flexible_working.appeal: flag,
     FlexibleWorkingArrangements => flexible_working.arrangements: set,
     CarersLeaveOffered => carers_leave.offered: flag,
@@ -593,6 +598,10 @@ fn finding(rule: &Rule, grade: Grade, level: Option<u32>, on: NaiveDate) -> Find
             };
             let ready = match level {
                 None => " Not answered yet.".to_string(),
+                // Good practice is never "needed": say only whether the policy meets it.
+                Some(l) if c.law.is_none() && c.grade(l) != Grade::Enhanced => {
+                    " Your policy does not meet it yet.".to_string()
+                }
                 Some(l) if c.grade(l) == Grade::Breach => {
                     format!(
                         " Your policy will need to change: it will have to be {}.",
@@ -660,6 +669,45 @@ pub fn breached_rules<'r>(rules: &'r [Rule], answers: &PolicyAnswers, nation: Na
                 && answers.level(r.check.field).is_some_and(|l| r.check.grade(l) == Grade::Breach)
         })
         .collect()
+}
+
+// ── Rights in force ────────────────────────────────────────────────────────────────
+
+/// The statutory threshold for a question in force for the nation on `on`, with its
+/// rule; `None` where no law sets one (good practice only, another nation, not yet in
+/// force).
+pub fn legal_minimum(field: Field, nation: Nation, on: NaiveDate) -> Option<(u32, &'static Rule)> {
+    RULES
+        .iter()
+        .filter(|r| r.check.field == field && r.status_on(nation, on) == RuleStatus::InForce)
+        .find_map(|r| r.check.law.map(|l| (l, r)))
+}
+
+/// What an employee can count on for one question: the employer's answer where it meets
+/// the law in force, otherwise the legal minimum. Every document that states a right to
+/// staff (the draft policy, the carer passport) takes it from here, so none states less
+/// than the law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Right {
+    /// The level to state (see [`PolicyAnswers::level`]).
+    pub level: u32,
+    /// Where the employer's answer is below the law: the rule, and the answer's level.
+    pub below: Option<(&'static Rule, u32)>,
+}
+
+/// The right for a question, from the answers and the law for the nation on `on`;
+/// `None` while the question is unanswered.
+pub fn right(answers: &PolicyAnswers, field: Field, nation: Nation, on: NaiveDate) -> Option<Right> {
+    let answer = answers.level(field)?;
+    let breached = RULES.iter().find(|r| {
+        r.check.field == field
+            && r.status_on(nation, on) == RuleStatus::InForce
+            && r.check.grade(answer) == Grade::Breach
+    });
+    Some(match breached.and_then(|r| r.check.law.map(|law| (law, r))) {
+        Some((law, rule)) => Right { level: law, below: Some((rule, answer)) },
+        None => Right { level: answer, below: None },
+    })
 }
 
 // ── Suggested answers for the criteria ─────────────────────────────────────────────

@@ -12,7 +12,7 @@ use super::Screen;
 use crate::domain::format::file_name;
 use crate::domain::model::NoteAdded;
 use crate::domain::passport::{
-    content, evidenced_indicators, html, passport_scheme, set_passport, validate, Contact, Part, Scheme,
+    content, current_scheme, evidenced_indicators, html, set_passport, validate, Contact, Part, Scheme,
 };
 use crate::domain::text::MAX_TEXT_CHARS;
 use crate::i18n::{Msg, SectionMsg, WMsg};
@@ -96,11 +96,11 @@ pub fn view(ctx: Ctx, page: Page) -> AnyView {
     }
 }
 
-/// The scheme as stored, or the one suggested from the policy answers and the
-/// embedding council's links.
+/// The scheme as stored, its pre-filled details brought up to date with the policy
+/// answers and today's law, or the one suggested from them and the embedding council's
+/// links.
 fn current(ctx: Ctx) -> Option<Scheme> {
-    ctx.assessment
-        .with(|a| a.as_ref().map(|a| passport_scheme(a).unwrap_or_else(|| Scheme::suggested(a, &ctx.signposting()))))
+    ctx.assessment.with(|a| a.as_ref().map(|a| current_scheme(a, &ctx.signposting(), today())))
 }
 
 fn is_set_up(ctx: Ctx) -> bool {

@@ -59,6 +59,7 @@ pub fn compliant_policy() -> carer_benchmark::domain::policy::PolicyAnswers {
     fw.refusal_only_statutory_grounds = Some(true);
     fw.explains_refusal_in_writing = Some(true);
     fw.asks_business_impact = Some(false);
+    fw.refuses_without_business_impact = Some(false);
     fw.appeal = Some(true);
     fw.arrangements = Some([Arrangement::PartTime, Arrangement::RemoteHybrid, Arrangement::TrialPeriods].into());
     let cl = &mut p.carers_leave;

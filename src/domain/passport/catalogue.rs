@@ -66,8 +66,11 @@ pub struct Choice {
     pub default: bool,
 }
 
+/// National advice for carers in one nation (Carers UK, Carers Wales, Carers Scotland,
+/// Carers NI).
 #[derive(Debug, PartialEq, Eq)]
 pub struct NationalContact {
+    pub nation: Nation,
     pub name: &'static str,
     pub link: &'static str,
 }
@@ -94,6 +97,8 @@ pub struct Prefill {
     pub units: &'static [&'static str],
     pub emergency_paid: &'static str,
     pub no_triggers: &'static str,
+    /// Added where an answer is below the law: `{was}` the answer, `{rule}` the rule's ID.
+    pub below_law: &'static str,
 }
 
 #[derive(Debug, PartialEq, Eq)]

@@ -6,7 +6,10 @@
 //!   passport fields chosen, the support menu, the review cycle, the storage and sharing
 //!   rules and the contacts. [`Scheme::suggested`] fills it from the policy answers and
 //!   the embedding council's signposting links; [`Scheme::refresh_from_policy`] updates
-//!   the pre-filled offers later without losing the employer's edits.
+//!   the pre-filled offers later without losing the employer's edits, and
+//!   [`current_scheme`] is the stored scheme so refreshed (what the app and the command
+//!   line show and print). The rights the offers state are those of the law in force on
+//!   the day in the organisation's nation, never less (`offers_from`).
 //! - [`validate`] returns every problem, with a field path the UI links its error summary
 //!   to; [`file_problems`] is the part the file format enforces on import.
 //! - The outputs, the passport template, the conversation guide and the manager
@@ -22,9 +25,11 @@
 use super::content::{Owner, Priority};
 use super::json::{self, child, ids, quoted, Checker};
 use super::model::Assessment;
+use super::organisation::Nation;
 use super::plan::{self, Seed};
-use super::policy::{arrangement_label, Arrangement, LeaveUnit, PolicyAnswers, Unit};
+use super::policy::{self, arrangement_label, Arrangement, Field, PolicyAnswers, Unit};
 use super::text::{self, too_long, upper_first, MAX_TEXT_CHARS};
+use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
 

@@ -174,8 +174,12 @@ impl Scheme {
 
     /// A new scheme: every default from the content, the support menu pre-filled from
     /// the policy answers, and the contacts from the embedding council's signposting
-    /// links (title, address) followed by national advice.
-    pub fn suggested(assessment: &Assessment, signposting: &[(String, String)]) -> Scheme {
+    /// links (title, address) followed by the national advice for the organisation's
+    /// nation (Carers UK, Carers Wales, Carers Scotland or Carers NI).
+    ///
+    /// The rights in the menu are those in force on `on` in the organisation's nation
+    /// (see `offers_from`).
+    pub fn suggested(assessment: &Assessment, signposting: &[(String, String)], on: NaiveDate) -> Scheme {
         let c = content();
         let org: String = assessment.organisation.name.trim().chars().take(MAX_TEXT_CHARS - 20).collect();
         let name = if org.is_empty() { "Carer passport".to_string() } else { format!("{org} carer passport") };
@@ -190,14 +194,15 @@ impl Scheme {
             }
             contacts.push(Contact { kind: "local_service".into(), name: title.into(), link: url.into() });
         }
-        for n in c.national_contacts {
+        let nation = assessment.organisation.nation;
+        for n in c.national_contacts.iter().filter(|n| n.nation == nation) {
             contacts.push(Contact { kind: "national".into(), name: n.name.into(), link: n.link.into() });
         }
         Scheme {
             name,
             eligibility: Eligibility::default(),
             fields: c.fields.iter().filter(|f| f.default || f.required).map(|f| f.id.to_string()).collect(),
-            support: menu(assessment.policies.as_ref()),
+            support: menu(assessment.policies.as_ref(), nation, on),
             review: Review {
                 months: c.review.default_months,
                 triggers: c.triggers.iter().filter(|t| t.default).map(|t| t.id.to_string()).collect(),
@@ -219,8 +224,11 @@ impl Scheme {
     /// newly in the policy are added (switched on) in menu order; one no longer in the
     /// policy is removed only if the employer has not edited it. Standard offers are
     /// never removed (switch them off instead); the employer's own are never touched.
-    pub fn refresh_from_policy(&mut self, answers: Option<&PolicyAnswers>) -> Refresh {
-        let fresh = policy_offers(answers);
+    ///
+    /// The rights are those in force on `on` in `nation`, so a detail pre-filled under
+    /// older law, or from answers since corrected, is brought up to date.
+    pub fn refresh_from_policy(&mut self, answers: Option<&PolicyAnswers>, nation: Nation, on: NaiveDate) -> Refresh {
+        let fresh = policy_offers(answers, nation, on);
         let mut r = Refresh::default();
         let mut kept = Vec::with_capacity(self.support.len());
         for mut o in std::mem::take(&mut self.support) {
@@ -331,12 +339,12 @@ pub(super) fn offer_rank(id: &str) -> (usize, u32) {
 }
 
 /// The whole menu for a new scheme, in order.
-pub(super) fn menu(answers: Option<&PolicyAnswers>) -> Vec<Offer> {
+pub(super) fn menu(answers: Option<&PolicyAnswers>, nation: Nation, on: NaiveDate) -> Vec<Offer> {
     content()
         .offers
         .iter()
         .flat_map(|d| match d.from {
-            Some(source) => offers_from(d, source, answers),
+            Some(source) => offers_from(d, source, answers, nation, on),
             None => vec![Offer {
                 id: d.id.into(),
                 label: d.label.into(),
@@ -348,9 +356,46 @@ pub(super) fn menu(answers: Option<&PolicyAnswers>) -> Vec<Offer> {
         .collect()
 }
 
-/// The offers pre-filled from the policy answers, as a new scheme would have them.
-pub fn policy_offers(answers: Option<&PolicyAnswers>) -> Vec<Offer> {
-    content().offers.iter().filter_map(|d| d.from.map(|s| offers_from(d, s, answers))).flatten().collect()
+/// The offers pre-filled from the policy answers, as a new scheme would have them on
+/// `on` in `nation`.
+pub fn policy_offers(answers: Option<&PolicyAnswers>, nation: Nation, on: NaiveDate) -> Vec<Offer> {
+    content().offers.iter().filter_map(|d| d.from.map(|s| offers_from(d, s, answers, nation, on))).flatten().collect()
+}
+
+/// The scheme to show and print for an assessment on `on`: the stored one with its
+/// pre-filled details brought up to date with the policy answers and the law in force
+/// (the employer's edits kept, see [`Scheme::refresh_from_policy`]), or else the one
+/// suggested from them and the council's signposting links.
+pub fn current_scheme(assessment: &Assessment, signposting: &[(String, String)], on: NaiveDate) -> Scheme {
+    match passport_scheme(assessment) {
+        Some(mut s) => {
+            s.refresh_from_policy(assessment.policies.as_ref(), assessment.organisation.nation, on);
+            s
+        }
+        None => Scheme::suggested(assessment, signposting, on),
+    }
+}
+
+/// The employee's rights from the policy answers and the law in force, noting each
+/// answer below the law with the point to decide (`prefill.below_law`).
+struct Rights<'a> {
+    answers: Option<&'a PolicyAnswers>,
+    nation: Nation,
+    on: NaiveDate,
+    notes: Vec<String>,
+}
+
+impl Rights<'_> {
+    /// The level to state for a question: the answer, or the legal minimum where the
+    /// answer is below it; `None` while unanswered.
+    fn get(&mut self, field: Field) -> Option<u32> {
+        let r = policy::right(self.answers?, field, self.nation, self.on)?;
+        if let Some((rule, answer)) = r.below {
+            let was = field.describe(answer);
+            self.notes.push(text::fill(content().prefill.below_law, &[("was", &was), ("rule", rule.id)]));
+        }
+        Some(r.level)
+    }
 }
 
 /// Replaces `{q}` and `{n}`.
@@ -358,10 +403,23 @@ pub(super) fn quantity(template: &str, q: &str, n: u32) -> String {
     template.replace("{q}", q).replace("{n}", &n.to_string())
 }
 
-pub(super) fn offers_from(d: &OfferDef, source: PolicySource, answers: Option<&PolicyAnswers>) -> Vec<Offer> {
+/// The offers one standard offer gives from the policy answers. The rights stated (length
+/// of service, requests, decision time, days, smallest unit, whether leave and emergency
+/// time off are given) are the employer's answers where they meet the law in force on
+/// `on` in `nation`, and the legal minimum where they do not, followed by the point to
+/// decide: the same answers and law as the draft policy, so no passport states less than
+/// the law.
+pub(super) fn offers_from(
+    d: &OfferDef,
+    source: PolicySource,
+    answers: Option<&PolicyAnswers>,
+    nation: Nation,
+    on: NaiveDate,
+) -> Vec<Offer> {
     let p = &content().prefill;
-    let offer = |on: bool, parts: Vec<String>, lead: Option<&str>| {
-        let detail = if parts.is_empty() {
+    let mut r = Rights { answers, nation, on, notes: Vec::new() };
+    let offer = |on: bool, parts: Vec<String>, lead: Option<&str>, notes: Vec<String>| {
+        let mut detail = if parts.is_empty() {
             d.detail.to_string()
         } else {
             let joined = parts.join(p.separator);
@@ -370,6 +428,10 @@ pub(super) fn offers_from(d: &OfferDef, source: PolicySource, answers: Option<&P
                 None => upper_first(&joined) + ".",
             }
         };
+        for n in notes {
+            detail.push(' ');
+            detail += &n;
+        }
         vec![Offer { id: d.id.into(), label: d.label.into(), on, detail: detail.clone(), prefilled: detail }]
     };
     match source {
@@ -386,28 +448,28 @@ pub(super) fn offers_from(d: &OfferDef, source: PolicySource, answers: Option<&P
                 .collect()
         }
         PolicySource::FlexibleWorking => {
-            let fw = answers.map(|a| &a.flexible_working);
             let mut parts = Vec::new();
-            match fw.and_then(|f| f.service_weeks) {
+            match r.get(Field::FlexibleWorkingServiceWeeks) {
                 Some(0) => parts.push(p.first_day.to_string()),
                 Some(w) => parts.push(quantity(p.after_service, &Unit::Week.quantity(w), w)),
                 None => {}
             }
-            if let Some(n) = fw.and_then(|f| f.requests_per_year).filter(|&n| n > 0) {
+            if let Some(n) = r.get(Field::FlexibleWorkingRequestsPerYear).filter(|&n| n > 0) {
                 parts.push(quantity(p.requests, &Unit::Request.quantity(n), n));
             }
-            if let Some(m) = fw.and_then(|f| f.decision_months) {
+            if let Some(m) = r.get(Field::FlexibleWorkingDecisionMonths) {
                 parts.push(quantity(p.decision, &Unit::Month.quantity(m), m));
             }
-            offer(d.on, parts, Some(p.flexible_working))
+            offer(d.on, parts, Some(p.flexible_working), r.notes)
         }
         PolicySource::CarersLeave => {
             let cl = answers.map(|a| &a.carers_leave);
-            if cl.and_then(|c| c.offered) == Some(false) {
-                return offer(false, vec![], None);
+            // Where the law gives carer's leave, it is offered whatever the answer says.
+            if r.get(Field::CarersLeaveOffered) == Some(0) {
+                return offer(false, vec![], None, r.notes);
             }
             let mut parts = Vec::new();
-            if let Some(days) = cl.and_then(|c| c.days_per_year).filter(|&d| d > 0) {
+            if let Some(days) = r.get(Field::CarersLeaveDaysPerYear).filter(|&d| d > 0) {
                 let mut s = quantity(p.leave, &Unit::Day.quantity(days), days);
                 match cl.and_then(|c| c.paid_days) {
                     Some(0) => s += &format!(", {}", p.unpaid),
@@ -416,20 +478,24 @@ pub(super) fn offers_from(d: &OfferDef, source: PolicySource, answers: Option<&P
                 }
                 parts.push(s);
             }
-            if let Some(u) = cl.and_then(|c| c.smallest_unit) {
-                let i = LeaveUnit::ALL.iter().position(|&x| x == u).unwrap_or(0);
-                if let Some(words) = p.units.get(i) {
+            if let Some(u) = r.get(Field::CarersLeaveSmallestUnit) {
+                if let Some(words) = p.units.get(u as usize) {
                     parts.push(words.to_string());
                 }
             }
-            if cl.and_then(|c| c.service_weeks) == Some(0) && !parts.is_empty() {
-                parts.push(p.first_day.to_string());
+            match r.get(Field::CarersLeaveServiceWeeks) {
+                Some(0) if !parts.is_empty() => parts.push(p.first_day.to_string()),
+                Some(w) if w > 0 && !parts.is_empty() => {
+                    parts.push(quantity(p.after_service, &Unit::Week.quantity(w), w))
+                }
+                _ => {}
             }
-            offer(d.on, parts, None)
+            offer(d.on, parts, None, r.notes)
         }
         PolicySource::Dependants => {
             let dp = answers.map(|a| &a.dependants);
-            let on = d.on && dp.and_then(|x| x.time_off) != Some(false);
+            // The right to this time off is the law in every nation: `get` states it.
+            let on = d.on && r.get(Field::DependantsTimeOff) != Some(0);
             let mut parts = Vec::new();
             if let Some(n) = dp.and_then(|x| x.paid_days).filter(|&n| n > 0) {
                 parts.push(quantity(p.emergency_paid, &Unit::Day.quantity(n), n));
@@ -438,7 +504,7 @@ pub(super) fn offers_from(d: &OfferDef, source: PolicySource, answers: Option<&P
                 parts.push(p.no_triggers.to_string());
             }
             let lead = d.detail.trim_end_matches('.');
-            offer(on, parts, Some(lead))
+            offer(on, parts, Some(lead), r.notes)
         }
     }
 }
