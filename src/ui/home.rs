@@ -3,6 +3,7 @@
 
 use super::widgets::chars_left;
 use super::{files, now, Ctx, Screen};
+use crate::domain::format;
 use crate::domain::model::{Assessment, Nation, Organisation, Sector, SizeBand};
 use crate::domain::statistics::statistics;
 use crate::domain::text::MAX_TEXT_CHARS;
@@ -22,33 +23,8 @@ pub fn Home() -> impl IntoView {
         let input: web_sys::HtmlInputElement = input.unchecked_into();
         leptos::task::spawn_local(async move {
             let Some(files::Chosen { name, bytes }) = files::read_chosen(&input).await else { return };
-            // Refused by its size, at once: it was not read.
-            let bytes = match bytes {
-                Ok(bytes) => bytes,
-                Err(size) => {
-                    import_done.set(None);
-                    let problem = crate::domain::format::size_problem(size).map(|p| p.to_string());
-                    import_errors.set(
-                        [Some(ctx.tf(Msg::ImportFailed, &[("file", &name)])), problem].into_iter().flatten().collect(),
-                    );
-                    input.set_value("");
-                    return;
-                }
-            };
-            // Checking a file needs the criteria (to know every indicator ID).
-            if let Err(reason) = super::load_content(ctx).await {
-                import_errors.set(vec![
-                    ctx.tf(Msg::ImportFailed, &[("file", &name)]),
-                    ctx.tf(Msg::ContentFailed, &[("reason", &reason)]),
-                ]);
-                return;
-            }
-            let Some(checked) = super::lazy::read_assessment_file(bytes).await else {
-                import_errors
-                    .set(vec![ctx.tf(Msg::ImportFailed, &[("file", &name)]), ctx.t(Msg::ScreenFailed).to_string()]);
-                return;
-            };
-            match checked {
+            input.set_value("");
+            match check_import(ctx, bytes).await {
                 Ok(assessment) => {
                     let org = assessment.organisation.name.clone();
                     ctx.lib.update(|lib| {
@@ -57,14 +33,13 @@ pub fn Home() -> impl IntoView {
                     import_errors.set(Vec::new());
                     import_done.set(Some(ctx.tf(Msg::ImportDone, &[("name", &org)])));
                 }
-                Err(problems) => {
+                Err(reasons) => {
                     import_done.set(None);
                     let mut lines = vec![ctx.tf(Msg::ImportFailed, &[("file", &name)])];
-                    lines.extend(problems.iter().map(|p| p.to_string()));
+                    lines.extend(reasons);
                     import_errors.set(lines);
                 }
             }
-            input.set_value("");
         });
     };
 
@@ -123,6 +98,17 @@ pub fn Home() -> impl IntoView {
             {ctx.t(Msg::WorkshopLink)}
         </button>
     }
+}
+
+/// A chosen file's assessment, or why it is refused, in words. A file over the file
+/// format's limit is refused by its size, unread; checking one needs the criteria (to
+/// know every indicator ID) and the chunk that reads files.
+async fn check_import(ctx: Ctx, bytes: Result<Vec<u8>, u64>) -> Result<Assessment, Vec<String>> {
+    let bytes = bytes.map_err(|size| format::size_problem(size).iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    super::load_content(ctx).await.map_err(|reason| vec![ctx.tf(Msg::ContentFailed, &[("reason", &reason)])])?;
+    let checked =
+        super::lazy::read_assessment_file(bytes).await.ok_or_else(|| vec![ctx.t(Msg::ScreenFailed).to_string()])?;
+    checked.map_err(|problems| problems.iter().map(ToString::to_string).collect())
 }
 
 #[component]
