@@ -206,6 +206,7 @@ test('a plan cannot start in the year 9999: the date field keeps to 2000-2100 an
   await page.goto(widget.url);
   await page.locator('.cb-button--start').waitFor();
   await newOrganisation(page, 'Dates Ltd');
+  await page.waitForFunction(() => /Dates Ltd/.test(localStorage.getItem('carer-benchmark:assessments') || ''));
   await page.locator('text=Action plan and downloads').click();
   const start = page.locator('#cb-plan-start');
   await start.waitFor();
@@ -214,6 +215,8 @@ test('a plan cannot start in the year 9999: the date field keeps to 2000-2100 an
   await start.fill('9999-12-31');
   await start.dispatchEvent('change');
   assert.match(await page.locator('#cb-plan-start-error').innerText(), /between 1 January 2000 and 31 December 2100/);
+  // Past the pause after which a change would have been saved (300 ms).
+  await page.waitForTimeout(700);
   assert.doesNotMatch(await page.evaluate(() => localStorage.getItem('carer-benchmark:assessments')), /9999/);
   assert.notEqual(before, '');
   await assertClean(page);
