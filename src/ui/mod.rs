@@ -290,8 +290,7 @@ fn follow_the_address(ctx: Ctx) {
     });
 }
 
-/// The clock is read here, in the UI, never in the domain.
-/// The time now, kept within the years files may hold (`dates::EARLIEST` to `LATEST`):
+/// The clock is read here, in the UI, never in the domain. The time now, kept within the years files may hold (`dates::EARLIEST` to `LATEST`):
 /// a device whose clock was reset to 1970 must not write a file the tool then refuses.
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     let now = chrono::Utc::now();
