@@ -5,14 +5,16 @@
 
 use super::files::{download, WORD_MIME};
 use super::lazy::{build_export, Export};
+use super::storage::FormDraft;
 use super::today;
 use super::widgets::{chars_left, error_for, error_summary, print, show_errors, Errors};
 use super::Ctx;
 use super::Screen;
 use crate::domain::format::file_name;
+use crate::domain::json;
 use crate::domain::model::NoteAdded;
 use crate::domain::passport::{
-    content, current_scheme, evidenced_indicators, html, set_passport, validate, Contact, Part, Scheme,
+    content, current_scheme, evidenced_indicators, html, read_scheme, set_passport, validate, Contact, Part, Scheme,
 };
 use crate::domain::text::MAX_TEXT_CHARS;
 use crate::i18n::{Msg, SectionMsg, WMsg};
@@ -203,11 +205,22 @@ pub fn overview(ctx: Ctx) -> AnyView {
 }
 
 /// One set-up page. Changes are held in a draft until the page's own part of the scheme
-/// is valid; then the whole scheme is stored.
+/// is valid; then the whole scheme is stored. Until then the draft is kept for the tab
+/// (`storage::FormDraft`), so a reload does not lose what was typed.
 #[component]
 fn StepPage(ctx: Ctx, step: Step) -> impl IntoView {
     let Some(start) = current(ctx) else { return ().into_any() };
-    let draft = RwSignal::new(start);
+    let id = ctx.current.get_untracked().unwrap_or_default();
+    let kept = StoredValue::new(FormDraft::new(ctx.storage_key(), &id, &format!("passport:{}", step.id())));
+    let restored =
+        kept.with_value(|k| k.kept()).and_then(|text| json::parse(&text).ok()).and_then(|v| read_scheme(&v).ok());
+    let draft = RwSignal::new(restored.unwrap_or(start));
+    Effect::new(move |first: Option<()>| {
+        let text = draft.with(|s| s.to_value().to_string());
+        if first.is_some() {
+            kept.with_value(|k| k.keep(&text));
+        }
+    });
     let errors = RwSignal::new(Vec::<(String, String)>::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -221,6 +234,7 @@ fn StepPage(ctx: Ctx, step: Step) -> impl IntoView {
             return show_errors(ctx, errors, problems);
         }
         ctx.update(|a| set_passport(a, &scheme));
+        kept.with_value(FormDraft::clear);
         ctx.go(Screen::Passport(step.next().map_or(Page::Overview, Page::Step)));
     };
     let n = STEPS.iter().position(|&s| s == step).unwrap_or(0) + 1;
@@ -241,7 +255,10 @@ fn StepPage(ctx: Ctx, step: Step) -> impl IntoView {
             {fields}
             <div class="cb-button-group">
                 <button type="submit" class="cb-button">{ctx.t(SectionMsg::SaveAndContinue)}</button>
-                <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Passport(Page::Overview))>{ctx.t(WMsg::Cancel)}</button>
+                <button type="button" class="cb-link" on:click=move |_| {
+                    kept.with_value(FormDraft::clear);
+                    ctx.go(Screen::Passport(Page::Overview));
+                }>{ctx.t(WMsg::Cancel)}</button>
             </div>
         </form>
     }

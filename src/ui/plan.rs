@@ -5,6 +5,7 @@
 
 use super::files::{download, WORD_MIME};
 use super::lazy::{build_export, Export};
+use super::storage::FormDraft;
 use super::today;
 use super::widgets::{chars_left, error_for, error_summary, print, show_errors, Errors};
 use super::Ctx;
@@ -13,6 +14,7 @@ use crate::domain::content::Priority;
 use crate::domain::dates::{long_date, parse_date, EARLIEST, LATEST};
 use crate::domain::export::{Report, ReportFile};
 use crate::domain::format::{self, file_name};
+use crate::domain::json;
 use crate::domain::model::Assessment;
 use crate::domain::plan::{edit_plan, plan_state, priority_label, PlanAction, Schedule, Status};
 use crate::domain::text::MAX_TEXT_CHARS;
@@ -223,11 +225,38 @@ fn EditAction(ctx: Ctx, id: String) -> impl IntoView {
     else {
         return view! { <h1 tabindex="-1">{ctx.t(SectionMsg::ActionNotFound)}</h1> }.into_any();
     };
-    let owner = RwSignal::new(action.owner.clone());
-    let start = RwSignal::new(action.start.to_string());
-    let due = RwSignal::new(action.due.to_string());
-    let status = RwSignal::new(action.status);
-    let notes = RwSignal::new(action.notes.clone());
+    // What was typed and not saved yet is kept for the tab (a reload brings it back):
+    // owner, start, due, status and notes, as a JSON array of strings.
+    let kept = StoredValue::new(FormDraft::new(
+        ctx.storage_key(),
+        &ctx.current.get_untracked().unwrap_or_default(),
+        &format!("action:{id}"),
+    ));
+    let saved = [
+        action.owner.clone(),
+        action.start.to_string(),
+        action.due.to_string(),
+        action.status.id().into(),
+        action.notes.clone(),
+    ];
+    let restored: Option<Vec<String>> = kept
+        .with_value(FormDraft::kept)
+        .and_then(|text| json::parse(&text).ok())
+        .and_then(|v| v.as_array()?.iter().map(|x| x.as_str().map(String::from)).collect())
+        .filter(|fields: &Vec<String>| fields.len() == saved.len());
+    let [o, s, d, st, n] = restored.map(|f| [0, 1, 2, 3, 4].map(|i| f[i].clone())).unwrap_or(saved);
+    let owner = RwSignal::new(o);
+    let start = RwSignal::new(s);
+    let due = RwSignal::new(d);
+    let status = RwSignal::new(Status::from_id(&st).unwrap_or(action.status));
+    let notes = RwSignal::new(n);
+    Effect::new(move |first: Option<()>| {
+        let fields = [owner.get(), start.get(), due.get(), status.get().id().to_string(), notes.get()];
+        if first.is_some() {
+            let text = serde_json::Value::from(fields.to_vec()).to_string();
+            kept.with_value(|k| k.keep(&text));
+        }
+    });
     let confirm_remove = RwSignal::new(false);
     let errors: Errors = RwSignal::new(Vec::new());
     let resolved = action.status == Status::Resolved;
@@ -264,11 +293,13 @@ fn EditAction(ctx: Ctx, id: String) -> impl IntoView {
                 p.set_notes(&id, &notes.get_untracked());
             })
         });
+        kept.with_value(FormDraft::clear);
         ctx.go(Screen::Plan(Page::List));
     };
     let remove = move |_| {
         let id = id.get_value();
         ctx.update(|a| edit_plan(a, today(), |p| p.remove(&id)));
+        kept.with_value(FormDraft::clear);
         ctx.go(Screen::Plan(Page::List));
     };
     let start_error = error_for(errors, "cb-action-start");
@@ -330,7 +361,10 @@ fn EditAction(ctx: Ctx, id: String) -> impl IntoView {
             </div>
             <div class="cb-button-group">
                 <button type="submit" class="cb-button">{ctx.t(WMsg::SaveChanges)}</button>
-                <button type="button" class="cb-link" on:click=move |_| ctx.go(Screen::Plan(Page::List))>{ctx.t(WMsg::Cancel)}</button>
+                <button type="button" class="cb-link" on:click=move |_| {
+                    kept.with_value(FormDraft::clear);
+                    ctx.go(Screen::Plan(Page::List));
+                }>{ctx.t(WMsg::Cancel)}</button>
             </div>
         </form>
         <h2>{ctx.t(SectionMsg::RemoveHeading)}</h2>

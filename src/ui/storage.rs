@@ -115,3 +115,40 @@ pub fn save_text(namespace: &str, name: &str, value: Option<&str>) -> bool {
         None => storage.remove_item(&key).is_ok(),
     }
 }
+
+/// What was typed into a form with its own Save and Cancel (a passport step, an
+/// action's edit page) and not saved yet, kept for this tab in sessionStorage: a reload,
+/// or a tab the browser reopens, brings it back. Save and Cancel clear it. Where the
+/// browser gives no session storage, the form works as before.
+pub struct FormDraft {
+    key: String,
+}
+
+impl FormDraft {
+    /// The draft of `form` (for example `passport:about`) in assessment `assessment`,
+    /// apart for each embed's storage key.
+    pub fn new(namespace: &str, assessment: &str, form: &str) -> Self {
+        FormDraft { key: format!("{namespace}:draft:{assessment}:{form}") }
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.session_storage().ok().flatten()
+    }
+
+    /// The text kept, if any.
+    pub fn kept(&self) -> Option<String> {
+        Self::storage()?.get_item(&self.key).ok().flatten()
+    }
+
+    pub fn keep(&self, text: &str) {
+        if let Some(s) = Self::storage() {
+            let _ = s.set_item(&self.key, text);
+        }
+    }
+
+    pub fn clear(&self) {
+        if let Some(s) = Self::storage() {
+            let _ = s.remove_item(&self.key);
+        }
+    }
+}

@@ -290,3 +290,37 @@ test('two tabs on one assessment: both tabs\' answers kept, a deletion stays, bo
   for (const p of [a, b]) await assertClean(p);
   await context.close();
 });
+
+// Forms with their own Save and Cancel (an action's edit page, a passport step) hold
+// their changes until Save; until then they are kept for the tab, so a reload brings
+// them back, and Cancel lets them go.
+test('unsaved text in an action and a passport step survives a reload; Cancel lets it go', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await newOrganisation(page, 'Forms Ltd');
+  await page.locator('text=Action plan and downloads').click();
+  await page.locator('.cb-action button:has-text("Change")').first().click();
+  await page.locator('#cb-action-notes').fill('Ask the union rep before the March meeting');
+  await page.locator('#cb-action-owner').fill('Priya (HR)');
+  await page.reload();
+  await page.locator('#cb-action-notes').waitFor();
+  assert.equal(await page.locator('#cb-action-notes').inputValue(), 'Ask the union rep before the March meeting');
+  assert.equal(await page.locator('#cb-action-owner').inputValue(), 'Priya (HR)');
+  await page.locator('button:has-text("Cancel")').click();
+  await page.locator('.cb-action button:has-text("Change")').first().click();
+  assert.equal(await page.locator('#cb-action-notes').inputValue(), '', 'Cancel let the draft go');
+
+  await page.locator('button:has-text("Back to the action plan")').click();
+  await page.locator('.cb-back').first().click();
+  await page.locator('.cb-task-list').waitFor();
+  await page.locator('text=Carer passport scheme').click();
+  await page.locator('button:has-text("Its name, and who can have one")').click();
+  await page.locator('#passport-eligibility-note').fill('Agency staff too, from their first week');
+  await page.reload();
+  await page.locator('#passport-eligibility-note').waitFor();
+  assert.equal(await page.locator('#passport-eligibility-note').inputValue(), 'Agency staff too, from their first week');
+  await page.locator('button[type=submit]').click();
+  await page.waitForFunction(() => /Agency staff too, from their first week/.test(localStorage.getItem('carer-benchmark:assessments') || ''));
+  assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => /:draft:/.test(k))), [], 'no draft left once saved or cancelled');
+  await assertClean(page);
+  await context.close();
+});
