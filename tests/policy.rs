@@ -141,6 +141,80 @@ fn the_readme_lists_every_rule() {
     }
 }
 
+/// The primary source a rule cites first (its URL), as shown wherever the source is.
+fn primary(r: &Rule) -> &'static str {
+    r.source().split(" — ").next().unwrap_or_default()
+}
+
+#[test]
+fn every_rule_cites_a_primary_source_first_and_the_date_it_was_checked() {
+    const PRIMARY: [&str; 5] = [
+        "https://www.legislation.gov.uk/",
+        "https://www.acas.org.uk/",
+        "https://www.nidirect.gov.uk/",
+        "https://www.lra.org.uk/",
+        "https://www.gov.uk/",
+    ];
+    for r in rules() {
+        let p = primary(r);
+        let benchmark = r.is_good_practice() && p.starts_with("https://www.employersforcarers.org");
+        assert!(PRIMARY.iter().any(|h| p.starts_with(h)) || benchmark, "{}: primary source first, not {p:?}", r.id);
+        assert!(!p.contains(' '), "{}: the primary source is one URL: {p:?}", r.id);
+        if !r.is_good_practice() {
+            assert!(p.starts_with(PRIMARY[0]), "{}: a legal rule cites the legislation itself first: {p}", r.id);
+        }
+        let checked = r.source().rsplit("Checked ").next().unwrap_or_default();
+        assert!(
+            checked.len() == 10 && parse_date(checked).is_ok(),
+            "{}: the source ends with the date it was checked: {}",
+            r.id,
+            r.source()
+        );
+        // Commentary (a law firm's page) only after the primary source.
+        let before_commentary = r.source().split(" Commentary: ").next().unwrap_or_default();
+        for firm in
+            ["capsticks", "lewissilkin", "acuitylaw", "horsfieldmenzies", "bdbf", "fromcounsel", "irishnews", "kbl."]
+        {
+            assert!(!before_commentary.contains(firm), "{}: {firm} is commentary, not the source", r.id);
+        }
+    }
+}
+
+/// The IDs in the README's table of rules ("| `ID` | nations | … | source |"), with
+/// each row's source column.
+fn readme_rule_rows() -> Vec<(String, String)> {
+    let readme = include_str!("../README.md");
+    let section = readme.split("## Policy checker").nth(1).expect("README has a Policy checker section");
+    let section = section.split("\n## ").next().unwrap_or_default();
+    section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .map(|l| {
+            let (id, rest) = l.split_once('`').expect("| `ID` |");
+            let source = rest.trim_end().trim_end_matches('|').rsplit(" | ").next().unwrap_or_default();
+            (id.to_string(), source.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_table_of_rules_and_the_rules_file_list_the_same_rules_with_the_same_primary_source() {
+    let rows = readme_rule_rows();
+    let in_readme: Vec<&str> = rows.iter().map(|(id, _)| id.as_str()).collect();
+    let in_data: Vec<&str> = rules().iter().map(|r| r.id).collect();
+    for id in &in_data {
+        assert!(in_readme.contains(id), "{id} is a rule but not in the README's table");
+    }
+    for id in &in_readme {
+        assert!(in_data.contains(id), "{id} is in the README's table but not a rule");
+    }
+    assert_eq!(in_readme, in_data, "the README's table lists the rules in the order of the file");
+    for (id, source) in &rows {
+        let p = primary(rule(id));
+        assert!(source.starts_with(p), "{id}: the README's source starts with the primary source {p}, not {source:?}");
+    }
+}
+
 #[test]
 fn policy_content_uses_uk_spelling() {
     let mut text = String::new();
@@ -607,7 +681,12 @@ fn the_draft_states_the_law_of_great_britain_after_april_2024() {
     }
     assert!(md.contains("\\[To decide:"), "unanswered questions are marked");
     assert!(!body(&md).contains("Northern Ireland"));
-    assert!(md.contains("## Sources\n\n- FW-GB-DAY-ONE: Employment Relations (Flexible Working) Act 2023"));
+    // Each source: the primary source first, then what it says, commentary after.
+    assert!(
+        md.contains("## Sources\n\n- FW-GB-DAY-ONE: https://www.legislation.gov.uk/uksi/2023/1328/regulation/2 — Flexible Working (Amendment) Regulations 2023"),
+        "{md}"
+    );
+    assert!(md.contains("Commentary: capsticks.com/insights/"), "{md}");
 }
 
 #[test]
