@@ -356,6 +356,21 @@ const CASES: &[Case] = &[
     ("FW-GB-BUSINESS-CASE-INVITED", England, "2024-04-06", F::FlexibleWorkingAsksBusinessImpact, 1, Some(Minimum)),
     ("FW-GB-BUSINESS-CASE-INVITED", Wales, "2026-11-28", F::FlexibleWorkingAsksBusinessImpact, 0, Some(Enhanced)),
     ("FW-GB-BUSINESS-CASE-INVITED", NorthernIreland, "2026-11-28", F::FlexibleWorkingAsksBusinessImpact, 1, None),
+    // Northern Ireland's timescale in days (SR 2003/173 regs 3, 4 and 6): a longer
+    // period is below the law there; never applied in Great Britain, where the
+    // decision period is two months in all.
+    ("FW-NI-MEETING-28-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingMeetingDays, 29, Some(Breach)),
+    ("FW-NI-MEETING-28-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingMeetingDays, 28, Some(Minimum)),
+    ("FW-NI-MEETING-28-DAYS", NorthernIreland, "2010-01-01", F::FlexibleWorkingMeetingDays, 7, Some(Minimum)),
+    ("FW-NI-MEETING-28-DAYS", England, "2026-11-28", F::FlexibleWorkingMeetingDays, 60, None),
+    ("FW-NI-MEETING-28-DAYS", Scotland, "2024-04-05", F::FlexibleWorkingMeetingDays, 60, None),
+    ("FW-NI-DECISION-14-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingDecisionDays, 15, Some(Breach)),
+    ("FW-NI-DECISION-14-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingDecisionDays, 14, Some(Minimum)),
+    ("FW-NI-DECISION-14-DAYS", Wales, "2026-11-28", F::FlexibleWorkingDecisionDays, 40, None),
+    ("FW-NI-APPEAL-14-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingAppealDays, 7, Some(Breach)),
+    ("FW-NI-APPEAL-14-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingAppealDays, 14, Some(Minimum)),
+    ("FW-NI-APPEAL-14-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingAppealDays, 30, Some(Minimum)),
+    ("FW-NI-APPEAL-14-DAYS", England, "2026-11-28", F::FlexibleWorkingAppealDays, 0, None),
     ("FW-UK-EIGHT-GROUNDS", England, "2024-04-05", F::FlexibleWorkingRefusalOnlyStatutoryGrounds, 0, Some(Breach)),
     (
         "FW-UK-EIGHT-GROUNDS",
@@ -513,6 +528,48 @@ fn the_same_answers_give_different_findings_in_northern_ireland() {
     let no_appeal = with(&[(F::FlexibleWorkingAppeal, 0)]);
     assert_eq!(ids(&check(rules(), &no_appeal, NorthernIreland, day()), Breach), vec!["FW-NI-APPEAL"]);
     assert!(ids(&check(rules(), &no_appeal, England, day()), Breach).is_empty());
+}
+
+#[test]
+fn northern_ireland_s_timescale_in_days_is_checked_there_and_not_in_great_britain() {
+    // Slower than Northern Ireland's law at every step, but within two months in all.
+    let slow = with(&[
+        (F::FlexibleWorkingMeetingDays, 35),
+        (F::FlexibleWorkingDecisionDays, 21),
+        (F::FlexibleWorkingAppealDays, 7),
+    ]);
+    let on = parse_date("2026-11-28").unwrap();
+    let ni = check(rules(), &slow, NorthernIreland, on);
+    assert_eq!(
+        ids(&ni, Breach),
+        ["FW-NI-MEETING-28-DAYS", "FW-NI-DECISION-14-DAYS", "FW-NI-APPEAL-14-DAYS"],
+        "each period beyond Northern Ireland's law is a breach there"
+    );
+    let breach = ni.iter().find(|f| f.rule_id == "FW-NI-MEETING-28-DAYS").unwrap();
+    assert_eq!(breach.note, "Below the law. Your answer: 35 days. The law requires: no more than 28 days.");
+    let in_days = ["FW-NI-MEETING-28-DAYS", "FW-NI-DECISION-14-DAYS", "FW-NI-APPEAL-14-DAYS"];
+    for n in GB {
+        let gb = check(rules(), &slow, n, on);
+        assert!(
+            gb.iter().all(|f| f.grade == Coming),
+            "{n:?}: Northern Ireland's timescale is not checked in Great Britain: {gb:?}"
+        );
+        let unanswered = not_checked(rules(), &PolicyAnswers::default(), n, on);
+        assert!(unanswered.iter().all(|r| !in_days.contains(&r.id)), "{n:?}: nor listed as not checked");
+    }
+    // At or within the law: no breach in Northern Ireland either.
+    let prompt = with(&[
+        (F::FlexibleWorkingMeetingDays, 28),
+        (F::FlexibleWorkingDecisionDays, 14),
+        (F::FlexibleWorkingAppealDays, 14),
+    ]);
+    assert!(ids(&check(rules(), &prompt, NorthernIreland, on), Breach).is_empty());
+    // Unanswered in Northern Ireland: listed as not checked, not a breach.
+    let unanswered: Vec<&str> =
+        not_checked(rules(), &PolicyAnswers::default(), NorthernIreland, on).iter().map(|r| r.id).collect();
+    for id in ["FW-NI-MEETING-28-DAYS", "FW-NI-DECISION-14-DAYS", "FW-NI-APPEAL-14-DAYS"] {
+        assert!(unanswered.contains(&id), "{id} is listed as not checked: {unanswered:?}");
+    }
 }
 
 #[test]
@@ -695,8 +752,9 @@ fn the_draft_states_the_law_of_northern_ireland() {
     for text in [
         "once they have worked for us for 26 weeks",
         "up to one request in any 12 months",
-        "within 28 days of receiving it",
-        "appeal against a refusal within 14 days",
+        "The meeting will be within 28 days of receiving your request.",
+        "We will tell you the decision in writing within 14 days of the meeting.",
+        "Send your appeal within 14 days of the decision.",
         "There is no statutory carer's leave in Northern Ireland.",
         "\\[To decide: whether to offer carer's leave.",
         "Disability Discrimination Act 1995",
@@ -706,6 +764,23 @@ fn the_draft_states_the_law_of_northern_ireland() {
     for text in ["Equality Act", "from their first day of employment", "two requests", "REASONABLE-REFUSAL"] {
         assert!(!body(&md).contains(text), "{text:?} does not apply in Northern Ireland:\n{md}");
     }
+}
+
+#[test]
+fn the_draft_uses_northern_ireland_s_periods_in_days_and_the_law_where_a_policy_is_slower() {
+    let p = with(&[
+        (F::FlexibleWorkingMeetingDays, 21),
+        (F::FlexibleWorkingDecisionDays, 30),
+        (F::FlexibleWorkingAppealDays, 28),
+    ]);
+    let md = draft("Belfast Care", NorthernIreland, &p, "2026-11-22");
+    assert!(md.contains("The meeting will be within 21 days of receiving your request."), "{md}");
+    assert!(md.contains("within 14 days of the meeting. **\\[To decide: your current policy says 30 days"), "{md}");
+    assert!(md.contains("which is below the law (FW-NI-DECISION-14-DAYS)"), "{md}");
+    assert!(md.contains("Send your appeal within 28 days of the decision."), "{md}");
+    // In Great Britain the periods in days are not part of the policy.
+    let md = draft("Acme", England, &p, "2026-11-22");
+    assert!(!md.contains("days of the meeting") && !md.contains("Send your appeal within"), "{md}");
 }
 
 #[test]

@@ -363,6 +363,15 @@ pub struct FlexibleWorking {
     pub requests_per_year: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision_months: Option<u32>,
+    /// Days from a request to the meeting about it (checked in Northern Ireland).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting_days: Option<u32>,
+    /// Days from that meeting to the decision (checked in Northern Ireland).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision_days: Option<u32>,
+    /// Days the employee has to appeal after the decision (checked in Northern Ireland).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appeal_days: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub consult_before_refusal: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -480,6 +489,9 @@ levels! {
     FlexibleWorkingServiceWeeks => flexible_working.service_weeks: number,
     FlexibleWorkingRequestsPerYear => flexible_working.requests_per_year: number,
     FlexibleWorkingDecisionMonths => flexible_working.decision_months: number,
+    FlexibleWorkingMeetingDays => flexible_working.meeting_days: number,
+    FlexibleWorkingDecisionDays => flexible_working.decision_days: number,
+    FlexibleWorkingAppealDays => flexible_working.appeal_days: number,
     FlexibleWorkingConsultBeforeRefusal => flexible_working.consult_before_refusal: flag,
     FlexibleWorkingRefusalOnlyStatutoryGrounds => flexible_working.refusal_only_statutory_grounds: flag,
     FlexibleWorkingExplainsRefusalInWriting => flexible_working.explains_refusal_in_writing: flag,
