@@ -429,6 +429,12 @@ const CASES: &[Case] = &[
     ("CL-GB-NOTICE", England, "2024-04-06", F::CarersLeaveNoticeDays, 4, Some(Breach)),
     ("CL-GB-NOTICE", England, "2024-04-06", F::CarersLeaveNoticeDays, 3, Some(Minimum)),
     ("CL-GB-NOTICE", Wales, "2024-04-06", F::CarersLeaveNoticeDays, 0, Some(Minimum)),
+    // Reg. 7 and the Explanatory Note to SI 2024/251: notice need not be in writing.
+    ("CL-GB-NOTICE-NOT-IN-WRITING", England, "2024-04-05", F::CarersLeaveNoticeInWriting, 1, Some(Coming)),
+    ("CL-GB-NOTICE-NOT-IN-WRITING", England, "2024-04-06", F::CarersLeaveNoticeInWriting, 1, Some(Breach)),
+    ("CL-GB-NOTICE-NOT-IN-WRITING", Scotland, "2026-11-28", F::CarersLeaveNoticeInWriting, 1, Some(Breach)),
+    ("CL-GB-NOTICE-NOT-IN-WRITING", Wales, "2024-04-06", F::CarersLeaveNoticeInWriting, 0, Some(Minimum)),
+    ("CL-GB-NOTICE-NOT-IN-WRITING", NorthernIreland, "2026-11-28", F::CarersLeaveNoticeInWriting, 1, None),
     ("CL-GB-NO-EVIDENCE", England, "2024-04-05", F::CarersLeaveEvidenceRequired, 1, Some(Coming)),
     ("CL-GB-NO-EVIDENCE", England, "2024-04-06", F::CarersLeaveEvidenceRequired, 1, Some(Breach)),
     ("CL-GB-NO-EVIDENCE", Scotland, "2024-04-06", F::CarersLeaveEvidenceRequired, 0, Some(Minimum)),
@@ -781,6 +787,18 @@ fn the_draft_uses_northern_ireland_s_periods_in_days_and_the_law_where_a_policy_
     // In Great Britain the periods in days are not part of the policy.
     let md = draft("Acme", England, &p, "2026-11-22");
     assert!(!md.contains("days of the meeting") && !md.contains("Send your appeal within"), "{md}");
+}
+
+#[test]
+fn carer_s_leave_notice_in_writing_is_a_breach_in_great_britain_and_the_draft_says_any_form_will_do() {
+    let p = with(&[(F::CarersLeaveOffered, 1), (F::CarersLeaveNoticeInWriting, 1)]);
+    assert_eq!(grade("CL-GB-NOTICE-NOT-IN-WRITING", Wales, "2026-11-28", &p), Some(Breach));
+    let md = draft("Acme", Wales, &p, "2026-11-28");
+    assert!(md.contains("You can give notice in any way, for example by telling your manager."), "{md}");
+    assert!(md.contains("which is below the law (CL-GB-NOTICE-NOT-IN-WRITING)"), "{md}");
+    let p = with(&[(F::CarersLeaveOffered, 1), (F::CarersLeaveNoticeInWriting, 0)]);
+    let md = draft("Acme", Wales, &p, "2026-11-28");
+    assert!(md.contains("You can give notice in any way") && !md.contains("NOTICE-NOT-IN-WRITING)"), "{md}");
 }
 
 #[test]

@@ -393,6 +393,13 @@ pub fn draft_policy(
             ),
         }
         }));
+        taking.push(d.say(Field::CarersLeaveNoticeInWriting, |written| {
+            if written > 0 {
+                "Please give your notice in writing.".into()
+            } else {
+                "You can give notice in any way, for example by telling your manager.".into()
+            }
+        }));
         taking.push(d.say(Field::CarersLeaveEvidenceRequired, |asks| {
             if asks > 0 {
                 "We may ask for evidence of the caring need.".into()

@@ -406,6 +406,9 @@ pub struct CarersLeave {
     /// Notice asked for before one day of leave.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice_days: Option<u32>,
+    /// Notice of carer's leave must be in writing (the law does not require it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice_in_writing: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence_required: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -504,6 +507,7 @@ levels! {
     CarersLeavePaidDays => carers_leave.paid_days: number,
     CarersLeaveSmallestUnit => carers_leave.smallest_unit: unit,
     CarersLeaveNoticeDays => carers_leave.notice_days: number,
+    CarersLeaveNoticeInWriting => carers_leave.notice_in_writing: flag,
     CarersLeaveEvidenceRequired => carers_leave.evidence_required: flag,
     CarersLeaveServiceWeeks => carers_leave.service_weeks: number,
     CarersLeavePostponement => carers_leave.postponement: postpone,

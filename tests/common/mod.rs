@@ -71,6 +71,7 @@ pub fn compliant_policy() -> carer_benchmark::domain::policy::PolicyAnswers {
     cl.paid_days = Some(5);
     cl.smallest_unit = Some(LeaveUnit::HalfDay);
     cl.notice_days = Some(3);
+    cl.notice_in_writing = Some(false);
     cl.evidence_required = Some(false);
     cl.service_weeks = Some(0);
     cl.postponement = Some(Postponement::IfUndulyDisrupted);
