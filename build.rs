@@ -285,7 +285,14 @@ struct PolicyRule {
     until: Option<String>,
     expected: Option<String>,
     indicator: Option<String>,
+    /// The primary source: a URL on one of `PRIMARY_HOSTS`, shown first.
+    primary: Option<String>,
+    /// What the primary source says or which provision it is, in words.
     source: String,
+    /// Optional secondary reading (a law firm's or a charity's commentary), shown after.
+    commentary: Option<String>,
+    /// The day the rule was last checked against its primary source (YYYY-MM-DD).
+    checked: Option<String>,
     explanation: String,
     check: PolicyCheck,
 }
@@ -298,6 +305,24 @@ struct PolicyRules {
 }
 
 const POLICY_SRC: &str = "src/content/policy-rules.toml";
+/// Where a rule's primary source may be: the legislation itself, the Acas code and
+/// guidance, Northern Ireland's official guidance (nidirect, the Labour Relations
+/// Agency) and gov.uk. A law firm's page can only be `commentary`.
+const PRIMARY_HOSTS: [&str; 5] =
+    ["www.legislation.gov.uk", "www.acas.org.uk", "www.nidirect.gov.uk", "www.lra.org.uk", "www.gov.uk"];
+/// A good-practice rule with no statutory basis may instead cite the benchmark it
+/// reports (Carer Confident, run by Employers for Carers).
+const BENCHMARK_HOSTS: [&str; 1] = ["www.employersforcarers.org"];
+
+/// The host of an `https://` URL with no spaces, or `None`.
+fn https_host(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://")?;
+    if url.contains(char::is_whitespace) {
+        return None;
+    }
+    let host = rest.split('/').next()?;
+    (!host.is_empty()).then_some(host)
+}
 const GB: [&str; 3] = ["england", "wales", "scotland"];
 const ALL_NATIONS: [&str; 4] = ["england", "wales", "scotland", "northern_ireland"];
 
@@ -451,6 +476,35 @@ fn policy_rules(indicators: &BTreeSet<String>) {
                 here("title, source and explanation must not be empty");
             }
         }
+        let good_practice_only = r.check.law.is_none() && r.check.basis.as_deref() != Some("law");
+        let primary = match r.primary.as_deref().map(|p| (p, https_host(p))) {
+            None => here(&format!(
+                "no `primary` source: give the URL of the legislation, the Acas code or official guidance ({PRIMARY_HOSTS:?}) first, and any law firm's page as `commentary`"
+            )),
+            Some((p, Some(h))) if PRIMARY_HOSTS.contains(&h) || (good_practice_only && BENCHMARK_HOSTS.contains(&h)) => p,
+            Some((p, _)) => here(&format!(
+                "primary = {p:?} is not an https:// URL on {PRIMARY_HOSTS:?} (a good-practice rule may also cite {BENCHMARK_HOSTS:?}); put commentary in `commentary`"
+            )),
+        };
+        let checked = match r.checked.as_deref() {
+            None => here("no `checked` date: the day the rule was last checked against its primary source"),
+            Some(c) => {
+                date(&r.id, "checked", c);
+                c
+            }
+        };
+        if let Some(c) = &r.commentary {
+            if c.trim().is_empty() {
+                here("`commentary` must not be empty: leave it out");
+            }
+        }
+        // Shown wherever a rule's source is: the primary source first, commentary after.
+        let cited = {
+            let words = r.source.trim().trim_end_matches('.');
+            let commentary =
+                r.commentary.as_deref().map(|c| format!(" Commentary: {}.", c.trim().trim_end_matches('.')));
+            format!("{primary} — {words}.{} Checked {checked}", commentary.unwrap_or_default())
+        };
         let mut nations: Vec<&str> = Vec::new();
         for n in &r.nations {
             if !ALL_NATIONS.contains(&n.as_str()) {
@@ -583,12 +637,8 @@ fn policy_rules(indicators: &BTreeSet<String>) {
             variant(&c.field.replace('.', "_")),
         )
         .unwrap();
-        writeln!(
-            texts,
-            "RuleText {{ title: {:?}, source: {:?}, explanation: {:?} }},",
-            r.title, r.source, r.explanation
-        )
-        .unwrap();
+        writeln!(texts, "RuleText {{ title: {:?}, source: {:?}, explanation: {:?} }},", r.title, cited, r.explanation)
+            .unwrap();
     }
     code.push_str("];\n\n");
     code.push_str(&texts);

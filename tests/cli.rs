@@ -136,7 +136,12 @@ fn check_policy_prints_each_finding_with_rule_grade_explanation_and_source() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("Acme Care Ltd: policy check for Northern Ireland on 22 November 2026\n"), "{text}");
     assert!(text.contains("\nFW-NI-APPEAL  BREACH  Let the employee appeal against a refusal\n  Below the law. Your answer: no. The law requires: yes.\n  In Northern Ireland an employee"), "{text}");
-    assert!(text.contains("Source: Employment Rights (Northern Ireland) Order 1996 Art. 112G(2)(d)"), "{text}");
+    // The primary source first, then what it says, then the date it was checked.
+    assert!(
+        text.contains("Source: https://www.legislation.gov.uk/nisr/2003/173/regulation/6 — Flexible Working (Procedural Requirements) Regulations (Northern Ireland) 2003 (SR 2003/173) reg. 6"),
+        "{text}"
+    );
+    assert!(text.contains("Art. 112G(2)(d). Checked 2026-11-28\n"), "{text}");
     assert!(text.contains("FW-NI-26-WEEKS  ENHANCED"), "{text}");
     assert!(!text.contains("FW-GB-"), "no GB rule in Northern Ireland: {text}");
     assert!(text.contains("Summary: 1 breach(es)"), "{text}");

@@ -227,6 +227,33 @@ fn policy_problems_are_reported_with_their_json_paths() {
     assert_eq!(problems(v), vec!["$.policies: should be an object, but is a list".to_string()]);
 }
 
+#[test]
+fn a_file_from_before_northern_ireland_s_periods_in_days_opens_and_new_ones_are_checked() {
+    // Written before the questions in days existed: opens, with them unanswered.
+    let mut v = good();
+    v["policies"] =
+        json!({ "flexible_working": { "decision_months": 2, "consult_before_refusal": true, "appeal": true } });
+    let back = from_bytes(framework(), v.to_string().as_bytes()).unwrap().policies.unwrap();
+    assert_eq!(back.flexible_working.decision_months, Some(2));
+    assert_eq!(
+        (back.flexible_working.meeting_days, back.flexible_working.decision_days, back.flexible_working.appeal_days),
+        (None, None, None)
+    );
+    // Answered: whole numbers of days in range, checked like the other numbers.
+    v["policies"] = json!({ "flexible_working": { "meeting_days": 28, "decision_days": 14, "appeal_days": 14 } });
+    let back = from_bytes(framework(), v.to_string().as_bytes()).unwrap().policies.unwrap();
+    assert_eq!(back.flexible_working.meeting_days, Some(28));
+    v["policies"] = json!({ "flexible_working": { "meeting_days": 400, "decision_days": -1, "appeal_days": 1.5 } });
+    assert_eq!(
+        problems(v),
+        [
+            "$.policies.flexible_working.appeal_days: 1.5 should be a whole number, without a decimal point",
+            "$.policies.flexible_working.decision_days: -1 is less than the smallest allowed, 0",
+            "$.policies.flexible_working.meeting_days: 400 is more than the largest allowed, 365",
+        ]
+    );
+}
+
 /// Any JSON value, biased towards the policy questions' names and values.
 fn arb_json() -> impl Strategy<Value = Value> {
     let mut names: Vec<String> = fields().iter().flat_map(|f| f.id.split('.').map(String::from)).collect();

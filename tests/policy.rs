@@ -141,6 +141,80 @@ fn the_readme_lists_every_rule() {
     }
 }
 
+/// The primary source a rule cites first (its URL), as shown wherever the source is.
+fn primary(r: &Rule) -> &'static str {
+    r.source().split(" — ").next().unwrap_or_default()
+}
+
+#[test]
+fn every_rule_cites_a_primary_source_first_and_the_date_it_was_checked() {
+    const PRIMARY: [&str; 5] = [
+        "https://www.legislation.gov.uk/",
+        "https://www.acas.org.uk/",
+        "https://www.nidirect.gov.uk/",
+        "https://www.lra.org.uk/",
+        "https://www.gov.uk/",
+    ];
+    for r in rules() {
+        let p = primary(r);
+        let benchmark = r.is_good_practice() && p.starts_with("https://www.employersforcarers.org");
+        assert!(PRIMARY.iter().any(|h| p.starts_with(h)) || benchmark, "{}: primary source first, not {p:?}", r.id);
+        assert!(!p.contains(' '), "{}: the primary source is one URL: {p:?}", r.id);
+        if !r.is_good_practice() {
+            assert!(p.starts_with(PRIMARY[0]), "{}: a legal rule cites the legislation itself first: {p}", r.id);
+        }
+        let checked = r.source().rsplit("Checked ").next().unwrap_or_default();
+        assert!(
+            checked.len() == 10 && parse_date(checked).is_ok(),
+            "{}: the source ends with the date it was checked: {}",
+            r.id,
+            r.source()
+        );
+        // Commentary (a law firm's page) only after the primary source.
+        let before_commentary = r.source().split(" Commentary: ").next().unwrap_or_default();
+        for firm in
+            ["capsticks", "lewissilkin", "acuitylaw", "horsfieldmenzies", "bdbf", "fromcounsel", "irishnews", "kbl."]
+        {
+            assert!(!before_commentary.contains(firm), "{}: {firm} is commentary, not the source", r.id);
+        }
+    }
+}
+
+/// The IDs in the README's table of rules ("| `ID` | nations | … | source |"), with
+/// each row's source column.
+fn readme_rule_rows() -> Vec<(String, String)> {
+    let readme = include_str!("../README.md");
+    let section = readme.split("## Policy checker").nth(1).expect("README has a Policy checker section");
+    let section = section.split("\n## ").next().unwrap_or_default();
+    section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .map(|l| {
+            let (id, rest) = l.split_once('`').expect("| `ID` |");
+            let source = rest.trim_end().trim_end_matches('|').rsplit(" | ").next().unwrap_or_default();
+            (id.to_string(), source.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_table_of_rules_and_the_rules_file_list_the_same_rules_with_the_same_primary_source() {
+    let rows = readme_rule_rows();
+    let in_readme: Vec<&str> = rows.iter().map(|(id, _)| id.as_str()).collect();
+    let in_data: Vec<&str> = rules().iter().map(|r| r.id).collect();
+    for id in &in_data {
+        assert!(in_readme.contains(id), "{id} is a rule but not in the README's table");
+    }
+    for id in &in_readme {
+        assert!(in_data.contains(id), "{id} is in the README's table but not a rule");
+    }
+    assert_eq!(in_readme, in_data, "the README's table lists the rules in the order of the file");
+    for (id, source) in &rows {
+        let p = primary(rule(id));
+        assert!(source.starts_with(p), "{id}: the README's source starts with the primary source {p}, not {source:?}");
+    }
+}
+
 #[test]
 fn policy_content_uses_uk_spelling() {
     let mut text = String::new();
@@ -282,6 +356,21 @@ const CASES: &[Case] = &[
     ("FW-GB-BUSINESS-CASE-INVITED", England, "2024-04-06", F::FlexibleWorkingAsksBusinessImpact, 1, Some(Minimum)),
     ("FW-GB-BUSINESS-CASE-INVITED", Wales, "2026-11-28", F::FlexibleWorkingAsksBusinessImpact, 0, Some(Enhanced)),
     ("FW-GB-BUSINESS-CASE-INVITED", NorthernIreland, "2026-11-28", F::FlexibleWorkingAsksBusinessImpact, 1, None),
+    // Northern Ireland's timescale in days (SR 2003/173 regs 3, 4 and 6): a longer
+    // period is below the law there; never applied in Great Britain, where the
+    // decision period is two months in all.
+    ("FW-NI-MEETING-28-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingMeetingDays, 29, Some(Breach)),
+    ("FW-NI-MEETING-28-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingMeetingDays, 28, Some(Minimum)),
+    ("FW-NI-MEETING-28-DAYS", NorthernIreland, "2010-01-01", F::FlexibleWorkingMeetingDays, 7, Some(Minimum)),
+    ("FW-NI-MEETING-28-DAYS", England, "2026-11-28", F::FlexibleWorkingMeetingDays, 60, None),
+    ("FW-NI-MEETING-28-DAYS", Scotland, "2024-04-05", F::FlexibleWorkingMeetingDays, 60, None),
+    ("FW-NI-DECISION-14-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingDecisionDays, 15, Some(Breach)),
+    ("FW-NI-DECISION-14-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingDecisionDays, 14, Some(Minimum)),
+    ("FW-NI-DECISION-14-DAYS", Wales, "2026-11-28", F::FlexibleWorkingDecisionDays, 40, None),
+    ("FW-NI-APPEAL-14-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingAppealDays, 7, Some(Breach)),
+    ("FW-NI-APPEAL-14-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingAppealDays, 14, Some(Minimum)),
+    ("FW-NI-APPEAL-14-DAYS", NorthernIreland, "2026-11-28", F::FlexibleWorkingAppealDays, 30, Some(Minimum)),
+    ("FW-NI-APPEAL-14-DAYS", England, "2026-11-28", F::FlexibleWorkingAppealDays, 0, None),
     ("FW-UK-EIGHT-GROUNDS", England, "2024-04-05", F::FlexibleWorkingRefusalOnlyStatutoryGrounds, 0, Some(Breach)),
     (
         "FW-UK-EIGHT-GROUNDS",
@@ -340,6 +429,12 @@ const CASES: &[Case] = &[
     ("CL-GB-NOTICE", England, "2024-04-06", F::CarersLeaveNoticeDays, 4, Some(Breach)),
     ("CL-GB-NOTICE", England, "2024-04-06", F::CarersLeaveNoticeDays, 3, Some(Minimum)),
     ("CL-GB-NOTICE", Wales, "2024-04-06", F::CarersLeaveNoticeDays, 0, Some(Minimum)),
+    // Reg. 7 and the Explanatory Note to SI 2024/251: notice need not be in writing.
+    ("CL-GB-NOTICE-NOT-IN-WRITING", England, "2024-04-05", F::CarersLeaveNoticeInWriting, 1, Some(Coming)),
+    ("CL-GB-NOTICE-NOT-IN-WRITING", England, "2024-04-06", F::CarersLeaveNoticeInWriting, 1, Some(Breach)),
+    ("CL-GB-NOTICE-NOT-IN-WRITING", Scotland, "2026-11-28", F::CarersLeaveNoticeInWriting, 1, Some(Breach)),
+    ("CL-GB-NOTICE-NOT-IN-WRITING", Wales, "2024-04-06", F::CarersLeaveNoticeInWriting, 0, Some(Minimum)),
+    ("CL-GB-NOTICE-NOT-IN-WRITING", NorthernIreland, "2026-11-28", F::CarersLeaveNoticeInWriting, 1, None),
     ("CL-GB-NO-EVIDENCE", England, "2024-04-05", F::CarersLeaveEvidenceRequired, 1, Some(Coming)),
     ("CL-GB-NO-EVIDENCE", England, "2024-04-06", F::CarersLeaveEvidenceRequired, 1, Some(Breach)),
     ("CL-GB-NO-EVIDENCE", Scotland, "2024-04-06", F::CarersLeaveEvidenceRequired, 0, Some(Minimum)),
@@ -439,6 +534,48 @@ fn the_same_answers_give_different_findings_in_northern_ireland() {
     let no_appeal = with(&[(F::FlexibleWorkingAppeal, 0)]);
     assert_eq!(ids(&check(rules(), &no_appeal, NorthernIreland, day()), Breach), vec!["FW-NI-APPEAL"]);
     assert!(ids(&check(rules(), &no_appeal, England, day()), Breach).is_empty());
+}
+
+#[test]
+fn northern_ireland_s_timescale_in_days_is_checked_there_and_not_in_great_britain() {
+    // Slower than Northern Ireland's law at every step, but within two months in all.
+    let slow = with(&[
+        (F::FlexibleWorkingMeetingDays, 35),
+        (F::FlexibleWorkingDecisionDays, 21),
+        (F::FlexibleWorkingAppealDays, 7),
+    ]);
+    let on = parse_date("2026-11-28").unwrap();
+    let ni = check(rules(), &slow, NorthernIreland, on);
+    assert_eq!(
+        ids(&ni, Breach),
+        ["FW-NI-MEETING-28-DAYS", "FW-NI-DECISION-14-DAYS", "FW-NI-APPEAL-14-DAYS"],
+        "each period beyond Northern Ireland's law is a breach there"
+    );
+    let breach = ni.iter().find(|f| f.rule_id == "FW-NI-MEETING-28-DAYS").unwrap();
+    assert_eq!(breach.note, "Below the law. Your answer: 35 days. The law requires: no more than 28 days.");
+    let in_days = ["FW-NI-MEETING-28-DAYS", "FW-NI-DECISION-14-DAYS", "FW-NI-APPEAL-14-DAYS"];
+    for n in GB {
+        let gb = check(rules(), &slow, n, on);
+        assert!(
+            gb.iter().all(|f| f.grade == Coming),
+            "{n:?}: Northern Ireland's timescale is not checked in Great Britain: {gb:?}"
+        );
+        let unanswered = not_checked(rules(), &PolicyAnswers::default(), n, on);
+        assert!(unanswered.iter().all(|r| !in_days.contains(&r.id)), "{n:?}: nor listed as not checked");
+    }
+    // At or within the law: no breach in Northern Ireland either.
+    let prompt = with(&[
+        (F::FlexibleWorkingMeetingDays, 28),
+        (F::FlexibleWorkingDecisionDays, 14),
+        (F::FlexibleWorkingAppealDays, 14),
+    ]);
+    assert!(ids(&check(rules(), &prompt, NorthernIreland, on), Breach).is_empty());
+    // Unanswered in Northern Ireland: listed as not checked, not a breach.
+    let unanswered: Vec<&str> =
+        not_checked(rules(), &PolicyAnswers::default(), NorthernIreland, on).iter().map(|r| r.id).collect();
+    for id in ["FW-NI-MEETING-28-DAYS", "FW-NI-DECISION-14-DAYS", "FW-NI-APPEAL-14-DAYS"] {
+        assert!(unanswered.contains(&id), "{id} is listed as not checked: {unanswered:?}");
+    }
 }
 
 #[test]
@@ -607,7 +744,12 @@ fn the_draft_states_the_law_of_great_britain_after_april_2024() {
     }
     assert!(md.contains("\\[To decide:"), "unanswered questions are marked");
     assert!(!body(&md).contains("Northern Ireland"));
-    assert!(md.contains("## Sources\n\n- FW-GB-DAY-ONE: Employment Relations (Flexible Working) Act 2023"));
+    // Each source: the primary source first, then what it says, commentary after.
+    assert!(
+        md.contains("## Sources\n\n- FW-GB-DAY-ONE: https://www.legislation.gov.uk/uksi/2023/1328/regulation/2 — Flexible Working (Amendment) Regulations 2023"),
+        "{md}"
+    );
+    assert!(md.contains("Commentary: capsticks.com/insights/"), "{md}");
 }
 
 #[test]
@@ -616,8 +758,9 @@ fn the_draft_states_the_law_of_northern_ireland() {
     for text in [
         "once they have worked for us for 26 weeks",
         "up to one request in any 12 months",
-        "within 28 days of receiving it",
-        "appeal against a refusal within 14 days",
+        "The meeting will be within 28 days of receiving your request.",
+        "We will tell you the decision in writing within 14 days of the meeting.",
+        "Send your appeal within 14 days of the decision.",
         "There is no statutory carer's leave in Northern Ireland.",
         "\\[To decide: whether to offer carer's leave.",
         "Disability Discrimination Act 1995",
@@ -627,6 +770,35 @@ fn the_draft_states_the_law_of_northern_ireland() {
     for text in ["Equality Act", "from their first day of employment", "two requests", "REASONABLE-REFUSAL"] {
         assert!(!body(&md).contains(text), "{text:?} does not apply in Northern Ireland:\n{md}");
     }
+}
+
+#[test]
+fn the_draft_uses_northern_ireland_s_periods_in_days_and_the_law_where_a_policy_is_slower() {
+    let p = with(&[
+        (F::FlexibleWorkingMeetingDays, 21),
+        (F::FlexibleWorkingDecisionDays, 30),
+        (F::FlexibleWorkingAppealDays, 28),
+    ]);
+    let md = draft("Belfast Care", NorthernIreland, &p, "2026-11-22");
+    assert!(md.contains("The meeting will be within 21 days of receiving your request."), "{md}");
+    assert!(md.contains("within 14 days of the meeting. **\\[To decide: your current policy says 30 days"), "{md}");
+    assert!(md.contains("which is below the law (FW-NI-DECISION-14-DAYS)"), "{md}");
+    assert!(md.contains("Send your appeal within 28 days of the decision."), "{md}");
+    // In Great Britain the periods in days are not part of the policy.
+    let md = draft("Acme", England, &p, "2026-11-22");
+    assert!(!md.contains("days of the meeting") && !md.contains("Send your appeal within"), "{md}");
+}
+
+#[test]
+fn carer_s_leave_notice_in_writing_is_a_breach_in_great_britain_and_the_draft_says_any_form_will_do() {
+    let p = with(&[(F::CarersLeaveOffered, 1), (F::CarersLeaveNoticeInWriting, 1)]);
+    assert_eq!(grade("CL-GB-NOTICE-NOT-IN-WRITING", Wales, "2026-11-28", &p), Some(Breach));
+    let md = draft("Acme", Wales, &p, "2026-11-28");
+    assert!(md.contains("You can give notice in any way, for example by telling your manager."), "{md}");
+    assert!(md.contains("which is below the law (CL-GB-NOTICE-NOT-IN-WRITING)"), "{md}");
+    let p = with(&[(F::CarersLeaveOffered, 1), (F::CarersLeaveNoticeInWriting, 0)]);
+    let md = draft("Acme", Wales, &p, "2026-11-28");
+    assert!(md.contains("You can give notice in any way") && !md.contains("NOTICE-NOT-IN-WRITING)"), "{md}");
 }
 
 #[test]

@@ -234,19 +234,28 @@ pub fn draft_policy(
     doc.para(sentences(how));
 
     let meet = d.say(Field::FlexibleWorkingConsultBeforeRefusal, |yes| match (ni, yes > 0) {
-        (true, true) => "Your manager will meet you to discuss your request within 28 days of receiving it, unless we agree to it \
-                         straight away, and will tell you the decision in writing within 14 days of the meeting."
-            .into(),
+        (true, true) => "Your manager will meet you to discuss your request, unless we agree to it straight away.".into(),
         (false, true) => "Before refusing a request, your manager will meet you to discuss it and any alternatives with an open mind.".into(),
         (_, false) => "Your manager may decide a request without meeting you first.".into(),
     });
-    let decision = d.say(Field::FlexibleWorkingDecisionMonths, |m| {
-        format!(
-            "We will decide within {} of receiving your request, including any appeal, unless you agree to a longer time.",
-            plural(m, "month", "months")
-        )
-    });
-    doc.para(sentences([meet, decision]));
+    if ni {
+        // Northern Ireland's law sets each step in days (SR 2003/173 regs 3 and 4).
+        let meeting = d.say(Field::FlexibleWorkingMeetingDays, |n| {
+            format!("The meeting will be within {} of receiving your request.", plural(n, "day", "days"))
+        });
+        let decision = d.say(Field::FlexibleWorkingDecisionDays, |n| {
+            format!("We will tell you the decision in writing within {} of the meeting.", plural(n, "day", "days"))
+        });
+        doc.para(sentences([meet, meeting, decision]));
+    } else {
+        let decision = d.say(Field::FlexibleWorkingDecisionMonths, |m| {
+            format!(
+                "We will decide within {} of receiving your request, including any appeal, unless you agree to a longer time.",
+                plural(m, "month", "months")
+            )
+        });
+        doc.para(sentences([meet, decision]));
+    }
 
     let grounds = d.say(Field::FlexibleWorkingRefusalOnlyStatutoryGrounds, |yes| {
         if yes > 0 {
@@ -280,11 +289,19 @@ pub fn draft_policy(
         }
     });
     let appeal = d.say(Field::FlexibleWorkingAppeal, |yes| match (ni, yes > 0) {
-        (true, true) => "You can appeal against a refusal within 14 days of the decision.".into(),
+        (true, true) => "You can appeal against a refusal, setting out your grounds.".into(),
         (false, true) => "You can appeal against a refusal; where possible a different manager will hear the appeal, within the time limit above.".into(),
         (_, false) => "There is no appeal against a refusal.".into(),
     });
-    doc.para(sentences([reasons, appeal]));
+    if ni {
+        // Art. 112G(2)(d): at least 14 days from the decision to appeal.
+        let window = d.say(Field::FlexibleWorkingAppealDays, |n| {
+            format!("Send your appeal within {} of the decision.", plural(n, "day", "days"))
+        });
+        doc.para(sentences([reasons, appeal, window]));
+    } else {
+        doc.para(sentences([reasons, appeal]));
+    }
 
     doc.para("Ways of working we offer:");
     match &answers.flexible_working.arrangements {
@@ -375,6 +392,13 @@ pub fn draft_policy(
                 plural(n, "day", "days")
             ),
         }
+        }));
+        taking.push(d.say(Field::CarersLeaveNoticeInWriting, |written| {
+            if written > 0 {
+                "Please give your notice in writing.".into()
+            } else {
+                "You can give notice in any way, for example by telling your manager.".into()
+            }
         }));
         taking.push(d.say(Field::CarersLeaveEvidenceRequired, |asks| {
             if asks > 0 {

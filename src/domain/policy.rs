@@ -363,6 +363,15 @@ pub struct FlexibleWorking {
     pub requests_per_year: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision_months: Option<u32>,
+    /// Days from a request to the meeting about it (checked in Northern Ireland).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting_days: Option<u32>,
+    /// Days from that meeting to the decision (checked in Northern Ireland).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision_days: Option<u32>,
+    /// Days the employee has to appeal after the decision (checked in Northern Ireland).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appeal_days: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub consult_before_refusal: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -397,6 +406,9 @@ pub struct CarersLeave {
     /// Notice asked for before one day of leave.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice_days: Option<u32>,
+    /// Notice of carer's leave must be in writing (the law does not require it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice_in_writing: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence_required: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -480,6 +492,9 @@ levels! {
     FlexibleWorkingServiceWeeks => flexible_working.service_weeks: number,
     FlexibleWorkingRequestsPerYear => flexible_working.requests_per_year: number,
     FlexibleWorkingDecisionMonths => flexible_working.decision_months: number,
+    FlexibleWorkingMeetingDays => flexible_working.meeting_days: number,
+    FlexibleWorkingDecisionDays => flexible_working.decision_days: number,
+    FlexibleWorkingAppealDays => flexible_working.appeal_days: number,
     FlexibleWorkingConsultBeforeRefusal => flexible_working.consult_before_refusal: flag,
     FlexibleWorkingRefusalOnlyStatutoryGrounds => flexible_working.refusal_only_statutory_grounds: flag,
     FlexibleWorkingExplainsRefusalInWriting => flexible_working.explains_refusal_in_writing: flag,
@@ -492,6 +507,7 @@ levels! {
     CarersLeavePaidDays => carers_leave.paid_days: number,
     CarersLeaveSmallestUnit => carers_leave.smallest_unit: unit,
     CarersLeaveNoticeDays => carers_leave.notice_days: number,
+    CarersLeaveNoticeInWriting => carers_leave.notice_in_writing: flag,
     CarersLeaveEvidenceRequired => carers_leave.evidence_required: flag,
     CarersLeaveServiceWeeks => carers_leave.service_weeks: number,
     CarersLeavePostponement => carers_leave.postponement: postpone,

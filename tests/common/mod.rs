@@ -55,6 +55,9 @@ pub fn compliant_policy() -> carer_benchmark::domain::policy::PolicyAnswers {
     fw.service_weeks = Some(0);
     fw.requests_per_year = Some(2);
     fw.decision_months = Some(2);
+    fw.meeting_days = Some(14);
+    fw.decision_days = Some(14);
+    fw.appeal_days = Some(14);
     fw.consult_before_refusal = Some(true);
     fw.refusal_only_statutory_grounds = Some(true);
     fw.explains_refusal_in_writing = Some(true);
@@ -68,6 +71,7 @@ pub fn compliant_policy() -> carer_benchmark::domain::policy::PolicyAnswers {
     cl.paid_days = Some(5);
     cl.smallest_unit = Some(LeaveUnit::HalfDay);
     cl.notice_days = Some(3);
+    cl.notice_in_writing = Some(false);
     cl.evidence_required = Some(false);
     cl.service_weeks = Some(0);
     cl.postponement = Some(Postponement::IfUndulyDisrupted);
