@@ -239,12 +239,12 @@ fn EditAction(ctx: Ctx, id: String) -> impl IntoView {
         action.status.id().into(),
         action.notes.clone(),
     ];
-    let restored: Option<Vec<String>> = kept
+    let restored: Option<[String; 5]> = kept
         .with_value(FormDraft::kept)
         .and_then(|text| json::parse(&text).ok())
-        .and_then(|v| v.as_array()?.iter().map(|x| x.as_str().map(String::from)).collect())
-        .filter(|fields: &Vec<String>| fields.len() == saved.len());
-    let [o, s, d, st, n] = restored.map(|f| [0, 1, 2, 3, 4].map(|i| f[i].clone())).unwrap_or(saved);
+        .and_then(|v| v.as_array()?.iter().map(|x| x.as_str().map(String::from)).collect::<Option<Vec<_>>>())
+        .and_then(|fields| fields.try_into().ok());
+    let [o, s, d, st, n] = restored.unwrap_or(saved);
     let owner = RwSignal::new(o);
     let start = RwSignal::new(s);
     let due = RwSignal::new(d);
