@@ -3,7 +3,7 @@
 // and iframe embed (postMessage resizing), branding, signposting and isolation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage, assertClean, assertAccessible, shot } from './harness.mjs';
+import { serve, launch, watchedPage, assertClean, assertAccessible, shot, origins } from './harness.mjs';
 
 let widget, council, browser;
 const pages = {};
@@ -34,13 +34,6 @@ before(async () => {
   browser = await launch();
 });
 after(async () => { await browser?.close(); await widget?.close(); await council?.close(); });
-
-/** Every request this page makes, as origins. */
-function origins(page) {
-  const seen = new Set();
-  page.on('request', (r) => seen.add(new URL(r.url()).origin));
-  return seen;
-}
 
 const style = (page, selector, prop) => page.locator(selector).first().evaluate((el, p) => getComputedStyle(el)[p], prop);
 

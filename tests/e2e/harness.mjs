@@ -94,6 +94,25 @@ export async function watchedPage(context) {
   return page;
 }
 
+/** Every origin `page` requests something from, as it goes. */
+export function origins(page) {
+  const seen = new Set();
+  page.on('request', (r) => seen.add(new URL(r.url()).origin));
+  return seen;
+}
+
+/** Fills in the organisation form in `app` (a page or a locator: an embed) with a
+ *  private-sector employer in England, and lands on the task list. */
+export async function newOrganisation(app, name = 'Place Test Ltd') {
+  await app.locator('.cb-button--start').click();
+  await app.locator('#cb-org-name').fill(name);
+  await app.locator('#cb-sector-private').check();
+  await app.locator('#cb-size').selectOption({ index: 2 });
+  await app.locator('#cb-nation-england').check();
+  await app.locator('form button[type=submit]').click();
+  await app.locator('.cb-task-list').waitFor();
+}
+
 /** A fresh browser context and watched page, opened at `url` and waited on until the
  *  start page is ready. Returns both; close the context when done. */
 export async function openApp(browser, url, contextOptions = {}) {

@@ -5,7 +5,7 @@
 // A huge file is refused by its size, before it is read.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage, assertClean, shot } from './harness.mjs';
+import { serve, launch, watchedPage, assertClean, shot, origins, newOrganisation } from './harness.mjs';
 
 let widget, other, council, browser;
 const pages = {};
@@ -32,27 +32,10 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await widget?.close(); await other?.close(); await council?.close(); });
 
-/** Every origin the page requests something from. */
-function origins(page) {
-  const seen = new Set();
-  page.on('request', (r) => seen.add(new URL(r.url()).origin));
-  return seen;
-}
-
 function warnings(page) {
   const seen = [];
   page.on('console', (m) => { if (m.type() === 'warning') seen.push(m.text()); });
   return seen;
-}
-
-async function newOrganisation(page, name) {
-  await page.locator('.cb-button--start').click();
-  await page.locator('#cb-org-name').fill(name);
-  await page.locator('#cb-sector-private').check();
-  await page.locator('#cb-size').selectOption({ index: 2 });
-  await page.locator('#cb-nation-england').check();
-  await page.locator('form button[type=submit]').click();
-  await page.locator('.cb-task-list').waitFor();
 }
 
 test('data-asset-base naming another origin is ignored: no request goes there, even on results', async () => {

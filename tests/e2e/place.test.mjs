@@ -3,7 +3,7 @@
 // text limits at the field, a write the browser refuses, and storage that is blocked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage, openApp, assertClean, assertAccessible, shot, h1 } from './harness.mjs';
+import { serve, launch, watchedPage, openApp, assertClean, assertAccessible, shot, h1, newOrganisation } from './harness.mjs';
 
 let server, host, browser;
 const pages = {};
@@ -25,17 +25,6 @@ before(async () => {
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); await host?.close(); });
-
-/** Fills in the organisation form in `app` (a page or a locator) and lands on the task list. */
-async function newOrganisation(app, name = 'Place Test Ltd') {
-  await app.locator('.cb-button--start').click();
-  await app.locator('#cb-org-name').fill(name);
-  await app.locator('#cb-sector-private').check();
-  await app.locator('#cb-size').selectOption({ index: 2 });
-  await app.locator('#cb-nation-england').check();
-  await app.locator('form button[type=submit]').click();
-  await app.locator('.cb-task-list').waitFor();
-}
 
 const param = (page, name = 'cb') => page.evaluate((n) => new URLSearchParams(location.search).get(n), name);
 
