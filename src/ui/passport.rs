@@ -215,12 +215,7 @@ fn StepPage(ctx: Ctx, step: Step) -> impl IntoView {
     let restored =
         kept.with_value(|k| k.kept()).and_then(|text| json::parse(&text).ok()).and_then(|v| read_scheme(&v).ok());
     let draft = RwSignal::new(restored.unwrap_or(start));
-    Effect::new(move |first: Option<()>| {
-        let text = draft.with(|s| s.to_value().to_string());
-        if first.is_some() {
-            kept.with_value(|k| k.keep(&text));
-        }
-    });
+    FormDraft::follow(kept, move || draft.with(|s| s.to_value().to_string()));
     let errors = RwSignal::new(Vec::<(String, String)>::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -250,12 +250,9 @@ fn EditAction(ctx: Ctx, id: String) -> impl IntoView {
     let due = RwSignal::new(d);
     let status = RwSignal::new(Status::from_id(&st).unwrap_or(action.status));
     let notes = RwSignal::new(n);
-    Effect::new(move |first: Option<()>| {
+    FormDraft::follow(kept, move || {
         let fields = [owner.get(), start.get(), due.get(), status.get().id().to_string(), notes.get()];
-        if first.is_some() {
-            let text = serde_json::Value::from(fields.to_vec()).to_string();
-            kept.with_value(|k| k.keep(&text));
-        }
+        serde_json::Value::from(fields.to_vec()).to_string()
     });
     let confirm_remove = RwSignal::new(false);
     let errors: Errors = RwSignal::new(Vec::new());

@@ -151,4 +151,16 @@ impl FormDraft {
             let _ = s.remove_item(&self.key);
         }
     }
+
+    /// From now on keeps the form's `text` in `draft` each time it changes (not the text
+    /// it starts with: an untouched form leaves nothing behind).
+    pub fn follow(draft: leptos::prelude::StoredValue<FormDraft>, text: impl Fn() -> String + Send + Sync + 'static) {
+        use leptos::prelude::{Effect, WithValue};
+        Effect::new(move |first: Option<()>| {
+            let text = text();
+            if first.is_some() {
+                draft.with_value(|k| k.keep(&text));
+            }
+        });
+    }
 }
